@@ -1,0 +1,120 @@
+"""Command line: `python -m summit validate|schema|export|briefing`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from summit.dataset import BUNDLED_DATA, TOP_FILES, DataPathError, LoadResult, Summary, data_root, load_dataset
+from summit.load import read_yaml_file
+from summit.problems import Problem
+from summit.schema import MeetingFile, json_schemas
+from summit.validate import validate_model
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = argparse.ArgumentParser(prog="python -m summit", description="Summit dataset tools.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="check a dataset folder or one of its files")
+    validate.add_argument("path", nargs="?", type=Path, help="dataset folder or file (default: $SUMMIT_DATA or the bundled data)")
+    validate.add_argument("--json", action="store_true", help="print problems and summary as JSON")
+
+    schema = commands.add_parser("schema", help="write the JSON Schema files generated from the model")
+    schema.add_argument("--out", type=Path, default=SCHEMA_DIR, help=f"folder (default: {SCHEMA_DIR})")
+
+    _add_exports(commands)
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return run_validate(args.path or data_root(), as_json=args.json)
+    if args.command == "schema":
+        return run_schema(args.out)
+    return args.run(args)
+
+
+def _add_exports(commands: argparse._SubParsersAction) -> None:
+    """Sub-commands that live in other modules register here, so this module stays small."""
+    from summit import exports  # noqa: PLC0415 - keeps `validate` fast to start
+
+    exports.add_cli(commands)
+
+
+def run_validate(path: Path, *, as_json: bool = False) -> int:
+    """Validate a dataset folder or file and print problems, then a summary line."""
+    try:
+        result = _validate_path(path)
+    except DataPathError as error:
+        print(f"{error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    cwd = Path.cwd()
+    problems = [p.relative_to(cwd) for p in result.problems]
+    if as_json:
+        print(json.dumps({"problems": [p.as_dict() for p in problems], "summary": _summary_dict(result.summary)}, indent=2))
+    else:
+        for problem in problems:
+            print(problem)
+        print(summary_line(result.summary, len(problems)))
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def _validate_path(path: Path) -> LoadResult:
+    path = path.expanduser().resolve()
+    if path.is_dir():
+        return load_dataset(path)
+    if not path.is_file():
+        raise DataPathError(f"{path}: no such file or folder")
+    root = _dataset_root_of(path)
+    if root is not None:
+        result = load_dataset(root)
+        return LoadResult(result.dataset, [p for p in result.problems if p.file == path], result.summary)
+    parsed = read_yaml_file(path)
+    _record, found = validate_model(parsed, TOP_FILES.get(path.name, MeetingFile))
+    return LoadResult(None, sorted(parsed.problems + found), Summary())
+
+
+def _dataset_root_of(path: Path) -> Path | None:
+    for folder in (path.parent, path.parent.parent):
+        if (folder / "dataset.yaml").exists():
+            return folder
+    return None
+
+
+def summary_line(summary: Summary, problem_count: int) -> str:
+    """`OK: 3 meetings, 38 delegations, ...` or `FAILED: N problems; ...`."""
+    counts = (
+        f"{summary.meetings} meetings, {summary.participants} participants, {summary.delegations} delegations, "
+        f"{summary.pledges} pledges, {summary.sources} sources, {summary.sourced_share:.0%} sourced"
+    )
+    if problem_count:
+        return f"FAILED: {problem_count} problem{'s' if problem_count != 1 else ''}; {counts}"
+    return f"OK: {counts}"
+
+
+def _summary_dict(summary: Summary) -> dict[str, float | int]:
+    return {
+        "meetings": summary.meetings,
+        "participants": summary.participants,
+        "pledges": summary.pledges,
+        "sources": summary.sources,
+        "sourced_share": round(summary.sourced_share, 4),
+    }
+
+
+def run_schema(out: Path) -> int:
+    """Write schema/<name>.schema.json for every kind of data file."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name, schema in json_schemas().items():
+        (out / f"{name}.schema.json").write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {len(json_schemas())} schemas to {out}")
+    return EXIT_OK
+
+
+__all__ = ["BUNDLED_DATA", "Problem", "main"]

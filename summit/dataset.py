@@ -1,0 +1,202 @@
+"""Find, read and validate a dataset folder; the result is a Dataset or a list of problems."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from summit.load import ParsedFile, read_yaml_file
+from summit.problems import Problem
+from summit.schema import (
+    Category,
+    CommitmentType,
+    Condition,
+    DatasetFile,
+    Group,
+    GroupsFile,
+    MeetingFile,
+    Organisation,
+    OrganisationsFile,
+    Record,
+    Source,
+    SourcesFile,
+    TaxonomyFile,
+)
+from summit.validate import check_references, count_sourced, validate_model
+
+BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
+DATA_ENV = "SUMMIT_DATA"
+MEETINGS_DIR = "meetings"
+# The top-level files of a dataset folder and the model each must match.
+TOP_FILES: dict[str, type[Record]] = {
+    "dataset.yaml": DatasetFile,
+    "sources.yaml": SourcesFile,
+    "taxonomy.yaml": TaxonomyFile,
+    "organisations.yaml": OrganisationsFile,
+    "groups.yaml": GroupsFile,
+}
+
+
+class DataPathError(Exception):
+    """The dataset path does not exist or cannot be read."""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A valid dataset: every reference in it resolves."""
+
+    root: Path
+    info: DatasetFile
+    sources: dict[str, Source]
+    categories: dict[str, Category]
+    commitment_types: dict[str, CommitmentType]
+    conditions: dict[str, Condition]
+    organisations: dict[str, Organisation]
+    groups: dict[str, Group]
+    meetings: tuple[MeetingFile, ...]  # oldest first
+    fingerprint: str = ""
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts for the validation report."""
+
+    meetings: int = 0
+    delegations: int = 0
+    participants: int = 0
+    pledges: int = 0
+    sources: int = 0
+    sourced_records: int = 0
+    records: int = 0
+
+    @property
+    def sourced_share(self) -> float:
+        """Share of records (meetings, documents, delegations, pledges) with at least one source."""
+        return self.sourced_records / self.records if self.records else 0.0
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What loading a dataset gave: the dataset when it is valid, and every problem found."""
+
+    dataset: Dataset | None
+    problems: list[Problem] = field(default_factory=list)
+    summary: Summary = Summary()
+
+
+def data_root() -> Path:
+    """The dataset folder: $SUMMIT_DATA when set, else the bundled data."""
+    configured = os.environ.get(DATA_ENV)
+    return Path(configured).expanduser().resolve() if configured else BUNDLED_DATA
+
+
+def data_files(root: Path) -> list[Path]:
+    """Every YAML file of a dataset folder, in a stable order."""
+    files = [root / name for name in TOP_FILES if (root / name).exists()]
+    meetings = root / MEETINGS_DIR
+    if meetings.is_dir():
+        files += sorted(p for p in meetings.iterdir() if p.suffix in (".yaml", ".yml"))
+    return files
+
+
+def fingerprint(root: Path) -> str:
+    """Changes whenever a data file is added, removed or edited (name, size, mtime)."""
+    digest = hashlib.sha1()
+    for path in data_files(root):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()
+
+
+def load_dataset(root: Path) -> LoadResult:
+    """Read and validate a dataset folder. Raises DataPathError only when the folder is unreadable."""
+    if not root.is_dir():
+        raise DataPathError(f"{root}: not a dataset folder")
+    stamp = fingerprint(root)
+    problems: list[Problem] = []
+    models: dict[str, tuple[ParsedFile, Record]] = {}
+    raw_sources = None
+    for name, model in TOP_FILES.items():
+        path = root / name
+        if not path.exists():
+            problems.append(Problem(path, 1, 1, f"missing file: a dataset folder needs {name}"))
+            continue
+        parsed = read_yaml_file(path)
+        if name == "sources.yaml":
+            raw_sources = parsed.data
+        record, found = validate_model(parsed, model)
+        problems += parsed.problems + found
+        if record is not None and parsed.ok:
+            models[name] = (parsed, record)
+
+    meeting_paths = [p for p in data_files(root) if p.parent.name == MEETINGS_DIR]
+    if not meeting_paths:
+        problems.append(Problem(root / MEETINGS_DIR, 1, 1, "no meeting files: add meetings/<id>.yaml"))
+    meetings: list[tuple[ParsedFile, MeetingFile]] = []
+    raw_meetings = []
+    for path in meeting_paths:
+        parsed = read_yaml_file(path)
+        raw_meetings.append(parsed.data)
+        record, found = validate_model(parsed, MeetingFile)
+        problems += parsed.problems + found
+        if record is not None and parsed.ok:
+            meetings.append((parsed, record))
+
+    if len(models) == len(TOP_FILES) and len(meetings) == len(meeting_paths):
+        problems += check_references(
+            models["sources.yaml"],  # type: ignore[arg-type]
+            models["taxonomy.yaml"],  # type: ignore[arg-type]
+            models["organisations.yaml"],  # type: ignore[arg-type]
+            models["groups.yaml"],  # type: ignore[arg-type]
+            models["dataset.yaml"],  # type: ignore[arg-type]
+            meetings,
+        )
+    summary = _summarise(raw_sources, raw_meetings)
+    if problems:
+        return LoadResult(None, sorted(problems), summary)
+    return LoadResult(_assemble(root, models, [m for _, m in meetings], stamp), [], summary)
+
+
+def _assemble(root: Path, models: dict[str, tuple[ParsedFile, Record]], meetings: list[MeetingFile], stamp: str) -> Dataset:
+    info: DatasetFile = models["dataset.yaml"][1]  # type: ignore[assignment]
+    sources: SourcesFile = models["sources.yaml"][1]  # type: ignore[assignment]
+    taxonomy: TaxonomyFile = models["taxonomy.yaml"][1]  # type: ignore[assignment]
+    organisations: OrganisationsFile = models["organisations.yaml"][1]  # type: ignore[assignment]
+    groups: GroupsFile = models["groups.yaml"][1]  # type: ignore[assignment]
+    return Dataset(
+        root=root,
+        info=info,
+        sources={s.id: s for s in sources.sources},
+        categories={c.id: c for c in taxonomy.categories},
+        commitment_types={t.id: t for t in taxonomy.commitment_types},
+        conditions={c.id: c for c in taxonomy.conditions},
+        organisations={o.id: o for o in organisations.organisations},
+        groups={g.id: g for g in groups.groups},
+        meetings=tuple(sorted(meetings, key=lambda m: (m.meeting.date, m.meeting.id))),
+        fingerprint=stamp,
+    )
+
+
+def _summarise(raw_sources: object, raw_meetings: list) -> Summary:
+    """Counts taken from the raw data, so that they are right even when a record is invalid."""
+    sourced, records = count_sourced(raw_meetings)
+    files = [m for m in raw_meetings if isinstance(m, dict)]
+
+    def rows(data: dict, key: str) -> list[dict]:
+        return [r for r in data.get(key) or [] if isinstance(r, dict)] if isinstance(data.get(key), list) else []
+
+    participants = {r.get("participant") for m in files for key in ("delegations", "pledges") for r in rows(m, key)}
+    return Summary(
+        meetings=sum(isinstance(m.get("meeting"), dict) for m in files),
+        delegations=sum(len(rows(m, "delegations")) for m in files),
+        participants=len(participants - {None}),
+        pledges=sum(len(rows(m, "pledges")) for m in files),
+        sources=len(rows(raw_sources, "sources")) if isinstance(raw_sources, dict) else 0,
+        sourced_records=sourced,
+        records=records,
+    )

@@ -1,0 +1,365 @@
+"""The data model: one pydantic model per record kind, and one per kind of YAML file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, model_validator
+
+from summit.vocabulary import (
+    PALETTE,
+    Attendance,
+    Confidence,
+    Domain,
+    Level,
+    MeetingFormat,
+    Measure,
+    ParticipantKind,
+    Status,
+)
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
+# Participant ids: an ISO 3166-1 alpha-3 code (FRA) or an organisation id in capitals (EU, NATO).
+PARTICIPANT_PATTERN = r"^[A-Z][A-Z0-9_]{1,15}$"
+PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
+
+EARLIEST_DATE = dt.date(1945, 1, 1)
+
+
+def _check_partial_date(value: str) -> str:
+    """Accept YYYY, YYYY-MM or YYYY-MM-DD naming a real calendar date."""
+    parts = [int(p) for p in value.split("-")]
+    year, month, day = (parts + [1, 1])[:3]
+    try:
+        dt.date(year, month, day)
+    except ValueError as error:
+        raise ValueError(f"{value!r} is not a calendar date ({error})") from None
+    return value
+
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, description="Stable id: lower-case words joined by - or _.")]
+ParticipantId = Annotated[
+    str,
+    Field(
+        pattern=PARTICIPANT_PATTERN,
+        description="ISO 3166-1 alpha-3 code of a state (FRA) or the id of an organisation (EU).",
+    ),
+]
+PartialDate = Annotated[
+    str,
+    Field(pattern=PARTIAL_DATE_PATTERN, description="YYYY-MM-DD, or YYYY-MM / YYYY when only that is known."),
+    AfterValidator(_check_partial_date),
+]
+Url = Annotated[str, Field(pattern=URL_PATTERN, max_length=2000, description="An http or https address.")]
+Text = Annotated[str, Field(min_length=1, max_length=4000)]
+ShortText = Annotated[str, Field(min_length=1, max_length=300)]
+
+
+class Record(BaseModel):
+    """Base of every record: unknown keys are errors; booleans must be true or false."""
+
+    # Not strict: dates arrive as text from the loader and are parsed here.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Sourced(Record):
+    """A record that must cite its sources and say how sure we are."""
+
+    sources: list[Slug] = Field(min_length=1, description="Ids of entries in sources.yaml.")
+    confidence: Confidence
+    disputed_claims: list[DisputedClaim] = Field(
+        default_factory=list,
+        description="The competing claims; required (two or more) when confidence is disputed.",
+    )
+
+    @model_validator(mode="after")
+    def _disputes_need_claims(self) -> Sourced:
+        if self.confidence == Confidence.DISPUTED and len(self.disputed_claims) < 2:
+            raise ValueError("confidence is 'disputed' but fewer than two disputed_claims are recorded")
+        if self.confidence != Confidence.DISPUTED and self.disputed_claims:
+            raise ValueError("disputed_claims are recorded but confidence is not 'disputed'")
+        return self
+
+
+class DisputedClaim(Record):
+    """One side of a disagreement between sources."""
+
+    claim: Text
+    sources: list[Slug] = Field(min_length=1)
+
+
+# --- sources.yaml ---------------------------------------------------------------------------
+
+
+class Source(Record):
+    """A published document that records cite by id."""
+
+    id: Slug
+    url: Url
+    publisher: ShortText
+    title: ShortText
+    published: PartialDate | None = Field(default=None, description="Publication date, as precise as known.")
+    approximate_date: StrictBool = Field(default=False, description="True when the publication date is an estimate.")
+    official: StrictBool = Field(default=False, description="True for a government or institution's own page.")
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] | None = None
+
+
+class SourcesFile(Record):
+    """sources.yaml: every source once."""
+
+    sources: list[Source] = Field(min_length=1)
+
+
+# --- dataset.yaml ---------------------------------------------------------------------------
+
+
+class DatasetFile(Record):
+    """dataset.yaml: what the dataset is and how to cite it."""
+
+    title: ShortText
+    description: Text
+    as_of: dt.date = Field(description="Date up to which sources were read (YYYY-MM-DD).")
+    licence: ShortText
+    citation: Text
+    maintainer: ShortText
+    synthetic: StrictBool = Field(default=False, description="True for generated (benchmark) data.")
+
+
+# --- taxonomy.yaml --------------------------------------------------------------------------
+
+
+class CommitmentType(Record):
+    """A kind of commitment, e.g. a multinational force at sea."""
+
+    id: Slug
+    label: ShortText
+    short_label: Annotated[str, Field(min_length=1, max_length=24)]
+    description: Text
+    category: Slug
+    colour: str = Field(description="One of the colour-blind-safe palette's colours.", json_schema_extra={"enum": list(PALETTE)})
+    domain: Domain | None = None
+
+    @model_validator(mode="after")
+    def _colour_in_palette(self) -> CommitmentType:
+        if self.colour not in PALETTE:
+            raise ValueError(f"colour {self.colour!r} is not in the colour-blind-safe palette {', '.join(PALETTE)}")
+        return self
+
+
+class Category(Record):
+    """A group of commitment types."""
+
+    id: Slug
+    label: ShortText
+
+
+class Condition(Record):
+    """A condition a pledge depends on, e.g. after a ceasefire."""
+
+    id: Slug
+    label: ShortText
+    description: Text | None = None
+
+
+class TaxonomyFile(Record):
+    """taxonomy.yaml: commitment types, their categories, and conditions."""
+
+    categories: list[Category] = Field(min_length=1)
+    commitment_types: list[CommitmentType] = Field(min_length=1)
+    conditions: list[Condition] = Field(min_length=1)
+
+
+# --- organisations.yaml and groups.yaml -----------------------------------------------------
+
+
+class Organisation(Record):
+    """A participant that is not a state (EU, NATO, the coalition as a whole)."""
+
+    id: ParticipantId
+    name: ShortText
+    short_name: Annotated[str, Field(min_length=1, max_length=24)]
+    kind: ParticipantKind
+    url: Url | None = None
+
+
+class OrganisationsFile(Record):
+    """organisations.yaml."""
+
+    organisations: list[Organisation] = Field(min_length=1)
+
+
+class Group(Sourced):
+    """A membership group (EU, NATO, G7, ...) as of a date."""
+
+    id: Slug
+    name: ShortText
+    short_name: Annotated[str, Field(min_length=1, max_length=24)]
+    as_of: dt.date
+    members: list[ParticipantId] = Field(min_length=1)
+    note: Text | None = None
+
+
+class GroupsFile(Record):
+    """groups.yaml."""
+
+    groups: list[Group] = Field(min_length=1)
+
+
+# --- meetings/*.yaml ------------------------------------------------------------------------
+
+
+class Document(Sourced):
+    """A document adopted or signed at a meeting."""
+
+    id: Slug
+    title: ShortText
+    date: dt.date
+    signatories: list[ParticipantId] = Field(
+        min_length=1, description="Participant ids; a collective id (COALITION) stands for all its members."
+    )
+    url: Url | None = None
+    summary: Text | None = None
+
+
+class ReportedCounts(Record):
+    """Headcounts as reported by sources, which may exceed the delegations we could identify."""
+
+    states: Annotated[int, Field(ge=0)]
+    organisations: Annotated[int, Field(ge=0)] = 0
+    leaders: Annotated[int, Field(ge=0)] | None = None
+    note: Text | None = None
+
+
+class Meeting(Sourced):
+    """A meeting of the coalition."""
+
+    id: Slug
+    name: ShortText
+    short_name: Annotated[str, Field(min_length=1, max_length=40)]
+    date: dt.date
+    end_date: dt.date | None = None
+    city: ShortText | None = None
+    country: ParticipantId | None = None
+    format: MeetingFormat
+    level: ShortText = Field(description="Who met, in words, e.g. 'leaders' or 'chiefs of defence'.")
+    hosts: list[ParticipantId] = Field(default_factory=list)
+    chairs: list[ParticipantId] = Field(default_factory=list)
+    summary: Text
+    outcome: Text | None = None
+    documents: list[Document] = Field(default_factory=list)
+    reported_counts: ReportedCounts | None = None
+    open_questions: list[Text] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Meeting:
+        if self.end_date is not None and self.end_date < self.date:
+            raise ValueError("end_date is before date")
+        return self
+
+
+class Person(Record):
+    """A head of delegation. Leave name out when no source names the person."""
+
+    name: ShortText | None = None
+    title: ShortText | None = None
+    level: Level
+    also_represents: ParticipantId | None = Field(
+        default=None, description="Another participant this person also holds a role for (dual-hatted)."
+    )
+    note: Text | None = None
+
+
+class Delegation(Sourced):
+    """One participant's delegation at one meeting."""
+
+    participant: ParticipantId
+    heads: list[Person] = Field(min_length=1)
+    attendance: Attendance
+    role: Annotated[str, Field(pattern=r"^(host|co_chair|member|observer|guest)$")] = "member"
+    note: Text | None = None
+
+
+class Quantity(Record):
+    """A public figure attached to a pledge."""
+
+    measure: Measure
+    value: Annotated[float, Field(ge=0)] | Annotated[int, Field(ge=0)]
+    value_max: Annotated[float, Field(ge=0)] | Annotated[int, Field(ge=0)] | None = None
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = Field(
+        default=None, description="ISO 4217 code; required when measure is amount."
+    )
+    approximate: StrictBool = False
+    note: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _amounts_have_currency(self) -> Quantity:
+        if self.measure == Measure.AMOUNT and self.currency is None:
+            raise ValueError("an amount needs a currency (ISO 4217, e.g. EUR)")
+        if self.measure != Measure.AMOUNT and self.currency is not None:
+            raise ValueError("currency is only allowed when measure is amount")
+        if self.value_max is not None and self.value_max < self.value:
+            raise ValueError("value_max is below value")
+        return self
+
+
+class Pledge(Sourced):
+    """A pledge, or a stance that is not a pledge, by one participant at one meeting."""
+
+    id: Slug
+    participant: ParticipantId
+    types: list[Slug] = Field(min_length=1, description="Ids of commitment types in taxonomy.yaml.")
+    status: Status
+    description: Text
+    conditions: list[Slug] = Field(default_factory=list, description="Ids of conditions in taxonomy.yaml.")
+    condition_note: Text | None = None
+    domains: list[Domain] = Field(
+        default_factory=list, description="Land, sea, air; left out when the commitment types say it."
+    )
+    lead_for: list[Slug] = Field(
+        default_factory=list, description="Commitment types (among types) this participant leads."
+    )
+    quantities: list[Quantity] = Field(default_factory=list)
+    date: PartialDate | None = Field(default=None, description="When the pledge or stance was made.")
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _lead_within_types(self) -> Pledge:
+        stray = [t for t in self.lead_for if t not in self.types]
+        if stray:
+            raise ValueError(f"lead_for names {', '.join(stray)}, which is not among this pledge's types")
+        return self
+
+
+class MeetingFile(Record):
+    """meetings/<id>.yaml: one meeting, its delegations and its pledges."""
+
+    meeting: Meeting
+    delegations: list[Delegation] = Field(default_factory=list)
+    pledges: list[Pledge] = Field(default_factory=list)
+
+
+Sourced.model_rebuild()
+
+# The JSON Schema of each kind of file, by schema name (schema/<name>.schema.json).
+FILE_SCHEMAS: dict[str, type[Record]] = {
+    "dataset": DatasetFile,
+    "sources": SourcesFile,
+    "taxonomy": TaxonomyFile,
+    "organisations": OrganisationsFile,
+    "groups": GroupsFile,
+    "meeting": MeetingFile,
+}
+
+
+def json_schemas() -> dict[str, dict]:
+    """JSON Schema documents generated from the model, keyed by schema name."""
+    schemas = {}
+    for name, model in FILE_SCHEMAS.items():
+        schema = model.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["$id"] = f"{name}.schema.json"
+        schemas[name] = schema
+    return schemas

@@ -1,0 +1,169 @@
+"""Fixed vocabularies of the data model: every allowed value, with its label, in one place."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Confidence(StrEnum):
+    """How sure we are of a record."""
+
+    CONFIRMED = "confirmed"
+    SINGLE_SOURCE = "single_source"
+    DISPUTED = "disputed"
+    UNVERIFIED = "unverified"
+
+
+CONFIDENCE_LABELS = {
+    Confidence.CONFIRMED: "Confirmed",
+    Confidence.SINGLE_SOURCE: "Single source",
+    Confidence.DISPUTED: "Disputed",
+    Confidence.UNVERIFIED: "Unverified",
+}
+# Text marks so that confidence reads without colour (tables, slides, exports).
+CONFIDENCE_MARKS = {
+    Confidence.CONFIRMED: "●",
+    Confidence.SINGLE_SOURCE: "◐",
+    Confidence.DISPUTED: "⚠",
+    Confidence.UNVERIFIED: "○",
+}
+
+
+class Status(StrEnum):
+    """Where a pledge stands in its lifecycle, or which kind of stance a record is."""
+
+    CONSIDERING = "considering"
+    REPORTED = "reported"
+    ANNOUNCED = "announced"
+    SIGNED = "signed"
+    APPROVED = "approved"
+    ONGOING = "ongoing"
+    DELIVERED = "delivered"
+    ADVOCATES = "advocates"
+    CONDITIONAL_REFUSAL = "conditional_refusal"
+    RULED_OUT = "ruled_out"
+
+
+STATUS_LABELS = {
+    Status.CONSIDERING: "Under consideration",
+    Status.REPORTED: "Reported (press, not official)",
+    Status.ANNOUNCED: "Announced",
+    Status.SIGNED: "Signed or adopted",
+    Status.APPROVED: "Approved by parliament",
+    Status.ONGOING: "Ongoing",
+    Status.DELIVERED: "Delivered",
+    Status.ADVOCATES: "Advocates (position, not a pledge)",
+    Status.CONDITIONAL_REFUSAL: "Refuses unless conditions are met",
+    Status.RULED_OUT: "Ruled out",
+}
+# Stances are records that are not pledges: a refusal or a stated position.
+STANCE_STATUSES = frozenset({Status.ADVOCATES, Status.CONDITIONAL_REFUSAL, Status.RULED_OUT})
+REFUSAL_STATUSES = frozenset({Status.CONDITIONAL_REFUSAL, Status.RULED_OUT})
+
+
+class Level(StrEnum):
+    """The rank of a head of delegation."""
+
+    HEAD_OF_STATE = "head_of_state"
+    HEAD_OF_GOVERNMENT = "head_of_government"
+    MINISTER = "minister"
+    ENVOY = "envoy"
+    AMBASSADOR = "ambassador"
+    OFFICIAL = "official"
+    ORGANISATION_LEADER = "organisation_leader"
+
+
+LEVEL_LABELS = {
+    Level.HEAD_OF_STATE: "Head of state",
+    Level.HEAD_OF_GOVERNMENT: "Head of government",
+    Level.MINISTER: "Minister",
+    Level.ENVOY: "Envoy",
+    Level.AMBASSADOR: "Ambassador",
+    Level.OFFICIAL: "Official",
+    Level.ORGANISATION_LEADER: "Leader of an organisation",
+}
+LEADER_LEVELS = frozenset({Level.HEAD_OF_STATE, Level.HEAD_OF_GOVERNMENT})
+
+
+class Attendance(StrEnum):
+    """How a delegation took part."""
+
+    IN_PERSON = "in_person"
+    VIDEO = "video"
+    UNKNOWN = "unknown"
+
+
+ATTENDANCE_LABELS = {
+    Attendance.IN_PERSON: "In person",
+    Attendance.VIDEO: "By video",
+    Attendance.UNKNOWN: "Not known",
+}
+
+
+class MeetingFormat(StrEnum):
+    """How a meeting was held."""
+
+    IN_PERSON = "in_person"
+    VIRTUAL = "virtual"
+    HYBRID = "hybrid"
+
+
+MEETING_FORMAT_LABELS = {
+    MeetingFormat.IN_PERSON: "In person",
+    MeetingFormat.VIRTUAL: "Virtual",
+    MeetingFormat.HYBRID: "Hybrid",
+}
+
+
+class Domain(StrEnum):
+    """The physical domain of a military contribution."""
+
+    LAND = "land"
+    SEA = "sea"
+    AIR = "air"
+
+
+DOMAIN_LABELS = {Domain.LAND: "Land", Domain.SEA: "Sea", Domain.AIR: "Air"}
+
+
+class Measure(StrEnum):
+    """What a public quantity counts."""
+
+    TROOPS = "troops"
+    PERSONNEL = "personnel"
+    AMOUNT = "amount"
+    SHARE_OF_GDP = "share_of_gdp"
+    UNITS = "units"
+    DURATION_YEARS = "duration_years"
+
+
+MEASURE_LABELS = {
+    Measure.TROOPS: "Troops",
+    Measure.PERSONNEL: "Personnel",
+    Measure.AMOUNT: "Amount",
+    Measure.SHARE_OF_GDP: "Share of GDP (%)",
+    Measure.UNITS: "Units",
+    Measure.DURATION_YEARS: "Duration (years)",
+}
+
+
+class ParticipantKind(StrEnum):
+    """What sort of participant an organisation record is."""
+
+    ORGANISATION = "organisation"
+    COLLECTIVE = "collective"
+
+
+# Colour-blind-safe qualitative palette (Paul Tol "muted", 9 colours + grey), for commitment types.
+PALETTE = (
+    "#332288",
+    "#88CCEE",
+    "#44AA99",
+    "#117733",
+    "#999933",
+    "#DDCC77",
+    "#CC6677",
+    "#882255",
+    "#AA4499",
+    "#DDDDDD",
+)
