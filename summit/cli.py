@@ -8,7 +8,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from summit.dataset import BUNDLED_DATA, TOP_FILES, DataPathError, LoadResult, Summary, data_root, load_dataset
+from summit.dataset import (
+    BUNDLED_DATA,
+    TOP_FILES,
+    DataPathError,
+    LoadResult,
+    Summary,
+    data_root,
+    load_dataset,
+)
 from summit.load import read_yaml_file
 from summit.problems import Problem
 from summit.schema import MeetingFile, json_schemas
@@ -25,7 +33,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
 
     validate = commands.add_parser("validate", help="check a dataset folder or one of its files")
-    validate.add_argument("path", nargs="?", type=Path, help="dataset folder or file (default: $SUMMIT_DATA or the bundled data)")
+    validate.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        help="dataset folder or file (default: $SUMMIT_DATA or the bundled data)",
+    )
     validate.add_argument("--json", action="store_true", help="print problems and summary as JSON")
 
     schema = commands.add_parser("schema", help="write the JSON Schema files generated from the model")
@@ -42,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _add_exports(commands: argparse._SubParsersAction) -> None:
     """Sub-commands that live in other modules register here, so this module stays small."""
-    from summit import exports  # noqa: PLC0415 - keeps `validate` fast to start
+    from summit import exports
 
     exports.add_cli(commands)
 
@@ -57,7 +70,12 @@ def run_validate(path: Path, *, as_json: bool = False) -> int:
     cwd = Path.cwd()
     problems = [p.relative_to(cwd) for p in result.problems]
     if as_json:
-        print(json.dumps({"problems": [p.as_dict() for p in problems], "summary": _summary_dict(result.summary)}, indent=2))
+        print(
+            json.dumps(
+                {"problems": [p.as_dict() for p in problems], "summary": _summary_dict(result.summary)},
+                indent=2,
+            )
+        )
     else:
         for problem in problems:
             print(problem)
@@ -112,7 +130,9 @@ def run_schema(out: Path) -> int:
     """Write schema/<name>.schema.json for every kind of data file."""
     out.mkdir(parents=True, exist_ok=True)
     for name, schema in json_schemas().items():
-        (out / f"{name}.schema.json").write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        (out / f"{name}.schema.json").write_text(
+            json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
     print(f"wrote {len(json_schemas())} schemas to {out}")
     return EXIT_OK
 

@@ -162,7 +162,9 @@ def load_dataset(root: Path) -> LoadResult:
     return LoadResult(_assemble(root, models, [m for _, m in meetings], stamp), [], summary)
 
 
-def _assemble(root: Path, models: dict[str, tuple[ParsedFile, Record]], meetings: list[MeetingFile], stamp: str) -> Dataset:
+def _assemble(
+    root: Path, models: dict[str, tuple[ParsedFile, Record]], meetings: list[MeetingFile], stamp: str
+) -> Dataset:
     info: DatasetFile = models["dataset.yaml"][1]  # type: ignore[assignment]
     sources: SourcesFile = models["sources.yaml"][1]  # type: ignore[assignment]
     taxonomy: TaxonomyFile = models["taxonomy.yaml"][1]  # type: ignore[assignment]
@@ -188,9 +190,13 @@ def _summarise(raw_sources: object, raw_meetings: list) -> Summary:
     files = [m for m in raw_meetings if isinstance(m, dict)]
 
     def rows(data: dict, key: str) -> list[dict]:
-        return [r for r in data.get(key) or [] if isinstance(r, dict)] if isinstance(data.get(key), list) else []
+        return (
+            [r for r in data.get(key) or [] if isinstance(r, dict)] if isinstance(data.get(key), list) else []
+        )
 
-    participants = {r.get("participant") for m in files for key in ("delegations", "pledges") for r in rows(m, key)}
+    participants = {
+        r.get("participant") for m in files for key in ("delegations", "pledges") for r in rows(m, key)
+    }
     return Summary(
         meetings=sum(isinstance(m.get("meeting"), dict) for m in files),
         delegations=sum(len(rows(m, "delegations")) for m in files),

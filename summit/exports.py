@@ -1,7 +1,218 @@
-"""Exports of the filtered view (CSV, Excel) and of the whole dataset (zip)."""
+"""Exports of the filtered view (CSV, Excel) and of the whole dataset (zip), for the app and the CLI."""
+
+from __future__ import annotations
 
 import argparse
+import csv
+import io
+import json
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from summit import frames as F
+from summit.dataset import DataPathError, Dataset, data_files, data_root, load_dataset
+from summit.filters import Filters
+from summit.frames import Frames, build_frames
+from summit.schema import json_schemas
+from summit.tables import participants_table, pledges_table
+
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+TABLES = ("pledges", "participants")
+FORMATS = ("csv", "xlsx")
+MAX_COLUMN_WIDTH = 60
+
+
+def defuse(value: object) -> object:
+    """Make text that a spreadsheet would evaluate inert by prefixing an apostrophe; other values pass."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+@dataclass(frozen=True)
+class View:
+    """A filtered table ready to export, with what is needed to cite it."""
+
+    name: str
+    table: pd.DataFrame
+    sources: pd.DataFrame
+    description: str
+    as_of: str
+    citation: str
+    licence: str
+
+
+def build_view(dataset: Dataset, frames: Frames, filters: Filters, name: str) -> View:
+    """The filtered pledges or participants table, plus the sources its rows cite."""
+    meeting_id = filters.meeting_id(dataset)
+    pledges = filters.apply_pledges(frames.pledges, meeting_id)
+    if name == "pledges":
+        table, rows = pledges_table(dataset, pledges), pledges
+        noun = "pledges and stances"
+    else:
+        delegations = filters.apply_delegations(frames.delegations, pledges, meeting_id)
+        table, rows = participants_table(dataset, delegations, pledges), delegations
+        noun = "delegations"
+    cited = {source_id for ids in rows[F.SOURCE_IDS] for source_id in ids}
+    sources = frames.sources[frames.sources["id"].isin(cited)].sort_values("publisher", ignore_index=True)
+    return View(
+        name=name,
+        table=table,
+        sources=sources,
+        description=filters.describe(dataset, len(table), noun),
+        as_of=dataset.info.as_of.isoformat(),
+        citation=dataset.info.citation,
+        licence=dataset.info.licence,
+    )
+
+
+def to_csv(view: View) -> bytes:
+    """UTF-8 CSV (with BOM so Excel reads accents) whose text cells cannot become formulas."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([defuse(c) for c in view.table.columns])
+    for row in view.table.itertuples(index=False):
+        writer.writerow(["" if pd.isna(v) else defuse(v) for v in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def to_xlsx(view: View) -> bytes:
+    """Excel workbook: the table, the sources it cites, and an 'About' sheet with the as-of date."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = view.name.capitalize()[:31]
+    _write_sheet(sheet, view.table)
+    _write_sheet(workbook.create_sheet("Sources"), view.sources.rename(columns=str.capitalize))
+    about = workbook.create_sheet("About")
+    for row in (
+        ("View", view.description),
+        ("Data as of", view.as_of),
+        ("Cite as", view.citation),
+        ("Licence", view.licence),
+        ("Note", "Every row cites its sources; check them before quoting a figure."),
+    ):
+        about.append([_text_cell(v) for v in row])
+        about.cell(about.max_row, 1).font = Font(bold=True)
+        about.cell(about.max_row, 2).data_type = "s"
+    about.column_dimensions["A"].width = 14
+    about.column_dimensions["B"].width = 100
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _text_cell(value: object) -> object:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else value
+
+
+def _write_sheet(sheet, table: pd.DataFrame) -> None:
+    sheet.append(list(table.columns))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.data_type = "s"
+    for row in table.itertuples(index=False):
+        sheet.append([_text_cell(v) for v in row])
+        for cell in sheet[sheet.max_row]:
+            # openpyxl treats text starting with '=' as a formula; force every text cell to be text.
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+    for index, column in enumerate(table.columns, start=1):
+        longest = max([len(str(column)), *(len(str(v)) for v in table[column].head(200))])
+        sheet.column_dimensions[get_column_letter(index)].width = min(MAX_COLUMN_WIDTH, longest + 2)
+    sheet.freeze_panes = "A2"
+
+
+def dataset_zip(dataset: Dataset) -> bytes:
+    """The whole dataset: its YAML files, the JSON Schemas and a README."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in data_files(dataset.root):
+            archive.write(path, f"data/{path.relative_to(dataset.root).as_posix()}")
+        for name, schema in json_schemas().items():
+            archive.writestr(f"schema/{name}.schema.json", json.dumps(schema, indent=2, ensure_ascii=False))
+        archive.writestr("README.txt", _zip_readme(dataset))
+    return buffer.getvalue()
+
+
+def _zip_readme(dataset: Dataset) -> str:
+    info = dataset.info
+    return (
+        f"{info.title}\n\n{info.description}\n\nData as of: {info.as_of}\nLicence: {info.licence}\n"
+        f"Cite as: {info.citation}\n\n"
+        "Contents\n  data/     the YAML dataset (one file per meeting under data/meetings/)\n"
+        "  schema/   JSON Schema of each kind of file, for editors with a YAML language server\n\n"
+        "Every meeting, delegation and pledge lists its sources (ids into data/sources.yaml) and a\n"
+        "confidence level. Check the sources before quoting a figure.\n"
+    )
+
+
+# --- command line ----------------------------------------------------------------------------
 
 
 def add_cli(commands: argparse._SubParsersAction) -> None:
-    """Register the export sub-command."""
+    """Register `export`: the same exports as the app, with the same filter keys as the URL."""
+    export = commands.add_parser("export", help="export the filtered view as CSV or Excel")
+    export.add_argument("--format", choices=FORMATS, required=True)
+    export.add_argument("--out", type=Path, required=True, help="file to write")
+    export.add_argument(
+        "--data", type=Path, help="dataset folder (default: $SUMMIT_DATA or the bundled data)"
+    )
+    export.add_argument("--table", choices=TABLES, default="pledges")
+    export.add_argument(
+        "filters", nargs="*", metavar="KEY=VALUE", help="URL filter keys, e.g. g=nato t=mnf_land"
+    )
+    export.set_defaults(run=run_export)
+
+
+def parse_filter_args(pairs: list[str]) -> dict[str, list[str]]:
+    """['g=nato', 't=mnf_land,mnf_sea'] → query-parameter mapping; raises ValueError on a bad pair."""
+    params: dict[str, list[str]] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise ValueError(f"filter {pair!r} is not KEY=VALUE")
+        params.setdefault(key, []).append(value)
+    return params
+
+
+def load_for_cli(path: Path | None) -> tuple[Dataset, Frames] | int:
+    """Load a dataset for a CLI command, or print why not and return the exit code."""
+    root = (path or data_root()).expanduser().resolve()
+    try:
+        result = load_dataset(root)
+    except DataPathError as error:
+        print(error, file=sys.stderr)
+        return 2
+    if result.dataset is None:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        print(f"FAILED: {len(result.problems)} problems in the data; nothing exported", file=sys.stderr)
+        return 1
+    return result.dataset, build_frames(result.dataset)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """`python -m summit export`."""
+    try:
+        params = parse_filter_args(args.filters)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
+    loaded = load_for_cli(args.data)
+    if isinstance(loaded, int):
+        return loaded
+    dataset, frames = loaded
+    filters = Filters.from_query_params(params, dataset)
+    view = build_view(dataset, frames, filters, args.table)
+    payload = to_csv(view) if args.format == "csv" else to_xlsx(view)
+    args.out.write_bytes(payload)
+    print(f"wrote {args.out} ({len(payload):,} bytes): {view.description}")
+    return 0

@@ -36,7 +36,9 @@ Path_ = tuple[str | int, ...]
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
-_FLOAT = re.compile(r"^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$")
+_FLOAT = re.compile(
+    r"^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$"
+)
 # YAML 1.1 read these unquoted words as booleans; tools disagree, so we refuse them unquoted.
 _YAML11_BOOLS = frozenset(
     "y Y yes Yes YES n N no No NO on On ON off Off OFF".split()  # noqa: SIM905 - a word list reads best
@@ -95,7 +97,9 @@ def read_yaml_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> ParsedFile
             return ParsedFile(path, None, Positions(), [Problem(path, 1, 1, message)])
         raw = path.read_bytes()
     except OSError as error:
-        return ParsedFile(path, None, Positions(), [Problem(path, 1, 1, f"cannot read file: {error.strerror}")])
+        return ParsedFile(
+            path, None, Positions(), [Problem(path, 1, 1, f"cannot read file: {error.strerror}")]
+        )
     return parse_yaml_bytes(raw, path)
 
 
@@ -109,13 +113,19 @@ def parse_yaml_bytes(raw: bytes, path: Path) -> ParsedFile:
     try:
         data = _Builder(path, positions, problems).build(yaml.parse(text, Loader=YamlLoader))
     except _Abort as abort:
-        return ParsedFile(path, None, positions, [*problems, Problem(path, abort.line, abort.column, abort.message)])
+        return ParsedFile(
+            path, None, positions, [*problems, Problem(path, abort.line, abort.column, abort.message)]
+        )
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return ParsedFile(path, None, positions, [*problems, Problem(path, line, column, _syntax_message(error))])
+        return ParsedFile(
+            path, None, positions, [*problems, Problem(path, line, column, _syntax_message(error))]
+        )
     except yaml.YAMLError as error:
-        return ParsedFile(path, None, positions, [*problems, Problem(path, 1, 1, f"YAML syntax error: {error}")])
+        return ParsedFile(
+            path, None, positions, [*problems, Problem(path, 1, 1, f"YAML syntax error: {error}")]
+        )
     if data is None:
         problems.append(Problem(path, 1, 1, "file is empty: expected a mapping of fields"))
     return ParsedFile(path, data, positions, problems)
@@ -129,7 +139,9 @@ def _decode(raw: bytes, path: Path) -> tuple[str, Problem | None]:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return "", Problem(path, line, column, f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8")
+        return "", Problem(
+            path, line, column, f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8"
+        )
     return text, None
 
 
@@ -162,7 +174,9 @@ class _Builder:
                 continue
             if isinstance(event, yaml.DocumentStartEvent):
                 if documents:
-                    raise _Abort(*position, "file holds more than one YAML document ('---'); keep one per file")
+                    raise _Abort(
+                        *position, "file holds more than one YAML document ('---'); keep one per file"
+                    )
                 continue
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 self._check_tag(event, position)
@@ -208,7 +222,9 @@ class _Builder:
     def _count(self, size: int, position: tuple[int, int]) -> None:
         self.nodes += size
         if self.nodes > MAX_NODES:
-            raise _Abort(*position, f"file expands to more than {MAX_NODES:,} values (alias bomb?); refusing it")
+            raise _Abort(
+                *position, f"file expands to more than {MAX_NODES:,} values (alias bomb?); refusing it"
+            )
 
     def _check_tag(self, event: yaml.NodeEvent, position: tuple[int, int]) -> None:
         tag = getattr(event, "tag", None)
@@ -223,7 +239,9 @@ class _Builder:
             return (*path, key)
         return (*path, len(container))
 
-    def _add(self, stack: list[list[Any]], documents: list[Any], value: Any, position: tuple[int, int]) -> bool:
+    def _add(
+        self, stack: list[list[Any]], documents: list[Any], value: Any, position: tuple[int, int]
+    ) -> bool:
         """Put value into the open container; True when it is a whole document."""
         if not stack:
             return True

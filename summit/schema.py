@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, model_validator
@@ -14,8 +13,8 @@ from summit.vocabulary import (
     Confidence,
     Domain,
     Level,
-    MeetingFormat,
     Measure,
+    MeetingFormat,
     ParticipantKind,
     Status,
 )
@@ -40,7 +39,9 @@ def _check_partial_date(value: str) -> str:
     return value
 
 
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN, description="Stable id: lower-case words joined by - or _.")]
+Slug = Annotated[
+    str, Field(pattern=SLUG_PATTERN, description="Stable id: lower-case words joined by - or _.")
+]
 ParticipantId = Annotated[
     str,
     Field(
@@ -102,8 +103,12 @@ class Source(Record):
     publisher: ShortText
     title: ShortText
     published: PartialDate | None = Field(default=None, description="Publication date, as precise as known.")
-    approximate_date: StrictBool = Field(default=False, description="True when the publication date is an estimate.")
-    official: StrictBool = Field(default=False, description="True for a government or institution's own page.")
+    approximate_date: StrictBool = Field(
+        default=False, description="True when the publication date is an estimate."
+    )
+    official: StrictBool = Field(
+        default=False, description="True for a government or institution's own page."
+    )
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] | None = None
 
 
@@ -139,13 +144,18 @@ class CommitmentType(Record):
     short_label: Annotated[str, Field(min_length=1, max_length=24)]
     description: Text
     category: Slug
-    colour: str = Field(description="One of the colour-blind-safe palette's colours.", json_schema_extra={"enum": list(PALETTE)})
+    colour: str = Field(
+        description="One of the colour-blind-safe palette's colours.",
+        json_schema_extra={"enum": list(PALETTE)},
+    )
     domain: Domain | None = None
 
     @model_validator(mode="after")
     def _colour_in_palette(self) -> CommitmentType:
         if self.colour not in PALETTE:
-            raise ValueError(f"colour {self.colour!r} is not in the colour-blind-safe palette {', '.join(PALETTE)}")
+            raise ValueError(
+                f"colour {self.colour!r} is not in the colour-blind-safe palette {', '.join(PALETTE)}"
+            )
         return self
 
 

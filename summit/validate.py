@@ -44,7 +44,11 @@ def validate_model(parsed: ParsedFile, model: type[M]) -> tuple[M | None, list[P
     if parsed.data is None:
         return None, []
     if not isinstance(parsed.data, dict):
-        return None, [Problem(parsed.path, 1, 1, f"expected a mapping of fields at the top, found a {_kind(parsed.data)}")]
+        return None, [
+            Problem(
+                parsed.path, 1, 1, f"expected a mapping of fields at the top, found a {_kind(parsed.data)}"
+            )
+        ]
     try:
         return model.model_validate(parsed.data), []
     except ValidationError as error:
@@ -63,14 +67,21 @@ def _problem_from_error(path: Path, positions: Positions, model: type[BaseModel]
         hint = suggest(loc[-1], fields)
         allowed = f"; allowed: {', '.join(fields)}" if fields and not hint else ""
         line, column = positions.of(loc, key=True)
-        return Problem(path, line, column, f"unknown field '{loc[-1]}' in {format_path(loc[:-1])}{hint}{allowed}")
+        return Problem(
+            path, line, column, f"unknown field '{loc[-1]}' in {format_path(loc[:-1])}{hint}{allowed}"
+        )
     line, column = positions.of(loc)
     if kind == "missing":
-        return Problem(path, *positions.of(loc[:-1]), f"missing required field '{loc[-1]}' in {format_path(loc[:-1])}")
+        return Problem(
+            path, *positions.of(loc[:-1]), f"missing required field '{loc[-1]}' in {format_path(loc[:-1])}"
+        )
     if kind == "enum":
         choices = [member.value for member in _enum_at(model, loc)]
         return Problem(
-            path, line, column, f"{where}: {value!r} is not allowed{suggest(value, choices)}; use one of {', '.join(choices)}"
+            path,
+            line,
+            column,
+            f"{where}: {value!r} is not allowed{suggest(value, choices)}; use one of {', '.join(choices)}",
         )
     if kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
@@ -84,9 +95,13 @@ def _problem_from_error(path: Path, positions: Positions, model: type[BaseModel]
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return Problem(path, line, column, f"{where}: expected a mapping of fields, found a {_kind(value)}")
     if kind == "list_type":
-        return Problem(path, line, column, f"{where}: expected a list (lines starting with '- '), found a {_kind(value)}")
+        return Problem(
+            path, line, column, f"{where}: expected a list (lines starting with '- '), found a {_kind(value)}"
+        )
     if kind == "too_short" and isinstance(value, list):
-        return Problem(path, line, column, f"{where}: must list at least {error['ctx']['min_length']} item(s)")
+        return Problem(
+            path, line, column, f"{where}: must list at least {error['ctx']['min_length']} item(s)"
+        )
     return Problem(path, line, column, f"{where}: {error['msg']} (found {_shown(value)})")
 
 
@@ -105,7 +120,9 @@ def _kind(value: Any) -> str:
 
 def _is_union_tag(part: Any) -> bool:
     # pydantic adds the union member's type to a location ("function-after[...]", "int").
-    return isinstance(part, str) and (part.startswith(("function-", "constrained-")) or part in ("int", "float", "str"))
+    return isinstance(part, str) and (
+        part.startswith(("function-", "constrained-")) or part in ("int", "float", "str")
+    )
 
 
 def _is_model(annotation: Any) -> bool:
@@ -157,7 +174,9 @@ class References:
         line, column = file.positions.of(path)
         self.problems.append(Problem(file.path, line, column, f"{format_path(path)}: {message}"))
 
-    def unique(self, file: ParsedFile, items: Iterable[tuple[tuple[str | int, ...], str]], what: str) -> set[str]:
+    def unique(
+        self, file: ParsedFile, items: Iterable[tuple[tuple[str | int, ...], str]], what: str
+    ) -> set[str]:
         """Report repeated ids; return the set of ids."""
         seen: dict[str, tuple[str | int, ...]] = {}
         for path, value in items:
@@ -167,19 +186,27 @@ class References:
                 seen[value] = path
         return set(seen)
 
-    def exists(self, file: ParsedFile, path: tuple[str | int, ...], value: str, known: set[str], what: str) -> None:
+    def exists(
+        self, file: ParsedFile, path: tuple[str | int, ...], value: str, known: set[str], what: str
+    ) -> None:
         """Report a reference to an id that is not defined."""
         if value not in known:
             self.add(file, path, f"unknown {what} '{value}'{suggest(value, known)}")
 
 
-def check_participant(refs: References, file: ParsedFile, path: tuple, code: str, organisations: set[str]) -> None:
+def check_participant(
+    refs: References, file: ParsedFile, path: tuple, code: str, organisations: set[str]
+) -> None:
     """A participant id must be an ISO 3166-1 alpha-3 code or a defined organisation."""
     if code in organisations or countries.is_alpha3(code):
         return
     alpha3 = countries.alpha3_for_alpha2(code)
     if alpha3:
-        refs.add(file, path, f"'{code}' is an alpha-2 code; use the alpha-3 code '{alpha3}' ({countries.name(alpha3)})")
+        refs.add(
+            file,
+            path,
+            f"'{code}' is an alpha-2 code; use the alpha-3 code '{alpha3}' ({countries.name(alpha3)})",
+        )
         return
     hint = suggest(code, organisations | countries.ALPHA3)
     refs.add(file, path, f"'{code}' is neither an ISO 3166-1 alpha-3 code nor an organisation id{hint}")
@@ -196,27 +223,53 @@ def check_references(
     """Every cross-file rule: unique ids, resolving references, valid codes, sane dates."""
     refs = References()
     src_parsed, sources = sources_file
-    source_ids = refs.unique(src_parsed, ((("sources", i, "id"), s.id) for i, s in enumerate(sources.sources)), "source id")
-    refs.unique(src_parsed, ((("sources", i, "url"), s.url) for i, s in enumerate(sources.sources)), "source url")
+    source_ids = refs.unique(
+        src_parsed, ((("sources", i, "id"), s.id) for i, s in enumerate(sources.sources)), "source id"
+    )
+    refs.unique(
+        src_parsed, ((("sources", i, "url"), s.url) for i, s in enumerate(sources.sources)), "source url"
+    )
     as_of = dataset_file[1].as_of.isoformat()
     for i, source in enumerate(sources.sources):
         if source.published and source.published > as_of:
-            refs.add(src_parsed, ("sources", i, "published"), f"{source.published} is after the dataset's as_of date {as_of}")
+            refs.add(
+                src_parsed,
+                ("sources", i, "published"),
+                f"{source.published} is after the dataset's as_of date {as_of}",
+            )
 
     tax_parsed, taxonomy = taxonomy_file
-    categories = refs.unique(tax_parsed, ((("categories", i, "id"), c.id) for i, c in enumerate(taxonomy.categories)), "category id")
-    type_ids = refs.unique(
-        tax_parsed, ((("commitment_types", i, "id"), t.id) for i, t in enumerate(taxonomy.commitment_types)), "commitment type id"
+    categories = refs.unique(
+        tax_parsed,
+        ((("categories", i, "id"), c.id) for i, c in enumerate(taxonomy.categories)),
+        "category id",
     )
-    condition_ids = refs.unique(tax_parsed, ((("conditions", i, "id"), c.id) for i, c in enumerate(taxonomy.conditions)), "condition id")
+    type_ids = refs.unique(
+        tax_parsed,
+        ((("commitment_types", i, "id"), t.id) for i, t in enumerate(taxonomy.commitment_types)),
+        "commitment type id",
+    )
+    condition_ids = refs.unique(
+        tax_parsed,
+        ((("conditions", i, "id"), c.id) for i, c in enumerate(taxonomy.conditions)),
+        "condition id",
+    )
     for i, kind in enumerate(taxonomy.commitment_types):
         refs.exists(tax_parsed, ("commitment_types", i, "category"), kind.category, categories, "category")
 
     org_parsed, organisations = organisations_file
-    org_ids = refs.unique(org_parsed, ((("organisations", i, "id"), o.id) for i, o in enumerate(organisations.organisations)), "organisation id")
+    org_ids = refs.unique(
+        org_parsed,
+        ((("organisations", i, "id"), o.id) for i, o in enumerate(organisations.organisations)),
+        "organisation id",
+    )
     for i, org in enumerate(organisations.organisations):
         if countries.is_alpha3(org.id):
-            refs.add(org_parsed, ("organisations", i, "id"), f"'{org.id}' is a country code ({countries.name(org.id)}); pick another id")
+            refs.add(
+                org_parsed,
+                ("organisations", i, "id"),
+                f"'{org.id}' is a country code ({countries.name(org.id)}); pick another id",
+            )
     collectives = {o.id for o in organisations.organisations if o.kind == ParticipantKind.COLLECTIVE}
 
     def sourced(file: ParsedFile, path: tuple, record: Any) -> None:
@@ -224,13 +277,17 @@ def check_references(
             refs.exists(file, (*path, "sources", j), source_id, source_ids, "source")
         for k, claim in enumerate(record.disputed_claims):
             for j, source_id in enumerate(claim.sources):
-                refs.exists(file, (*path, "disputed_claims", k, "sources", j), source_id, source_ids, "source")
+                refs.exists(
+                    file, (*path, "disputed_claims", k, "sources", j), source_id, source_ids, "source"
+                )
 
     grp_parsed, groups = groups_file
     refs.unique(grp_parsed, ((("groups", i, "id"), g.id) for i, g in enumerate(groups.groups)), "group id")
     for i, group in enumerate(groups.groups):
         sourced(grp_parsed, ("groups", i), group)
-        refs.unique(grp_parsed, ((("groups", i, "members", j), m) for j, m in enumerate(group.members)), "member")
+        refs.unique(
+            grp_parsed, ((("groups", i, "members", j), m) for j, m in enumerate(group.members)), "member"
+        )
         for j, member in enumerate(group.members):
             check_participant(refs, grp_parsed, ("groups", i, "members", j), member, org_ids)
 
@@ -239,7 +296,11 @@ def check_references(
     for parsed, meeting_file in meeting_files:
         meeting = meeting_file.meeting
         if meeting.id in meeting_ids:
-            refs.add(parsed, ("meeting", "id"), f"meeting id '{meeting.id}' is also used in {meeting_ids[meeting.id].path.name}")
+            refs.add(
+                parsed,
+                ("meeting", "id"),
+                f"meeting id '{meeting.id}' is also used in {meeting_ids[meeting.id].path.name}",
+            )
         meeting_ids.setdefault(meeting.id, parsed)
         sourced(parsed, ("meeting",), meeting)
         if meeting.date.isoformat() > as_of:
@@ -249,22 +310,39 @@ def check_references(
                 check_participant(refs, parsed, ("meeting", field, j), code, org_ids)
         if meeting.country:
             check_participant(refs, parsed, ("meeting", "country"), meeting.country, set())
-        refs.unique(parsed, ((("meeting", "documents", i, "id"), d.id) for i, d in enumerate(meeting.documents)), "document id")
+        refs.unique(
+            parsed,
+            ((("meeting", "documents", i, "id"), d.id) for i, d in enumerate(meeting.documents)),
+            "document id",
+        )
         for i, document in enumerate(meeting.documents):
             sourced(parsed, ("meeting", "documents", i), document)
             for j, code in enumerate(document.signatories):
                 check_participant(refs, parsed, ("meeting", "documents", i, "signatories", j), code, org_ids)
 
         delegates = refs.unique(
-            parsed, ((("delegations", i, "participant"), d.participant) for i, d in enumerate(meeting_file.delegations)), "delegation of"
+            parsed,
+            (
+                (("delegations", i, "participant"), d.participant)
+                for i, d in enumerate(meeting_file.delegations)
+            ),
+            "delegation of",
         )
         people: dict[str, str] = {}
         for i, delegation in enumerate(meeting_file.delegations):
             sourced(parsed, ("delegations", i), delegation)
-            check_participant(refs, parsed, ("delegations", i, "participant"), delegation.participant, org_ids)
+            check_participant(
+                refs, parsed, ("delegations", i, "participant"), delegation.participant, org_ids
+            )
             for j, person in enumerate(delegation.heads):
                 if person.also_represents:
-                    check_participant(refs, parsed, ("delegations", i, "heads", j, "also_represents"), person.also_represents, org_ids)
+                    check_participant(
+                        refs,
+                        parsed,
+                        ("delegations", i, "heads", j, "also_represents"),
+                        person.also_represents,
+                        org_ids,
+                    )
                 if person.name is None:
                     continue
                 if person.name in people and people[person.name] != delegation.participant:
@@ -279,7 +357,11 @@ def check_references(
         for i, pledge in enumerate(meeting_file.pledges):
             path = ("pledges", i)
             if pledge.id in pledge_ids:
-                refs.add(parsed, (*path, "id"), f"pledge id '{pledge.id}' is used twice (also in {pledge_ids[pledge.id].path.name})")
+                refs.add(
+                    parsed,
+                    (*path, "id"),
+                    f"pledge id '{pledge.id}' is used twice (also in {pledge_ids[pledge.id].path.name})",
+                )
             pledge_ids.setdefault(pledge.id, parsed)
             sourced(parsed, path, pledge)
             check_participant(refs, parsed, (*path, "participant"), pledge.participant, org_ids)
@@ -295,7 +377,11 @@ def check_references(
                 refs.exists(parsed, (*path, "conditions", j), condition, condition_ids, "condition")
             for j, quantity in enumerate(pledge.quantities):
                 if quantity.currency and not countries.is_currency(quantity.currency):
-                    refs.add(parsed, (*path, "quantities", j, "currency"), f"'{quantity.currency}' is not an ISO 4217 currency code")
+                    refs.add(
+                        parsed,
+                        (*path, "quantities", j, "currency"),
+                        f"'{quantity.currency}' is not an ISO 4217 currency code",
+                    )
             if pledge.date and pledge.date > as_of:
                 refs.add(parsed, (*path, "date"), f"{pledge.date} is after the dataset's as_of date {as_of}")
     return refs.problems
@@ -320,4 +406,3 @@ def count_sourced(meeting_data: Iterable[Any]) -> tuple[int, int]:
                 sources = record.get("sources")
                 sourced += bool(isinstance(sources, list) and sources)
     return sourced, total
-

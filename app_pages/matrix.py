@@ -1,0 +1,21 @@
+"""Who does what: participants × commitment types, with lead roles, conditions and refusals marked."""
+
+import streamlit as st
+
+from summit.tables import MATRIX_LEGEND, matrix_table
+from summit_ui.context import page_context
+from summit_ui.render import render_empty, render_sentence, render_title
+
+ctx = page_context()
+render_title(f"Who does what — {ctx.meeting_name}")
+matrix = matrix_table(ctx.dataset, ctx.shown_pledge_types, ctx.shown_delegations)
+render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"))
+st.markdown("  ·  ".join(f"**{mark}** {meaning}" for mark, meaning in MATRIX_LEGEND.items()))
+if matrix.empty or not len(matrix.columns):
+    render_empty("pledges or stances")
+else:
+    st.dataframe(matrix, width="stretch", height=min(1200, 38 + 35 * len(matrix)))
+    st.caption(
+        f"Rows: {len(matrix)} participants shown. A blank cell means no pledge or stance of that type is recorded, "
+        "not that the participant refused. Data as of " + f"{ctx.dataset.info.as_of:%-d %B %Y}."
+    )

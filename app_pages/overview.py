@@ -1,0 +1,49 @@
+"""Overview: the meeting at a glance — key numbers, the map, who does what in brief, documents adopted."""
+
+import streamlit as st
+
+from summit.figures import type_bar_chart
+from summit.overview import key_numbers
+from summit_ui.context import page_context
+from summit_ui.maps import render_map_block
+from summit_ui.render import render_chart, render_sentence, render_title, text_cell
+
+ctx = page_context()
+if ctx.meeting is None:
+    render_title("Summit dashboard")
+    st.info("The dataset has no meetings yet.")
+    st.stop()
+meeting = ctx.meeting.meeting
+render_title(meeting.name)
+st.text(
+    f"{meeting.date:%-d %B %Y} · {meeting.city or 'online'} · data as of {ctx.dataset.info.as_of:%-d %B %Y}"
+)
+render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"))
+
+numbers = key_numbers(ctx.dataset, ctx.meeting, ctx.shown_delegations, ctx.shown_pledges)
+for column, number in zip(st.columns(len(numbers)), numbers, strict=True):
+    column.metric(number.label, number.value, help=number.help, border=True)
+
+left, right = st.columns([3, 2])
+with left:
+    render_map_block(ctx, key="overview_map", with_controls=False, height=480)
+with right:
+    if ctx.shown_pledge_types.empty:
+        st.info("No pledges match the current filters.")
+    else:
+        render_chart(
+            type_bar_chart(ctx.dataset, ctx.shown_pledge_types, ctx.meeting_name), key="overview_types"
+        )
+    st.page_link(
+        "app_pages/matrix.py", label="Who does what, in full →", query_params=ctx.filters.to_query_params()
+    )
+
+if meeting.documents:
+    st.subheader("Documents adopted", anchor=False)
+    for document in meeting.documents:
+        with st.container(border=True):
+            st.markdown(f"**{text_cell(document.title)}** — {document.date:%-d %B %Y}")
+            if document.summary:
+                st.text(document.summary)
+            if document.url:
+                st.link_button("Read the text ↗", document.url)

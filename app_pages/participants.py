@@ -1,0 +1,17 @@
+"""Participants: every delegation, who led it, at which level, and how many pledges it made."""
+
+from summit.tables import participants_table
+from summit_ui.context import page_context
+from summit_ui.exports import render_downloads
+from summit_ui.render import render_empty, render_sentence, render_title
+from summit_ui.tables import render_selectable_table
+
+ctx = page_context()
+render_title(f"Participants — {ctx.meeting_name}")
+table = participants_table(ctx.dataset, ctx.shown_delegations, ctx.shown_pledges)
+render_sentence(ctx.describe(len(table), "delegations"))
+if table.empty:
+    render_empty("delegations")
+else:
+    render_selectable_table(table, key="participants_table", height=min(900, 38 + 35 * len(table)))
+render_downloads(ctx, "participants")

@@ -1,0 +1,59 @@
+"""Sources & method: every source, the confidence breakdown, open questions, data problems, licence."""
+
+import streamlit as st
+
+from summit import frames as F
+from summit.figures import confidence_bar_chart
+from summit_ui.context import page_context
+from summit_ui.data import current_data
+from summit_ui.render import render_chart, render_problem_list, render_title
+
+ctx = page_context()
+info = ctx.dataset.info
+render_title("Sources & method")
+st.text(f"{info.title}. Data as of {info.as_of:%-d %B %Y}. Licence: {info.licence}.")
+st.subheader("How to cite", anchor=False)
+st.code(info.citation, language=None, wrap_lines=True)
+
+st.subheader("Confidence", anchor=False)
+st.markdown(
+    "Each record carries one of four levels: **● Confirmed** (two or more independent sources, or an official "
+    "page), **◐ Single source**, **⚠ Disputed** (sources disagree; both claims are recorded) and "
+    "**○ Unverified**."
+)
+render_chart(confidence_bar_chart(ctx.dataset, ctx.frames.pledges), key="confidence_chart")
+
+problems = current_data().problems
+st.subheader(f"Data problems ({len(problems)})", anchor=False)
+if problems:
+    render_problem_list(problems)
+else:
+    st.text("None: every file passed validation.")
+
+if ctx.meeting and ctx.meeting.meeting.open_questions:
+    st.subheader(f"Open questions — {ctx.meeting_name}", anchor=False)
+    for question in ctx.meeting.meeting.open_questions:
+        st.text(f"• {question}")
+
+st.subheader(f"All sources ({len(ctx.frames.sources)})", anchor=False)
+sources = ctx.frames.sources.assign(
+    cited_by=lambda s: (
+        s["id"].map(ctx.frames.pledges[F.SOURCE_IDS].explode().value_counts()).fillna(0).astype(int)
+    )
+)
+st.dataframe(
+    sources[["publisher", "title", "published", "official", "cited_by", "url"]],
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "url": st.column_config.LinkColumn("Link", display_text="open ↗"),
+        "cited_by": st.column_config.NumberColumn("Pledges citing it", format="%d"),
+        "official": st.column_config.CheckboxColumn("Official"),
+    },
+)
+st.subheader("Method", anchor=False)
+st.markdown(
+    "Records are written in our own words from the cited sources. Unknown heads of delegation are recorded as "
+    "unknown, never guessed. A person is counted in one delegation per meeting; a second role is noted. "
+    "See `docs/data-format.md` in the repository for every field."
+)

@@ -1,0 +1,201 @@
+"""Plotly figures. Each comes with a title, a source line with the as-of date, and alt text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from summit import frames as F
+from summit.dataset import Dataset
+from summit.tables import type_counts
+from summit.vocabulary import CONFIDENCE_LABELS, CONFIDENCE_MARKS, PALETTE, Confidence
+
+FONT = "DejaVu Sans, Arial, sans-serif"
+INK = "#1a1a1a"
+GRID = "#d9d9d9"
+NEUTRAL = "#DDDDDD"
+# Conditional pledges are drawn hatched as well as lighter, so the split reads without colour.
+CONDITIONAL_PATTERN = "/"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A figure and the words that go with it."""
+
+    figure: go.Figure
+    title: str
+    alt: str
+    source: str
+
+
+def source_line(dataset: Dataset) -> str:
+    """'Source: <dataset title>, data as of 28 Feb 2026.'"""
+    return f"Source: {dataset.info.title}; data as of {dataset.info.as_of:%-d %b %Y}."
+
+
+def base_layout(
+    figure: go.Figure, title: str, source: str, *, height: int = 420, scale: float = 1.0
+) -> go.Figure:
+    """Shared look: title, readable fonts, source line under the plot, no clutter."""
+    figure.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 20 * scale}},
+        font={"family": FONT, "size": 14 * scale, "color": INK},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        height=int(height * scale),
+        margin={"l": 10, "r": 10, "t": int(60 * scale), "b": int(60 * scale)},
+        hoverlabel={"font": {"size": 14 * scale}},
+    )
+    figure.add_annotation(
+        text=source,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-int(45 * scale),
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        font={"size": 12 * scale, "color": "#444444"},
+    )
+    return figure
+
+
+def type_bar_chart(
+    dataset: Dataset, pledge_types: pd.DataFrame, meeting_name: str, *, scale: float = 1.0
+) -> Chart:
+    """Horizontal bars: pledges per commitment type, split into unconditional and conditional."""
+    counts = type_counts(dataset, pledge_types).sort_values("total")
+    title = f"Pledges by commitment type, {meeting_name}"
+    figure = go.Figure()
+    if not counts.empty:
+        figure.add_bar(
+            y=counts["label"],
+            x=counts["unconditional"],
+            orientation="h",
+            name="No condition stated",
+            marker={"color": counts["colour"], "line": {"color": INK, "width": 1}},
+            hovertemplate="%{y}: %{x} without condition<extra></extra>",
+            text=counts["unconditional"].where(counts["unconditional"] > 0, ""),
+            textposition="inside",
+        )
+        figure.add_bar(
+            y=counts["label"],
+            x=counts["conditional"],
+            orientation="h",
+            name="Conditional",
+            marker={
+                "color": "white",
+                "line": {"color": counts["colour"], "width": 2},
+                "pattern": {"shape": CONDITIONAL_PATTERN, "fgcolor": counts["colour"], "solidity": 0.4},
+            },
+            hovertemplate="%{y}: %{x} conditional<extra></extra>",
+            text=counts["conditional"].where(counts["conditional"] > 0, ""),
+            textposition="outside",
+        )
+    figure.update_layout(
+        barmode="stack",
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
+        xaxis={
+            "title": "Number of pledges",
+            "gridcolor": GRID,
+            "dtick": 5 if counts["total"].max() > 12 else 1,
+        }
+        if not counts.empty
+        else {},
+        yaxis={"automargin": True},
+    )
+    height = max(260, 34 * len(counts) + 140)
+    top = counts.sort_values("total", ascending=False).head(3)
+    alt = (
+        "Bar chart of pledges per commitment type; "
+        + "; ".join(f"{r.label}: {r.total} ({r.conditional} conditional)" for r in top.itertuples())
+        + ("." if len(top) else "no pledges.")
+    )
+    return Chart(
+        base_layout(figure, title, source_line(dataset), height=height, scale=scale),
+        title,
+        alt,
+        source_line(dataset),
+    )
+
+
+def confidence_bar_chart(dataset: Dataset, pledges: pd.DataFrame, *, scale: float = 1.0) -> Chart:
+    """Records per confidence level, each bar labelled with its text mark."""
+    counts = pledges[F.CONFIDENCE].value_counts()
+    levels = [c for c in Confidence if counts.get(str(c), 0)]
+    labels = [f"{CONFIDENCE_MARKS[c]} {CONFIDENCE_LABELS[c]}" for c in levels]
+    values = [int(counts[str(c)]) for c in levels]
+    colours = [PALETTE[3], PALETTE[5], PALETTE[6], PALETTE[9]]
+    figure = go.Figure(
+        go.Bar(
+            x=values,
+            y=labels,
+            orientation="h",
+            text=values,
+            textposition="outside",
+            marker={
+                "color": [colours[list(Confidence).index(c)] for c in levels],
+                "line": {"color": INK, "width": 1},
+            },
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        yaxis={"autorange": "reversed", "automargin": True}, xaxis={"title": "Records", "gridcolor": GRID}
+    )
+    title = "Pledges and stances by confidence"
+    alt = (
+        "Bar chart of records by confidence: "
+        + ", ".join(f"{lab} {v}" for lab, v in zip(labels, values, strict=True))
+        + "."
+    )
+    return Chart(
+        base_layout(figure, title, source_line(dataset), height=300, scale=scale),
+        title,
+        alt,
+        source_line(dataset),
+    )
+
+
+def timeline_chart(dataset: Dataset, meetings: pd.DataFrame, *, scale: float = 1.0) -> Chart:
+    """Meetings over time: one marker per meeting, sized by identified delegations, shaped by format."""
+    symbols = {"in_person": "circle", "virtual": "diamond-open", "hybrid": "square"}
+    figure = go.Figure()
+    for fmt, of_format in meetings.groupby("format", sort=False):
+        figure.add_scatter(
+            x=of_format[F.MEETING_DATE],
+            y=of_format["pledge_count"],
+            mode="markers+text",
+            name=fmt.replace("_", " ").capitalize(),
+            text=of_format[F.MEETING_NAME],
+            textposition="top center",
+            marker={
+                "size": [12 + min(d, 40) for d in of_format["delegation_count"]],
+                "symbol": symbols.get(fmt, "circle"),
+                "color": PALETTE[0] if fmt == "in_person" else PALETTE[1],
+                "line": {"color": INK, "width": 1.5},
+            },
+            customdata=of_format[["delegation_count", "full_name"]],
+            hovertemplate="%{customdata[1]}<br>%{x|%-d %b %Y}<br>%{customdata[0]} delegations identified, "
+            "%{y} pledges recorded<extra></extra>",
+        )
+    figure.update_layout(
+        xaxis={"title": "Date", "gridcolor": GRID},
+        yaxis={"title": "Pledges recorded", "gridcolor": GRID, "rangemode": "tozero"},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
+    )
+    title = "Coalition meetings over time"
+    alt = f"Timeline of {len(meetings)} meetings from {meetings[F.MEETING_DATE].min():%b %Y} to " + (
+        f"{meetings[F.MEETING_DATE].max():%b %Y}; marker size shows delegations identified."
+        if len(meetings)
+        else "."
+    )
+    return Chart(
+        base_layout(figure, title, source_line(dataset), height=440, scale=scale),
+        title,
+        alt,
+        source_line(dataset),
+    )

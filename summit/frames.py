@@ -1,0 +1,274 @@
+"""Transform a Dataset into pandas frames, built once per dataset and shared read-only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from summit import countries
+from summit.dataset import Dataset
+from summit.schema import Pledge, Source
+from summit.vocabulary import (
+    ATTENDANCE_LABELS,
+    CONFIDENCE_LABELS,
+    CONFIDENCE_MARKS,
+    LEADER_LEVELS,
+    LEVEL_LABELS,
+    MEASURE_LABELS,
+    REFUSAL_STATUSES,
+    STANCE_STATUSES,
+    STATUS_LABELS,
+    Level,
+    Measure,
+)
+
+# Column names, one place for all of them.
+PARTICIPANT = "participant"
+NAME = "name"
+KIND = "kind"
+GROUPS = "groups"
+MEETING = "meeting"
+MEETING_NAME = "meeting_name"
+MEETING_DATE = "meeting_date"
+HEADS = "heads"
+HEAD_NAMES = "head_names"
+TITLES = "titles"
+LEVEL = "level"
+LEVEL_LABEL = "level_label"
+IS_LEADER = "is_leader"
+ATTENDANCE = "attendance"
+ATTENDANCE_LABEL = "attendance_label"
+ROLE = "role"
+CONFIDENCE = "confidence"
+CONFIDENCE_LABEL = "confidence_label"
+SOURCE_IDS = "source_ids"
+SOURCE_URLS = "source_urls"
+SOURCE_TEXT = "source_text"
+NOTE = "note"
+PLEDGE = "pledge"
+TYPES = "types"
+TYPE_LABELS = "type_labels"
+STATUS = "status"
+STATUS_LABEL = "status_label"
+IS_STANCE = "is_stance"
+IS_REFUSAL = "is_refusal"
+CONDITIONS = "conditions"
+CONDITION_LABELS = "condition_labels"
+CONDITION_NOTE = "condition_note"
+IS_CONDITIONAL = "is_conditional"
+DOMAINS = "domains"
+LEAD_FOR = "lead_for"
+TROOPS = "troops"
+QUANTITIES = "quantities"
+DESCRIPTION = "description"
+DATE = "date"
+SEARCH_TEXT = "search_text"
+TYPE = "type"
+IS_LEAD = "is_lead"
+
+STATE_KIND = "state"
+LEVEL_ORDER = list(Level)
+
+
+@dataclass(frozen=True)
+class Frames:
+    """Every frame the pages, exports and figures use."""
+
+    participants: pd.DataFrame  # one row per participant id named anywhere in the data
+    delegations: pd.DataFrame  # one row per (meeting, participant)
+    pledges: pd.DataFrame  # one row per pledge or stance
+    pledge_types: pd.DataFrame  # pledges exploded: one row per (pledge, commitment type)
+    meetings: pd.DataFrame  # one row per meeting, oldest first
+    sources: pd.DataFrame  # one row per source
+
+
+def participant_name(dataset: Dataset, code: str) -> str:
+    """Display name of a state or organisation."""
+    organisation = dataset.organisations.get(code)
+    return organisation.name if organisation else countries.name(code)
+
+
+def participant_kind(dataset: Dataset, code: str) -> str:
+    """'state', 'organisation' or 'collective'."""
+    organisation = dataset.organisations.get(code)
+    return str(organisation.kind) if organisation else STATE_KIND
+
+
+def source_text(sources: list[Source]) -> str:
+    """'Publisher (date); Publisher (date)' for tables and exports."""
+    return "; ".join(f"{s.publisher} ({s.published})" if s.published else s.publisher for s in sources)
+
+
+def quantity_text(pledge: Pledge) -> str:
+    """Human-readable quantities: '~6,000 troops; EUR 90,000,000,000'."""
+    parts = []
+    for quantity in pledge.quantities:
+        value = f"{quantity.value:,.10g}"
+        if quantity.value_max is not None:
+            value += f"–{quantity.value_max:,.10g}"
+        prefix = "~" if quantity.approximate else ""
+        if quantity.measure == Measure.AMOUNT:
+            text = f"{prefix}{quantity.currency} {value}"
+        elif quantity.measure == Measure.SHARE_OF_GDP:
+            text = f"{prefix}{value}% of GDP"
+        else:
+            text = f"{prefix}{value} {MEASURE_LABELS[quantity.measure].lower()}"
+        parts.append(f"{text} ({quantity.note})" if quantity.note else text)
+    return "; ".join(parts)
+
+
+def build_frames(dataset: Dataset) -> Frames:
+    """All frames of a dataset."""
+    memberships: dict[str, list[str]] = {}
+    for group in dataset.groups.values():
+        for member in group.members:
+            memberships.setdefault(member, []).append(group.id)
+
+    def sources_of(ids: list[str]) -> list[Source]:
+        return [dataset.sources[i] for i in ids]
+
+    meetings_rows, delegation_rows, pledge_rows = [], [], []
+    for meeting_file in dataset.meetings:
+        meeting = meeting_file.meeting
+        meetings_rows.append(
+            {
+                MEETING: meeting.id,
+                MEETING_NAME: meeting.short_name,
+                "full_name": meeting.name,
+                MEETING_DATE: pd.Timestamp(meeting.date),
+                "city": meeting.city or "",
+                "format": str(meeting.format),
+                "level_text": meeting.level,
+                "summary": meeting.summary,
+                "outcome": meeting.outcome or "",
+                "delegation_count": len(meeting_file.delegations),
+                "pledge_count": len(meeting_file.pledges),
+                CONFIDENCE: str(meeting.confidence),
+                SOURCE_URLS: [s.url for s in sources_of(meeting.sources)],
+            }
+        )
+        for delegation in meeting_file.delegations:
+            heads = delegation.heads
+            top_level = min((h.level for h in heads), key=LEVEL_ORDER.index)
+            names = [h.name or "Not identified" for h in heads]
+            sources = sources_of(delegation.sources)
+            delegation_rows.append(
+                {
+                    MEETING: meeting.id,
+                    MEETING_NAME: meeting.short_name,
+                    MEETING_DATE: pd.Timestamp(meeting.date),
+                    PARTICIPANT: delegation.participant,
+                    NAME: participant_name(dataset, delegation.participant),
+                    KIND: participant_kind(dataset, delegation.participant),
+                    GROUPS: tuple(memberships.get(delegation.participant, ())),
+                    HEADS: "; ".join(
+                        f"{n}, {h.title}" if h.title else n for n, h in zip(names, heads, strict=True)
+                    ),
+                    HEAD_NAMES: tuple(names),
+                    LEVEL: str(top_level),
+                    LEVEL_LABEL: LEVEL_LABELS[top_level],
+                    IS_LEADER: any(h.level in LEADER_LEVELS for h in heads),
+                    ATTENDANCE: str(delegation.attendance),
+                    ATTENDANCE_LABEL: ATTENDANCE_LABELS[delegation.attendance],
+                    ROLE: delegation.role,
+                    CONFIDENCE: str(delegation.confidence),
+                    CONFIDENCE_LABEL: f"{CONFIDENCE_MARKS[delegation.confidence]} {CONFIDENCE_LABELS[delegation.confidence]}",
+                    SOURCE_IDS: tuple(delegation.sources),
+                    SOURCE_URLS: tuple(s.url for s in sources),
+                    SOURCE_TEXT: source_text(sources),
+                    NOTE: delegation.note or "",
+                }
+            )
+        for pledge in meeting_file.pledges:
+            pledge_rows.append(
+                _pledge_row(dataset, meeting.id, meeting.short_name, meeting.date, pledge, memberships)
+            )
+
+    pledges = pd.DataFrame(pledge_rows, columns=_PLEDGE_COLUMNS)
+    pledge_types = pledges.explode(TYPES, ignore_index=True).rename(columns={TYPES: TYPE})
+    pledge_types[IS_LEAD] = [
+        t in lead for t, lead in zip(pledge_types[TYPE], pledge_types[LEAD_FOR], strict=True)
+    ]
+    delegations = pd.DataFrame(delegation_rows, columns=_DELEGATION_COLUMNS)
+    codes = sorted(set(delegations[PARTICIPANT]) | set(pledges[PARTICIPANT]) | set(memberships))
+    participants = pd.DataFrame(
+        {
+            PARTICIPANT: codes,
+            NAME: [participant_name(dataset, c) for c in codes],
+            KIND: [participant_kind(dataset, c) for c in codes],
+            GROUPS: [tuple(memberships.get(c, ())) for c in codes],
+        }
+    )
+    sources = pd.DataFrame(
+        [
+            {
+                "id": s.id,
+                "publisher": s.publisher,
+                "title": s.title,
+                "url": s.url,
+                "published": s.published or "",
+                "official": s.official,
+            }
+            for s in dataset.sources.values()
+        ]
+    )
+    return Frames(participants, delegations, pledges, pledge_types, pd.DataFrame(meetings_rows), sources)
+
+
+def _pledge_row(
+    dataset: Dataset, meeting_id: str, meeting_name: str, meeting_date, pledge: Pledge, memberships
+) -> dict:
+    types = [dataset.commitment_types[t] for t in pledge.types]
+    domains = set(pledge.domains) | {t.domain for t in types if t.domain is not None}
+    sources = [dataset.sources[i] for i in pledge.sources]
+    name = participant_name(dataset, pledge.participant)
+    troops = sum(q.value for q in pledge.quantities if q.measure in (Measure.TROOPS, Measure.PERSONNEL))
+    return {
+        PLEDGE: pledge.id,
+        MEETING: meeting_id,
+        MEETING_NAME: meeting_name,
+        MEETING_DATE: pd.Timestamp(meeting_date),
+        PARTICIPANT: pledge.participant,
+        NAME: name,
+        KIND: participant_kind(dataset, pledge.participant),
+        GROUPS: tuple(memberships.get(pledge.participant, ())),
+        TYPES: tuple(pledge.types),
+        TYPE_LABELS: ", ".join(t.label for t in types),
+        STATUS: str(pledge.status),
+        STATUS_LABEL: STATUS_LABELS[pledge.status],
+        IS_STANCE: pledge.status in STANCE_STATUSES,
+        IS_REFUSAL: pledge.status in REFUSAL_STATUSES,
+        CONDITIONS: tuple(pledge.conditions),
+        CONDITION_LABELS: ", ".join(dataset.conditions[c].label for c in pledge.conditions),
+        CONDITION_NOTE: pledge.condition_note or "",
+        IS_CONDITIONAL: bool(pledge.conditions),
+        DOMAINS: tuple(sorted(str(d) for d in domains)),
+        LEAD_FOR: tuple(pledge.lead_for),
+        TROOPS: float(troops) if troops else None,
+        QUANTITIES: quantity_text(pledge),
+        DESCRIPTION: pledge.description,
+        DATE: pledge.date or "",
+        CONFIDENCE: str(pledge.confidence),
+        CONFIDENCE_LABEL: f"{CONFIDENCE_MARKS[pledge.confidence]} {CONFIDENCE_LABELS[pledge.confidence]}",
+        SOURCE_IDS: tuple(pledge.sources),
+        SOURCE_URLS: tuple(s.url for s in sources),
+        SOURCE_TEXT: source_text(sources),
+        NOTE: pledge.note or "",
+        SEARCH_TEXT: " ".join(
+            [name, pledge.description, pledge.note or "", *(t.label for t in types)]
+        ).casefold(),
+    }
+
+
+_PLEDGE_COLUMNS = [
+    PLEDGE, MEETING, MEETING_NAME, MEETING_DATE, PARTICIPANT, NAME, KIND, GROUPS, TYPES, TYPE_LABELS, STATUS,
+    STATUS_LABEL, IS_STANCE, IS_REFUSAL, CONDITIONS, CONDITION_LABELS, CONDITION_NOTE, IS_CONDITIONAL, DOMAINS,
+    LEAD_FOR, TROOPS, QUANTITIES, DESCRIPTION, DATE, CONFIDENCE, CONFIDENCE_LABEL, SOURCE_IDS, SOURCE_URLS,
+    SOURCE_TEXT, NOTE, SEARCH_TEXT,
+]  # fmt: skip
+_DELEGATION_COLUMNS = [
+    MEETING, MEETING_NAME, MEETING_DATE, PARTICIPANT, NAME, KIND, GROUPS, HEADS, HEAD_NAMES, LEVEL, LEVEL_LABEL,
+    IS_LEADER, ATTENDANCE, ATTENDANCE_LABEL, ROLE, CONFIDENCE, CONFIDENCE_LABEL, SOURCE_IDS, SOURCE_URLS,
+    SOURCE_TEXT, NOTE,
+]  # fmt: skip

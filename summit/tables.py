@@ -1,0 +1,189 @@
+"""Display tables: what the pages show and the exports write, built from the shared frames."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from summit import frames as F
+from summit.dataset import Dataset
+from summit.vocabulary import DOMAIN_LABELS, STATUS_LABELS, Status
+
+# Matrix cell marks: readable without colour, in order of precedence within a cell.
+LEAD_MARK = "★"
+PLEDGE_MARK = "●"
+CONDITIONAL_MARK = "◐"
+CONSIDERING_MARK = "○"
+POSITION_MARK = "◇"
+REFUSAL_MARK = "✕"
+MATRIX_LEGEND = {
+    LEAD_MARK: "lead role",
+    PLEDGE_MARK: "pledge, no condition stated",
+    CONDITIONAL_MARK: "conditional pledge",
+    CONSIDERING_MARK: "under consideration or reported",
+    POSITION_MARK: "stated position (not a pledge)",
+    REFUSAL_MARK: "ruled out or refused unless conditions are met",
+}
+_MARK_ORDER = list(MATRIX_LEGEND)
+_TENTATIVE = {Status.CONSIDERING, Status.REPORTED}
+
+# Display column names (also the headers of CSV and Excel exports).
+COL_PARTICIPANT = "Participant"
+COL_CODE = "Code"
+COL_HEAD = "Head(s) of delegation"
+COL_LEVEL = "Level"
+COL_ATTENDANCE = "Attendance"
+COL_GROUPS = "Groups"
+COL_PLEDGES = "Pledges"
+COL_STANCES = "Stances"
+COL_CONFIDENCE = "Confidence"
+COL_SOURCE = "Source"
+COL_SOURCES = "All sources"
+COL_TYPES = "Commitment types"
+COL_STATUS = "Status"
+COL_CONDITIONS = "Conditions"
+COL_DOMAINS = "Domain"
+COL_LEAD = "Lead role"
+COL_QUANTITIES = "Quantities"
+COL_DESCRIPTION = "Description"
+COL_DATE = "Date"
+COL_MEETING = "Meeting"
+COL_ID = "Id"
+
+
+def pledge_mark(status: str, conditional: bool, lead: bool) -> str:
+    """The matrix mark of one pledge in one commitment-type column."""
+    if lead:
+        return LEAD_MARK
+    status = Status(status)
+    if status in (Status.RULED_OUT, Status.CONDITIONAL_REFUSAL):
+        return REFUSAL_MARK
+    if status == Status.ADVOCATES:
+        return POSITION_MARK
+    if status in _TENTATIVE:
+        return CONSIDERING_MARK
+    return CONDITIONAL_MARK if conditional else PLEDGE_MARK
+
+
+def group_labels(dataset: Dataset, group_ids: tuple[str, ...]) -> str:
+    """'EU, NATO' from group ids."""
+    return ", ".join(dataset.groups[g].short_name for g in group_ids if g in dataset.groups)
+
+
+def participants_table(dataset: Dataset, delegations: pd.DataFrame, pledges: pd.DataFrame) -> pd.DataFrame:
+    """One row per delegation: who came, at which level, how, and how many pledges they made."""
+    counts = pledges.groupby(F.PARTICIPANT)[F.IS_STANCE].agg(pledges="size", stances="sum")
+    table = pd.DataFrame(
+        {
+            COL_PARTICIPANT: delegations[F.NAME],
+            COL_CODE: delegations[F.PARTICIPANT],
+            COL_HEAD: delegations[F.HEADS],
+            COL_LEVEL: delegations[F.LEVEL_LABEL],
+            COL_ATTENDANCE: delegations[F.ATTENDANCE_LABEL],
+            COL_GROUPS: [group_labels(dataset, g) for g in delegations[F.GROUPS]],
+            COL_PLEDGES: [
+                int(counts["pledges"].get(c, 0) - counts["stances"].get(c, 0))
+                for c in delegations[F.PARTICIPANT]
+            ],
+            COL_STANCES: [int(counts["stances"].get(c, 0)) for c in delegations[F.PARTICIPANT]],
+            COL_CONFIDENCE: delegations[F.CONFIDENCE_LABEL],
+            COL_SOURCE: [urls[0] if urls else "" for urls in delegations[F.SOURCE_URLS]],
+            COL_SOURCES: delegations[F.SOURCE_TEXT],
+        }
+    )
+    return table.sort_values(COL_PARTICIPANT, key=lambda s: s.str.casefold(), ignore_index=True)
+
+
+def pledges_table(dataset: Dataset, pledges: pd.DataFrame) -> pd.DataFrame:
+    """One row per pledge or stance with everything needed to check it."""
+    type_labels = {t.id: t.short_label for t in dataset.commitment_types.values()}
+    table = pd.DataFrame(
+        {
+            COL_PARTICIPANT: pledges[F.NAME],
+            COL_CODE: pledges[F.PARTICIPANT],
+            COL_TYPES: pledges[F.TYPE_LABELS],
+            COL_STATUS: pledges[F.STATUS_LABEL],
+            COL_CONDITIONS: [
+                "; ".join(x for x in (labels, note) if x)
+                for labels, note in zip(pledges[F.CONDITION_LABELS], pledges[F.CONDITION_NOTE], strict=True)
+            ],
+            COL_DOMAINS: [", ".join(DOMAIN_LABELS[d] for d in ds) for ds in pledges[F.DOMAINS]],
+            COL_LEAD: [", ".join(type_labels[t] for t in lead) for lead in pledges[F.LEAD_FOR]],
+            COL_QUANTITIES: pledges[F.QUANTITIES],
+            COL_DESCRIPTION: pledges[F.DESCRIPTION],
+            COL_DATE: pledges[F.DATE],
+            COL_CONFIDENCE: pledges[F.CONFIDENCE_LABEL],
+            COL_SOURCE: [urls[0] if urls else "" for urls in pledges[F.SOURCE_URLS]],
+            COL_SOURCES: pledges[F.SOURCE_TEXT],
+            COL_MEETING: pledges[F.MEETING_NAME],
+            COL_ID: pledges[F.PLEDGE],
+        }
+    )
+    return table.sort_values([COL_PARTICIPANT, COL_ID], key=lambda s: s.str.casefold(), ignore_index=True)
+
+
+def matrix_table(dataset: Dataset, pledge_types: pd.DataFrame, participants: pd.DataFrame) -> pd.DataFrame:
+    """Participants × commitment types; each cell holds the marks of that participant's pledges of that type.
+
+    participants: the delegations shown (rows appear even with no pledge, so absence is visible).
+    Result (index = participant name, columns = short labels of the types):
+                      Force: land   Logistics  ...
+        France        ◐             ◐
+        Poland        ✕             ★
+    """
+    columns = {t.id: t.short_label for t in dataset.commitment_types.values()}
+    names = dict(zip(participants[F.PARTICIPANT], participants[F.NAME], strict=True))
+    names.update(dict(zip(pledge_types[F.PARTICIPANT], pledge_types[F.NAME], strict=True)))
+    cells: dict[tuple[str, str], set[str]] = {}
+    for code, kind, status, conditional, lead in zip(
+        pledge_types[F.PARTICIPANT],
+        pledge_types[F.TYPE],
+        pledge_types[F.STATUS],
+        pledge_types[F.IS_CONDITIONAL],
+        pledge_types[F.IS_LEAD],
+        strict=True,
+    ):
+        cells.setdefault((code, kind), set()).add(pledge_mark(status, conditional, lead))
+    used = [t for t in columns if any(k == t for _, k in cells)]
+    order = sorted(names, key=lambda c: names[c].casefold())
+    matrix = pd.DataFrame(
+        [[" ".join(sorted(cells.get((code, t), ()), key=_MARK_ORDER.index)) for t in used] for code in order],
+        index=pd.Index([names[c] for c in order], name=COL_PARTICIPANT),
+        columns=[columns[t] for t in used],
+    )
+    matrix.attrs["codes"] = order
+    matrix.attrs["type_ids"] = used
+    return matrix
+
+
+def status_counts(pledges: pd.DataFrame) -> pd.DataFrame:
+    """Number of records per status, in lifecycle order (for the overview)."""
+    counts = pledges[F.STATUS].value_counts()
+    return pd.DataFrame(
+        [
+            {COL_STATUS: STATUS_LABELS[s], "Count": int(counts.get(str(s), 0))}
+            for s in Status
+            if counts.get(str(s), 0)
+        ]
+    )
+
+
+def type_counts(dataset: Dataset, pledge_types: pd.DataFrame) -> pd.DataFrame:
+    """Pledges (not stances) per commitment type, split into conditional and unconditional."""
+    pledged = pledge_types[~pledge_types[F.IS_STANCE]]
+    rows = []
+    for kind in dataset.commitment_types.values():
+        of_type = pledged[pledged[F.TYPE] == kind.id]
+        if of_type.empty:
+            continue
+        conditional = int(of_type[F.IS_CONDITIONAL].sum())
+        rows.append(
+            {
+                "type": kind.id,
+                "label": kind.label,
+                "colour": kind.colour,
+                "conditional": conditional,
+                "unconditional": len(of_type) - conditional,
+                "total": len(of_type),
+            }
+        )
+    return pd.DataFrame(rows, columns=["type", "label", "colour", "conditional", "unconditional", "total"])

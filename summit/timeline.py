@@ -1,0 +1,76 @@
+"""What changed from one meeting to the next: attendance, documents and pledges."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from summit import frames as F
+from summit.dataset import Dataset
+from summit.frames import Frames, participant_name
+
+
+@dataclass(frozen=True)
+class MeetingChange:
+    """One meeting and what it changed compared with the meetings before it."""
+
+    meeting_id: str
+    name: str
+    date: dt.date
+    summary: str
+    lines: tuple[str, ...]
+    is_latest: bool
+
+
+def _names(dataset: Dataset, codes: set[str]) -> str:
+    return ", ".join(sorted(participant_name(dataset, c) for c in codes))
+
+
+def meeting_changes(dataset: Dataset, frames: Frames) -> list[MeetingChange]:
+    """Oldest first; each meeting lists who attended, who was new, documents and pledges."""
+    seen_participants: set[str] = set()
+    seen_types: set[str] = set()
+    changes = []
+    for index, meeting_file in enumerate(dataset.meetings):
+        meeting = meeting_file.meeting
+        delegations = frames.delegations[frames.delegations[F.MEETING] == meeting.id]
+        types = frames.pledge_types[frames.pledge_types[F.MEETING] == meeting.id]
+        attendees = set(delegations[F.PARTICIPANT])
+        lines = []
+        if meeting.outcome:
+            lines.append(f"Outcome: {meeting.outcome}")
+        if attendees:
+            leaders = int(delegations[F.IS_LEADER].sum())
+            lines.append(
+                f"Delegations identified: {len(attendees)} ({leaders} led by a head of state or government)"
+            )
+            new = attendees - seen_participants
+            if seen_participants and new:
+                lines.append(f"First recorded attendance: {_names(dataset, new)}")
+        elif meeting.reported_counts:
+            lines.append(
+                f"Reported attendance: {meeting.reported_counts.states} states (delegations not itemised)"
+            )
+        for document in meeting.documents:
+            lines.append(f"Document adopted: {document.title}")
+        pledges = frames.pledges[frames.pledges[F.MEETING] == meeting.id]
+        if len(pledges):
+            stances = int(pledges[F.IS_STANCE].sum())
+            lines.append(f"Pledges recorded: {len(pledges) - stances}; stances: {stances}")
+            new_types = set(types.loc[~types[F.IS_STANCE], F.TYPE]) - seen_types
+            if seen_types and new_types:
+                labels = sorted(dataset.commitment_types[t].label for t in new_types)
+                lines.append("New kinds of commitment: " + ", ".join(labels))
+            seen_types |= set(types.loc[~types[F.IS_STANCE], F.TYPE])
+        seen_participants |= attendees
+        changes.append(
+            MeetingChange(
+                meeting.id,
+                meeting.name,
+                meeting.date,
+                meeting.summary,
+                tuple(lines),
+                index == len(dataset.meetings) - 1,
+            )
+        )
+    return changes

@@ -1,0 +1,64 @@
+"""Cached loading of the dataset, keyed on its files, keeping the last good data when an edit breaks it."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import streamlit as st
+
+from summit.dataset import DataPathError, Dataset, data_root, fingerprint, load_dataset
+from summit.frames import Frames, build_frames
+from summit.problems import Problem
+
+
+@dataclass(frozen=True)
+class DataState:
+    """What the pages show: the newest valid data, and the problems of the files on disk now."""
+
+    dataset: Dataset | None
+    frames: Frames | None
+    problems: tuple[Problem, ...] = ()
+    stale: bool = False  # True when the files on disk are broken and older, good data is shown
+
+
+@dataclass
+class _LastGood:
+    """Server-wide memory of the last valid load per data folder (read-only data, shared safely)."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    by_root: dict[Path, tuple[Dataset, Frames]] = field(default_factory=dict)
+
+
+@st.cache_resource(show_spinner=False)
+def _last_good() -> _LastGood:
+    return _LastGood()
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _load(root: Path, stamp: str) -> tuple[Dataset | None, Frames | None, tuple[Problem, ...]]:
+    """Load once per version of the files (stamp = names, sizes, mtimes); shared by every session."""
+    try:
+        result = load_dataset(root)
+    except DataPathError as error:
+        return None, None, (Problem(root, 1, 1, str(error)),)
+    problems = tuple(p.relative_to(root.parent) for p in result.problems)
+    if result.dataset is None:
+        return None, None, problems
+    return result.dataset, build_frames(result.dataset), problems
+
+
+def current_data() -> DataState:
+    """The data to show on this rerun; cheap when nothing changed (a stat of each data file)."""
+    root = data_root()
+    dataset, frames, problems = _load(root, fingerprint(root))
+    memory = _last_good()
+    with memory.lock:
+        if dataset is not None and frames is not None:
+            memory.by_root[root] = (dataset, frames)
+            return DataState(dataset, frames)
+        if root in memory.by_root:
+            good_dataset, good_frames = memory.by_root[root]
+            return DataState(good_dataset, good_frames, problems, stale=True)
+    return DataState(None, None, problems)

@@ -1,0 +1,93 @@
+"""The map block shared by the Map and Overview pages: controls, map, and the list beside it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from summit import frames as F
+from summit.figures import Chart
+from summit.maps import BORDER_NOTE, MEASURES, build_map_data, map_chart
+from summit.tables import COL_CODE, COL_PARTICIPANT, participants_table
+from summit_ui.context import PageContext
+from summit_ui.render import plotly_config, render_empty, slug, text_cell
+from summit_ui.tables import open_profile, render_selectable_table
+
+VIEW_LABELS = {"europe": "Europe", "world": "World"}
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _map_chart(_ctx: PageContext, key: tuple, measure: str, view: str, type_id: str | None) -> Chart:
+    """Build the map once per (data, filters, measure, view); shared read-only by every session."""
+    data = build_map_data(_ctx.dataset, _ctx.shown_delegations, _ctx.shown_pledge_types, measure, type_id)
+    return map_chart(data, view, _ctx.dataset)
+
+
+def render_map_block(ctx: PageContext, *, key: str, with_controls: bool = True, height: int = 620) -> None:
+    """Measure and view pickers, the map, the border note, and the organisations without a shape."""
+    measure, view, type_id = "pledges", "europe", None
+    if with_controls:
+        left, middle, right = st.columns([2, 2, 1])
+        measure = left.selectbox(
+            "Colour by", list(MEASURES), format_func=MEASURES.__getitem__, key=f"{key}_measure"
+        )
+        if measure == "type":
+            types = {t.id: t.label for t in ctx.dataset.commitment_types.values()}
+            type_id = middle.selectbox(
+                "Commitment type", list(types), format_func=types.__getitem__, key=f"{key}_type"
+            )
+        view = (
+            right.segmented_control(
+                "View",
+                list(VIEW_LABELS),
+                format_func=VIEW_LABELS.__getitem__,
+                default="europe",
+                key=f"{key}_view",
+            )
+            or "europe"
+        )
+    if ctx.shown_delegations.empty:
+        render_empty("participants")
+        return
+    cache_key = (ctx.dataset.fingerprint, ctx.filters)
+    chart = _map_chart(ctx, cache_key, measure, view, type_id)
+    st.subheader(text_cell(chart.title), anchor=False)
+    event = st.plotly_chart(
+        chart.figure,
+        theme=None,
+        config=plotly_config(slug(chart.title)),
+        key=f"{key}_chart",
+        on_select="rerun",
+        selection_mode="points",
+        height=height,
+    )
+    _open_selected(event)
+    st.caption(text_cell(f"{BORDER_NOTE} {chart.alt} {chart.source}"))
+
+
+def _open_selected(event) -> None:
+    points = (
+        (event or {}).get("selection", {}).get("points", [])
+        if isinstance(event, dict)
+        else getattr(getattr(event, "selection", None), "points", [])
+    )
+    for point in points or []:
+        code = point.get("location") or (point.get("text") if isinstance(point.get("text"), str) else None)
+        if code:
+            open_profile(code)
+
+
+def render_beside_map(ctx: PageContext, *, key: str) -> None:
+    """Everyone on the map as a list (select to open a profile), organisations first: they have no shape."""
+    table = participants_table(ctx.dataset, ctx.shown_delegations, ctx.shown_pledges)
+    organisations = ctx.shown_delegations[ctx.shown_delegations[F.KIND] != F.STATE_KIND]
+    if not organisations.empty:
+        st.markdown("**Organisations (not on the map)**")
+        org_table = table[table[COL_CODE].isin(organisations[F.PARTICIPANT])]
+        render_selectable_table(_compact(org_table), key=f"{key}_orgs")
+    st.markdown("**All participants**")
+    render_selectable_table(_compact(table), key=f"{key}_list", height=420)
+
+
+def _compact(table: pd.DataFrame) -> pd.DataFrame:
+    return table[[COL_PARTICIPANT, COL_CODE, "Pledges", "Stances", "Level"]]

@@ -1,0 +1,90 @@
+"""Rendering helpers shared by the pages: charts with their words, tables, banners, empty states."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from summit.figures import Chart
+from summit.problems import Problem
+
+PNG_SIZE = {"width": 1920, "height": 1080}
+MAX_PROBLEMS_IN_BANNER = 5
+
+
+def plotly_config(filename: str) -> dict:
+    """Chart toolbar: PNG download at projector size, rendered in the browser (no server, no internet)."""
+    return {
+        "displaylogo": False,
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 1, **PNG_SIZE},
+    }
+
+
+def slug(text: str) -> str:
+    """File-name-safe version of a title."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:60] or "chart"
+
+
+def render_chart(chart: Chart, *, key: str | None = None, height: int | None = None) -> None:
+    """A Plotly chart with our own template, then its description for screen readers and projectors."""
+    st.plotly_chart(
+        chart.figure,
+        theme=None,
+        config=plotly_config(slug(chart.title)),
+        key=key,
+        width="stretch",
+        height=height or "content",
+    )
+    st.caption(f"Chart description: {text_cell(chart.alt)}")
+
+
+def render_title(text: str) -> None:
+    """Page title; data text in it is shown as typed, never as Markdown."""
+    st.title(text_cell(text), anchor=False)
+
+
+def render_sentence(text: str) -> None:
+    """The one sentence that states the active filters."""
+    st.markdown(f"**{text_cell(text)}**")
+
+
+def render_empty(what: str) -> None:
+    """An empty result said in words, with the way out."""
+    st.info(f"No {what} match the current filters. Use **Reset filters** in the sidebar to see everything.")
+
+
+def render_problems_banner(problems: tuple[Problem, ...], stale: bool) -> None:
+    """Data problems at the top of every page; the list is complete on the Sources page."""
+    if not problems:
+        return
+    head = (
+        "The data files have problems; the last good data is still shown."
+        if stale
+        else "The data files have problems and no valid data could be loaded."
+    )
+    lines = [f"- {text_cell(p)}" for p in problems[:MAX_PROBLEMS_IN_BANNER]]
+    more = len(problems) - MAX_PROBLEMS_IN_BANNER
+    if more > 0:
+        lines.append(f"- … and {more} more (see Sources & method)")
+    st.error(head + "\n\n" + "\n".join(lines), icon="⚠️")
+
+
+def text_cell(value: object) -> str:
+    """Plain text for Markdown contexts: characters that would format or link are escaped."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~])", r"\\\1", str(value))
+
+
+def table_height(table: pd.DataFrame, max_rows: int = 20) -> int:
+    """Height in pixels showing up to max_rows rows without an inner scrollbar for short tables."""
+    return 38 + 35 * min(len(table), max_rows)
+
+
+def render_problem_list(problems: tuple[Problem, ...]) -> None:
+    """Every problem as a table: file, line, column, message."""
+    table = pd.DataFrame(
+        [{"File": str(p.file), "Line": p.line, "Column": p.column, "Problem": p.message} for p in problems]
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
