@@ -1,0 +1,54 @@
+# Routine tasks for the summit dashboard. `make help` lists them; `make test` is what CI runs.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+PORT ?= 8501
+VENV := .venv
+BIN := $(VENV)/bin
+# Touched after a successful install, so the venv is rebuilt when a requirements file changes.
+STAMP := $(VENV)/.installed
+
+.PHONY: help venv browser run test lint format validate schema bench
+
+help: ## List the targets with what they do
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+venv: $(STAMP) ## Create .venv with the app and dev tools from requirements-dev.txt
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -r requirements-dev.txt
+	touch $@
+
+browser: ## Install Debian's Chromium for the browser tests (no-op when present)
+	bash scripts/install-browser.sh
+
+run: $(STAMP) ## Serve the dashboard on http://localhost:8501 (bundled data, or SUMMIT_DATA=dir)
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+test: $(STAMP) browser lint ## Install what tests need, lint, then run all tests (browser tests too)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP) ## Check lint rules and formatting with ruff (changes nothing)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP) ## Format the code and apply ruff's safe fixes
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+validate: $(STAMP) ## Validate the data files and report every problem
+	$(BIN)/python -m summit validate
+
+schema: $(STAMP) ## Regenerate the JSON Schemas in schema/ from the data model
+	$(BIN)/python -m summit schema
+
+bench: $(STAMP) ## Run the benchmarks (bench/run.py)
+	@if [[ -f bench/run.py ]]; then \
+		$(BIN)/python -m bench.run; \
+	else \
+		echo "bench not yet written" >&2; exit 1; \
+	fi

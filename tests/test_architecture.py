@@ -1,0 +1,63 @@
+"""Architecture rules: the core package never imports Streamlit, and there is no legacy pages/ folder."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+CORE_DIR = REPO_ROOT / "summit"
+
+
+def find_streamlit_imports(path: Path, root: Path = REPO_ROOT) -> list[str]:
+    """Return 'file:line: statement' for each import of streamlit (or a submodule of it) in a file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            modules = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            modules = [node.module]
+        else:
+            continue
+        if any(module.split(".")[0] == "streamlit" for module in modules):
+            found.append(f"{path.relative_to(root)}:{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_core_package_has_python_files():
+    assert list(CORE_DIR.rglob("*.py")), f"no Python files found in {CORE_DIR}"
+
+
+def test_core_package_never_imports_streamlit():
+    offenders = [hit for path in sorted(CORE_DIR.rglob("*.py")) for hit in find_streamlit_imports(path)]
+    assert offenders == [], (
+        "The core package `summit` must stay free of Streamlit so that it can be tested with plain "
+        "pytest; move this code to app.py, app_pages/ or summit_ui/:\n" + "\n".join(offenders)
+    )
+
+
+def test_streamlit_import_finder_sees_plain_and_from_imports(tmp_path):
+    module = tmp_path / "module.py"
+    lines = [
+        "import os",
+        "import streamlit as st",
+        "from streamlit.testing.v1 import AppTest",
+        "import streamlit_extras",
+    ]
+    module.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    assert find_streamlit_imports(module, root=tmp_path) == [
+        "module.py:2: import streamlit as st",
+        "module.py:3: from streamlit.testing.v1 import AppTest",
+    ]
+
+
+def test_no_pages_folder_next_to_app():
+    pages_dir = REPO_ROOT / "pages"
+    assert not pages_dir.exists(), (
+        f"{pages_dir} exists. A folder named pages/ next to app.py switches on Streamlit's legacy page "
+        "handling even when app.py uses st.navigation: right after a server restart, a deep link such "
+        "as /participants runs the page file without app.py (no data, no filters) and fails. "
+        "Put page scripts in app_pages/."
+    )
