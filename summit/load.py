@@ -120,7 +120,7 @@ def parse_yaml_bytes(raw: bytes, path: Path) -> ParsedFile:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return ParsedFile(
-            path, None, positions, [*problems, Problem(path, line, column, _syntax_message(error))]
+            path, None, positions, [*problems, Problem(path, line, column, _syntax_message(error, text, mark))]
         )
     except yaml.YAMLError as error:
         return ParsedFile(
@@ -145,10 +145,12 @@ def _decode(raw: bytes, path: Path) -> tuple[str, Problem | None]:
     return text, None
 
 
-def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+def _syntax_message(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str:
     problem = error.problem or "syntax error"
-    if "\\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
-        return "YAML syntax error: a tab is used for indentation; indent with spaces"
+    if mark is not None:
+        line = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+        if "\t" in line[: mark.column + 1]:
+            return "YAML syntax error: a tab is used for indentation; indent with spaces"
     context = f" ({error.context})" if error.context else ""
     return f"YAML syntax error: {problem}{context}"
 

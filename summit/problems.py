@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import get_close_matches
+from difflib import SequenceMatcher, get_close_matches
 from pathlib import Path
 
 
@@ -38,5 +38,13 @@ def suggest(value: object, choices: list[str] | tuple[str, ...] | set[str] | fro
     by_lower = {c.lower(): c for c in choices}
     if value.lower() in by_lower:
         return f" (did you mean '{by_lower[value.lower()]}'?)"
-    matches = get_close_matches(value.lower(), list(by_lower), n=1, cutoff=0.6)
-    return f" (did you mean '{by_lower[matches[0]]}'?)" if matches else ""
+    matches = get_close_matches(value.lower(), list(by_lower), n=5, cutoff=0.6)
+    if not matches:
+        return ""
+    # Among equally close matches prefer the one sharing the longest prefix (FRN → FRA, not IRN).
+    best = max(matches, key=lambda m: (SequenceMatcher(None, value.lower(), m).ratio(), _prefix(value.lower(), m)))
+    return f" (did you mean '{by_lower[best]}'?)"
+
+
+def _prefix(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))

@@ -90,6 +90,8 @@ def _problem_from_error(path: Path, positions: Positions, model: type[BaseModel]
     if kind in ("value_error", "assertion_error"):
         message = error["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
         return Problem(path, line, column, f"{where}: {message}")
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"):
+        return Problem(path, line, column, f"{where}: {value!r} is not a valid date; write YYYY-MM-DD")
     if kind in ("bool_type", "bool_parsing"):
         return Problem(path, line, column, f"{where}: {value!r} is not true or false")
     if kind in ("model_type", "dict_type", "model_attributes_type"):
@@ -166,8 +168,10 @@ def _enum_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[Enum]:
 class References:
     """Checks that ids are unique and every reference resolves, collecting located problems."""
 
-    def __init__(self) -> None:
+    def __init__(self, familiar: set[str] | None = None) -> None:
         self.problems: list[Problem] = []
+        # Codes used elsewhere in the dataset: preferred when suggesting a near miss (FRN → FRA).
+        self.familiar = familiar or set()
 
     def add(self, file: ParsedFile, path: tuple[str | int, ...], message: str) -> None:
         """Record a problem at path in file."""
@@ -208,7 +212,7 @@ def check_participant(
             f"'{code}' is an alpha-2 code; use the alpha-3 code '{alpha3}' ({countries.name(alpha3)})",
         )
         return
-    hint = suggest(code, organisations | countries.ALPHA3)
+    hint = suggest(code, organisations | refs.familiar) or suggest(code, organisations | countries.ALPHA3)
     refs.add(file, path, f"'{code}' is neither an ISO 3166-1 alpha-3 code nor an organisation id{hint}")
 
 
@@ -221,7 +225,9 @@ def check_references(
     meeting_files: list[tuple[ParsedFile, MeetingFile]],
 ) -> list[Problem]:
     """Every cross-file rule: unique ids, resolving references, valid codes, sane dates."""
-    refs = References()
+    familiar = {m for g in groups_file[1].groups for m in g.members}
+    familiar |= {d.participant for _, m in meeting_files for d in m.delegations}
+    refs = References(familiar)
     src_parsed, sources = sources_file
     source_ids = refs.unique(
         src_parsed, ((("sources", i, "id"), s.id) for i, s in enumerate(sources.sources)), "source id"
