@@ -6,7 +6,7 @@ from summit import frames as F
 from summit.figures import confidence_bar_chart
 from summit_ui.context import page_context
 from summit_ui.data import current_data
-from summit_ui.render import render_chart, render_problem_list, render_title
+from summit_ui.render import render_chart, render_empty, render_problem_list, render_sentence, render_title
 
 ctx = page_context()
 info = ctx.dataset.info
@@ -21,7 +21,11 @@ st.markdown(
     "page), **◐ Single source**, **⚠ Disputed** (sources disagree; both claims are recorded) and "
     "**○ Unverified**."
 )
-render_chart(confidence_bar_chart(ctx.dataset, ctx.frames.pledges), key="confidence_chart")
+render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"))
+if ctx.shown_pledges.empty:
+    render_empty("pledges or stances")
+else:
+    render_chart(confidence_bar_chart(ctx.dataset, ctx.shown_pledges), key="confidence_chart")
 
 problems = current_data().problems
 st.subheader(f"Data problems ({len(problems)})", anchor=False)

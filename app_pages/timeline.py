@@ -2,18 +2,25 @@
 
 import streamlit as st
 
+from summit import frames as F
 from summit.figures import timeline_chart
-from summit.timeline import meeting_changes
+from summit.timeline import meeting_changes, timeline_meetings
 from summit_ui.context import page_context
-from summit_ui.render import render_chart, render_empty, render_title, text_cell
+from summit_ui.render import render_chart, render_empty, render_sentence, render_title, text_cell
 
 ctx = page_context()
 render_title("Timeline of coalition meetings")
+# Every meeting, not only the chosen one; the other filters apply.
+pledges = ctx.filters.apply_pledges(ctx.frames.pledges, None)
+delegations = ctx.filters.apply_delegations(ctx.frames.delegations, pledges, None)
+pledge_types = ctx.frames.pledge_types[ctx.frames.pledge_types[F.PLEDGE].isin(pledges[F.PLEDGE])]
+render_sentence(ctx.filters.describe(ctx.dataset, len(pledges), "pledges and stances", all_meetings=True))
 if ctx.frames.meetings.empty:
     render_empty("meetings")
 else:
-    render_chart(timeline_chart(ctx.dataset, ctx.frames.meetings), key="timeline_chart")
-    for change in reversed(meeting_changes(ctx.dataset, ctx.frames)):
+    meetings = timeline_meetings(ctx.frames.meetings, delegations, pledges)
+    render_chart(timeline_chart(ctx.dataset, meetings), key="timeline_chart")
+    for change in reversed(meeting_changes(ctx.dataset, delegations, pledges, pledge_types)):
         with st.expander(f"{change.date:%-d %b %Y} — {text_cell(change.name)}", expanded=change.is_latest):
             st.text(change.summary)
             for line in change.lines:

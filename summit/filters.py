@@ -156,10 +156,10 @@ class Filters:
 
     # --- words -----------------------------------------------------------------------------
 
-    def describe(self, dataset: Dataset, count: int, noun: str) -> str:
-        """One sentence: 'Showing 23 pledges by members of NATO, on land, after a ceasefire.'"""
+    def describe(self, dataset: Dataset, count: int, noun: str, *, all_meetings: bool = False) -> str:
+        """One sentence: 'Showing 23 pledges, by NATO members, on land, after a ceasefire, at <meeting>.'"""
         labels = filter_options(dataset)
-        words = [f"Showing {count} {noun if count != 1 else noun.removesuffix('s')}"]
+        words = [f"Showing {count} {noun if count != 1 else _SINGULAR.get(noun, noun.removesuffix('s'))}"]
         if self.groups:
             words.append("by " + _join(labels["groups"][g] for g in self.groups))
         if self.types:
@@ -175,11 +175,14 @@ class Filters:
         if self.text:
             words.append(f'matching "{self.text}"')
         meeting_id = self.meeting_id(dataset)
-        if meeting_id:
+        if all_meetings:
+            words.append("across all meetings")
+        elif meeting_id:
             words.append("at " + labels["meeting"][meeting_id])
         return ", ".join(words) + "."
 
 
+_SINGULAR = {"pledges and stances": "pledge or stance"}
 _DOMAIN_PHRASES = {"land": "on land", "sea": "at sea", "air": "in the air"}
 
 

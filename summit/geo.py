@@ -11,6 +11,7 @@ import json
 import math
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 GEO_DIR = Path(__file__).resolve().parent.parent / "data" / "geo"
@@ -34,9 +35,7 @@ def _mercator_y(lat: float) -> float:
     return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 
 
-def fit_view(
-    west: float, south: float, east: float, north: float, width_px: int, height_px: int
-) -> dict:
+def fit_view(west: float, south: float, east: float, north: float, width_px: int, height_px: int) -> dict:
     """Centre and zoom that show the box west..east, south..north in a map of the given size.
 
     Returns {"center": {"lon", "lat"}, "zoom"} for plotly's `layout.map` (MapLibre), with the
@@ -99,13 +98,13 @@ def _polygons(geometry: dict) -> list:
 
 def _ring_area(ring: list) -> float:
     """Unsigned planar area of a closed ring, in square degrees (shoelace formula)."""
-    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:]))) / 2.0
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairwise(ring))) / 2.0
 
 
 def _ring_contains(ring: list, lon: float, lat: float) -> bool:
     """Ray casting: whether the point lies inside the closed ring."""
     inside = False
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
+    for (x0, y0), (x1, y1) in pairwise(ring):
         if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0):
             inside = not inside
     return inside
@@ -130,11 +129,11 @@ def country_at(lon: float, lat: float) -> list[str]:
     found = []
     for code, entries in _shape_index().items():
         for (west, south, east, north), polygon in entries:
-            if west <= lon <= east and south <= lat <= north:
-                # Inside the exterior and in no hole: an odd number of rings around the point.
-                if sum(_ring_contains(ring, lon, lat) for ring in polygon) % 2 == 1:
-                    found.append(code)
-                    break
+            # Inside the exterior and in no hole: an odd number of rings around the point.
+            inside_box = west <= lon <= east and south <= lat <= north
+            if inside_box and sum(_ring_contains(ring, lon, lat) for ring in polygon) % 2 == 1:
+                found.append(code)
+                break
     return found
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import pandas as pd
+
 from summit import frames as F
 from summit.dataset import Dataset
-from summit.frames import Frames, participant_name
+from summit.frames import participant_name
 
 
 @dataclass(frozen=True)
@@ -26,21 +28,31 @@ def _names(dataset: Dataset, codes: set[str]) -> str:
     return ", ".join(sorted(participant_name(dataset, c) for c in codes))
 
 
-def meeting_changes(dataset: Dataset, frames: Frames) -> list[MeetingChange]:
-    """Oldest first; each meeting lists who attended, who was new, documents and pledges."""
+def timeline_meetings(meetings: pd.DataFrame, delegations: pd.DataFrame, pledges: pd.DataFrame) -> pd.DataFrame:
+    """The meetings frame with delegation and pledge counts taken from the (filtered) rows given."""
+    return meetings.assign(
+        delegation_count=meetings[F.MEETING].map(delegations[F.MEETING].value_counts()).fillna(0).astype(int),
+        pledge_count=meetings[F.MEETING].map(pledges[F.MEETING].value_counts()).fillna(0).astype(int),
+    )
+
+
+def meeting_changes(
+    dataset: Dataset, delegations: pd.DataFrame, pledges: pd.DataFrame, pledge_types: pd.DataFrame
+) -> list[MeetingChange]:
+    """Oldest first; each meeting lists who attended, who was new, documents and pledges (of the rows given)."""
     seen_participants: set[str] = set()
     seen_types: set[str] = set()
     changes = []
     for index, meeting_file in enumerate(dataset.meetings):
         meeting = meeting_file.meeting
-        delegations = frames.delegations[frames.delegations[F.MEETING] == meeting.id]
-        types = frames.pledge_types[frames.pledge_types[F.MEETING] == meeting.id]
-        attendees = set(delegations[F.PARTICIPANT])
+        present = delegations[delegations[F.MEETING] == meeting.id]
+        types = pledge_types[pledge_types[F.MEETING] == meeting.id]
+        attendees = set(present[F.PARTICIPANT])
         lines = []
         if meeting.outcome:
             lines.append(f"Outcome: {meeting.outcome}")
         if attendees:
-            leaders = int(delegations[F.IS_LEADER].sum())
+            leaders = int(present[F.IS_LEADER].sum())
             lines.append(
                 f"Delegations identified: {len(attendees)} ({leaders} led by a head of state or government)"
             )
@@ -53,10 +65,10 @@ def meeting_changes(dataset: Dataset, frames: Frames) -> list[MeetingChange]:
             )
         for document in meeting.documents:
             lines.append(f"Document adopted: {document.title}")
-        pledges = frames.pledges[frames.pledges[F.MEETING] == meeting.id]
-        if len(pledges):
-            stances = int(pledges[F.IS_STANCE].sum())
-            lines.append(f"Pledges recorded: {len(pledges) - stances}; stances: {stances}")
+        made = pledges[pledges[F.MEETING] == meeting.id]
+        if len(made):
+            stances = int(made[F.IS_STANCE].sum())
+            lines.append(f"Pledges recorded: {len(made) - stances}; stances: {stances}")
             new_types = set(types.loc[~types[F.IS_STANCE], F.TYPE]) - seen_types
             if seen_types and new_types:
                 labels = sorted(dataset.commitment_types[t].label for t in new_types)

@@ -1,0 +1,77 @@
+"""Display tables: participants, pledges and the who-does-what matrix."""
+
+from __future__ import annotations
+
+import pytest
+
+from summit import frames as F
+from summit import tables as T
+from summit.filters import Filters
+
+
+@pytest.mark.parametrize(
+    ("status", "conditional", "lead", "mark"),
+    [
+        ("announced", False, True, T.LEAD_MARK),
+        ("signed", False, False, T.PLEDGE_MARK),
+        ("signed", True, False, T.CONDITIONAL_MARK),
+        ("considering", False, False, T.CONSIDERING_MARK),
+        ("reported", True, False, T.CONSIDERING_MARK),
+        ("advocates", False, False, T.POSITION_MARK),
+        ("ruled_out", False, False, T.REFUSAL_MARK),
+        ("conditional_refusal", True, False, T.REFUSAL_MARK),
+    ],
+)
+def test_pledge_mark(status, conditional, lead, mark):
+    assert T.pledge_mark(status, conditional, lead) == mark
+
+
+def test_matrix_marks_lead_conditions_and_refusals(tiny, tiny_frames):
+    matrix = T.matrix_table(tiny, tiny_frames.pledge_types, tiny_frames.delegations)
+    assert list(matrix.columns) == ["Force: land", "Force: sea", "Logistics", "Monitoring"]
+    assert matrix.loc["France", "Force: land"] == T.CONDITIONAL_MARK
+    assert matrix.loc["Luxembourg", "Force: land"] == T.REFUSAL_MARK
+    assert matrix.loc["Luxembourg", "Logistics"] == T.CONDITIONAL_MARK
+    assert matrix.loc["United States", "Monitoring"] == T.LEAD_MARK
+    assert matrix.loc["United States", "Force: sea"] == T.CONSIDERING_MARK
+    assert matrix.loc["Norway"].tolist() == ["", "", "", ""]  # present, nothing recorded
+    assert matrix.loc["Coalition of the Willing (all members)", "Monitoring"] == T.CONDITIONAL_MARK
+
+
+def test_every_matrix_mark_has_a_legend_entry():
+    assert set(T.MATRIX_LEGEND) == {
+        T.LEAD_MARK, T.PLEDGE_MARK, T.CONDITIONAL_MARK, T.CONSIDERING_MARK, T.POSITION_MARK, T.REFUSAL_MARK
+    }  # fmt: skip
+
+
+def test_participants_table(tiny, tiny_frames):
+    table = T.participants_table(tiny, tiny_frames.delegations, tiny_frames.pledges)
+    assert table[T.COL_PARTICIPANT].tolist() == ["France", "Luxembourg", "Norway", "United States"]
+    row = table.set_index(T.COL_CODE).loc["FRA"]
+    assert row[T.COL_HEAD] == "Emmanuel Macron, President of the Republic"
+    assert row[T.COL_LEVEL] == "Head of state" and row[T.COL_ATTENDANCE] == "In person"
+    assert row[T.COL_GROUPS] == "NATO" and row[T.COL_PLEDGES] == 1
+    assert row[T.COL_CONFIDENCE] == "● Confirmed"  # readable without colour
+    assert row[T.COL_SOURCE].startswith("https://www.elysee.fr/")
+
+
+def test_pledges_table_reads_without_colour(tiny, tiny_frames):
+    shown = Filters(confidence=("disputed",)).apply_pledges(tiny_frames.pledges, None)
+    table = T.pledges_table(tiny, shown)
+    row = table.iloc[0]
+    assert row[T.COL_CONFIDENCE] == "⚠ Disputed"
+    assert row[T.COL_STATUS] == "Reported (press, not official)"
+    assert row[T.COL_DOMAINS] == "Sea"
+
+
+def test_quantities_are_written_out(tiny_frames):
+    row = tiny_frames.pledges.set_index(F.PLEDGE).loc["paris-fra-1"]
+    assert row[F.QUANTITIES] == "~6,000 troops"
+    assert row[F.TROOPS] == 6000
+
+
+def test_type_counts_split_conditional(tiny, tiny_frames):
+    counts = T.type_counts(tiny, tiny_frames.pledge_types).set_index("type")
+    assert counts.loc["ceasefire_monitoring", "total"] == 3
+    assert counts.loc["ceasefire_monitoring", "conditional"] == 2
+    assert "mnf_land" in counts.index and counts.loc["mnf_land", "total"] == 1  # the refusal is not counted
