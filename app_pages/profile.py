@@ -16,6 +16,7 @@ code = st.selectbox(
     index=list(choices).index(requested) if requested in choices else None,
     format_func=lambda c: f"{choices[c]} ({c})",
     placeholder="Choose a participant",
+    key="profile_participant",
 )
 if code is None:
     render_title("Participant profile")
