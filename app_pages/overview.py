@@ -15,9 +15,7 @@ if ctx.meeting is None:
     st.stop()
 meeting = ctx.meeting.meeting
 render_title(meeting.name)
-st.text(
-    f"{meeting.date:%-d %B %Y} · {meeting.city or 'online'} · data as of {ctx.dataset.info.as_of:%-d %B %Y}"
-)
+st.text(f"{meeting.date:%-d %B %Y} · {meeting.city or 'online'} · data as of {ctx.dataset.info.as_of:%-d %B %Y}")
 render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"))
 
 numbers = key_numbers(ctx.dataset, ctx.meeting, ctx.shown_delegations, ctx.shown_pledges)
@@ -31,12 +29,8 @@ with right:
     if ctx.shown_pledge_types.empty:
         st.info("No pledges match the current filters.")
     else:
-        render_chart(
-            type_bar_chart(ctx.dataset, ctx.shown_pledge_types, ctx.meeting_name), key="overview_types"
-        )
-    st.page_link(
-        "app_pages/matrix.py", label="Who does what, in full →", query_params=ctx.filters.to_query_params()
-    )
+        render_chart(type_bar_chart(ctx.dataset, ctx.shown_pledge_types, ctx.meeting_name), key="overview_types")
+    st.page_link("app_pages/matrix.py", label="Who does what, in full →", query_params=ctx.filters.to_query_params())
 
 if meeting.documents:
     st.subheader("Documents adopted", anchor=False)

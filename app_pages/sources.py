@@ -41,9 +41,7 @@ if ctx.meeting and ctx.meeting.meeting.open_questions:
 
 st.subheader(f"All sources ({len(ctx.frames.sources)})", anchor=False)
 sources = ctx.frames.sources.assign(
-    cited_by=lambda s: (
-        s["id"].map(ctx.frames.pledges[F.SOURCE_IDS].explode().value_counts()).fillna(0).astype(int)
-    )
+    cited_by=lambda s: s["id"].map(ctx.frames.pledges[F.SOURCE_IDS].explode().value_counts()).fillna(0).astype(int)
 )
 st.dataframe(
     sources[["publisher", "title", "published", "official", "cited_by", "url"]],

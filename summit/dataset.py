@@ -190,13 +190,9 @@ def _summarise(raw_sources: object, raw_meetings: list) -> Summary:
     files = [m for m in raw_meetings if isinstance(m, dict)]
 
     def rows(data: dict, key: str) -> list[dict]:
-        return (
-            [r for r in data.get(key) or [] if isinstance(r, dict)] if isinstance(data.get(key), list) else []
-        )
+        return [r for r in data.get(key) or [] if isinstance(r, dict)] if isinstance(data.get(key), list) else []
 
-    participants = {
-        r.get("participant") for m in files for key in ("delegations", "pledges") for r in rows(m, key)
-    }
+    participants = {r.get("participant") for m in files for key in ("delegations", "pledges") for r in rows(m, key)}
     return Summary(
         meetings=sum(isinstance(m.get("meeting"), dict) for m in files),
         delegations=sum(len(rows(m, "delegations")) for m in files),

@@ -162,13 +162,9 @@ def add_cli(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser("export", help="export the filtered view as CSV or Excel")
     export.add_argument("--format", choices=FORMATS, required=True)
     export.add_argument("--out", type=Path, required=True, help="file to write")
-    export.add_argument(
-        "--data", type=Path, help="dataset folder (default: $SUMMIT_DATA or the bundled data)"
-    )
+    export.add_argument("--data", type=Path, help="dataset folder (default: $SUMMIT_DATA or the bundled data)")
     export.add_argument("--table", choices=TABLES, default="pledges")
-    export.add_argument(
-        "filters", nargs="*", metavar="KEY=VALUE", help="URL filter keys, e.g. g=nato t=mnf_land"
-    )
+    export.add_argument("filters", nargs="*", metavar="KEY=VALUE", help="URL filter keys, e.g. g=nato t=mnf_land")
     export.set_defaults(run=run_export)
 
 

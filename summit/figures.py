@@ -35,9 +35,7 @@ def source_line(dataset: Dataset) -> str:
     return f"Source: {dataset.info.title}; data as of {dataset.info.as_of:%-d %b %Y}."
 
 
-def base_layout(
-    figure: go.Figure, title: str, source: str, *, height: int = 420, scale: float = 1.0
-) -> go.Figure:
+def base_layout(figure: go.Figure, title: str, source: str, *, height: int = 420, scale: float = 1.0) -> go.Figure:
     """Shared look: title, readable fonts, source line under the plot, no clutter."""
     figure.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 20 * scale}},
@@ -63,9 +61,7 @@ def base_layout(
     return figure
 
 
-def type_bar_chart(
-    dataset: Dataset, pledge_types: pd.DataFrame, meeting_name: str, *, scale: float = 1.0
-) -> Chart:
+def type_bar_chart(dataset: Dataset, pledge_types: pd.DataFrame, meeting_name: str, *, scale: float = 1.0) -> Chart:
     """Horizontal bars: pledges per commitment type, split into unconditional and conditional."""
     counts = type_counts(dataset, pledge_types).sort_values("total")
     title = f"Pledges by commitment type, {meeting_name}"
@@ -189,9 +185,7 @@ def timeline_chart(dataset: Dataset, meetings: pd.DataFrame, *, scale: float = 1
     )
     title = "Coalition meetings over time"
     alt = f"Timeline of {len(meetings)} meetings from {meetings[F.MEETING_DATE].min():%b %Y} to " + (
-        f"{meetings[F.MEETING_DATE].max():%b %Y}; marker size shows delegations identified."
-        if len(meetings)
-        else "."
+        f"{meetings[F.MEETING_DATE].max():%b %Y}; marker size shows delegations identified." if len(meetings) else "."
     )
     return Chart(
         base_layout(figure, title, source_line(dataset), height=440, scale=scale),

@@ -48,9 +48,7 @@ class Filters:
     # --- URL -------------------------------------------------------------------------------
 
     @classmethod
-    def from_query_params(
-        cls, params: Mapping[str, str | list[str]], dataset: Dataset | None = None
-    ) -> Filters:
+    def from_query_params(cls, params: Mapping[str, str | list[str]], dataset: Dataset | None = None) -> Filters:
         """Read filters from query parameters; unknown keys and values are dropped, not errors."""
         values: dict[str, object] = {}
         for field, key in URL_KEYS.items():
@@ -130,9 +128,7 @@ class Filters:
         self, delegations: pd.DataFrame, shown_pledges: pd.DataFrame, meeting_id: str | None
     ) -> pd.DataFrame:
         """Delegations of the meeting in the chosen groups; with pledge filters, only those with a matching pledge."""
-        keep = (
-            delegations[F.MEETING] == meeting_id if meeting_id else pd.Series(True, index=delegations.index)
-        )
+        keep = delegations[F.MEETING] == meeting_id if meeting_id else pd.Series(True, index=delegations.index)
         keep &= self._participant_mask(delegations)
         if self.narrows_pledges or self.text:
             matched = set(shown_pledges[F.PARTICIPANT])

@@ -19,6 +19,7 @@ from summit.vocabulary import (
     REFUSAL_STATUSES,
     STANCE_STATUSES,
     STATUS_LABELS,
+    Confidence,
     Level,
     Measure,
 )
@@ -95,6 +96,11 @@ def participant_kind(dataset: Dataset, code: str) -> str:
     return str(organisation.kind) if organisation else STATE_KIND
 
 
+def confidence_label(confidence: Confidence) -> str:
+    """'● Confirmed': the mark makes the level readable without colour."""
+    return f"{CONFIDENCE_MARKS[confidence]} {CONFIDENCE_LABELS[confidence]}"
+
+
 def source_text(sources: list[Source]) -> str:
     """'Publisher (date); Publisher (date)' for tables and exports."""
     return "; ".join(f"{s.publisher} ({s.published})" if s.published else s.publisher for s in sources)
@@ -162,9 +168,7 @@ def build_frames(dataset: Dataset) -> Frames:
                     NAME: participant_name(dataset, delegation.participant),
                     KIND: participant_kind(dataset, delegation.participant),
                     GROUPS: tuple(memberships.get(delegation.participant, ())),
-                    HEADS: "; ".join(
-                        f"{n}, {h.title}" if h.title else n for n, h in zip(names, heads, strict=True)
-                    ),
+                    HEADS: "; ".join(f"{n}, {h.title}" if h.title else n for n, h in zip(names, heads, strict=True)),
                     HEAD_NAMES: tuple(names),
                     LEVEL: str(top_level),
                     LEVEL_LABEL: LEVEL_LABELS[top_level],
@@ -173,7 +177,7 @@ def build_frames(dataset: Dataset) -> Frames:
                     ATTENDANCE_LABEL: ATTENDANCE_LABELS[delegation.attendance],
                     ROLE: delegation.role,
                     CONFIDENCE: str(delegation.confidence),
-                    CONFIDENCE_LABEL: f"{CONFIDENCE_MARKS[delegation.confidence]} {CONFIDENCE_LABELS[delegation.confidence]}",
+                    CONFIDENCE_LABEL: confidence_label(delegation.confidence),
                     SOURCE_IDS: tuple(delegation.sources),
                     SOURCE_URLS: tuple(s.url for s in sources),
                     SOURCE_TEXT: source_text(sources),
@@ -181,15 +185,11 @@ def build_frames(dataset: Dataset) -> Frames:
                 }
             )
         for pledge in meeting_file.pledges:
-            pledge_rows.append(
-                _pledge_row(dataset, meeting.id, meeting.short_name, meeting.date, pledge, memberships)
-            )
+            pledge_rows.append(_pledge_row(dataset, meeting.id, meeting.short_name, meeting.date, pledge, memberships))
 
     pledges = pd.DataFrame(pledge_rows, columns=_PLEDGE_COLUMNS)
     pledge_types = pledges.explode(TYPES, ignore_index=True).rename(columns={TYPES: TYPE})
-    pledge_types[IS_LEAD] = [
-        t in lead for t, lead in zip(pledge_types[TYPE], pledge_types[LEAD_FOR], strict=True)
-    ]
+    pledge_types[IS_LEAD] = [t in lead for t, lead in zip(pledge_types[TYPE], pledge_types[LEAD_FOR], strict=True)]
     delegations = pd.DataFrame(delegation_rows, columns=_DELEGATION_COLUMNS)
     codes = sorted(set(delegations[PARTICIPANT]) | set(pledges[PARTICIPANT]) | set(memberships))
     participants = pd.DataFrame(
@@ -250,14 +250,12 @@ def _pledge_row(
         DESCRIPTION: pledge.description,
         DATE: pledge.date or "",
         CONFIDENCE: str(pledge.confidence),
-        CONFIDENCE_LABEL: f"{CONFIDENCE_MARKS[pledge.confidence]} {CONFIDENCE_LABELS[pledge.confidence]}",
+        CONFIDENCE_LABEL: confidence_label(pledge.confidence),
         SOURCE_IDS: tuple(pledge.sources),
         SOURCE_URLS: tuple(s.url for s in sources),
         SOURCE_TEXT: source_text(sources),
         NOTE: pledge.note or "",
-        SEARCH_TEXT: " ".join(
-            [name, pledge.description, pledge.note or "", *(t.label for t in types)]
-        ).casefold(),
+        SEARCH_TEXT: " ".join([name, pledge.description, pledge.note or "", *(t.label for t in types)]).casefold(),
     }
 
 

@@ -36,9 +36,7 @@ Path_ = tuple[str | int, ...]
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
-_FLOAT = re.compile(
-    r"^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$"
-)
+_FLOAT = re.compile(r"^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$")
 # YAML 1.1 read these unquoted words as booleans; tools disagree, so we refuse them unquoted.
 _YAML11_BOOLS = frozenset(
     "y Y yes Yes YES n N no No NO on On ON off Off OFF".split()  # noqa: SIM905 - a word list reads best
@@ -80,7 +78,7 @@ class ParsedFile:
         return not self.problems
 
 
-class _Abort(Exception):
+class _AbortError(Exception):
     """Stops reading a file: the problem is fatal for that file."""
 
     def __init__(self, line: int, column: int, message: str) -> None:
@@ -97,9 +95,7 @@ def read_yaml_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> ParsedFile
             return ParsedFile(path, None, Positions(), [Problem(path, 1, 1, message)])
         raw = path.read_bytes()
     except OSError as error:
-        return ParsedFile(
-            path, None, Positions(), [Problem(path, 1, 1, f"cannot read file: {error.strerror}")]
-        )
+        return ParsedFile(path, None, Positions(), [Problem(path, 1, 1, f"cannot read file: {error.strerror}")])
     return parse_yaml_bytes(raw, path)
 
 
@@ -112,20 +108,19 @@ def parse_yaml_bytes(raw: bytes, path: Path) -> ParsedFile:
     positions = Positions()
     try:
         data = _Builder(path, positions, problems).build(yaml.parse(text, Loader=YamlLoader))
-    except _Abort as abort:
-        return ParsedFile(
-            path, None, positions, [*problems, Problem(path, abort.line, abort.column, abort.message)]
-        )
+    except _AbortError as abort:
+        return ParsedFile(path, None, positions, [*problems, Problem(path, abort.line, abort.column, abort.message)])
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return ParsedFile(
-            path, None, positions, [*problems, Problem(path, line, column, _syntax_message(error, text, mark))]
+            path,
+            None,
+            positions,
+            [*problems, Problem(path, line, column, _syntax_message(error, text, mark))],
         )
     except yaml.YAMLError as error:
-        return ParsedFile(
-            path, None, positions, [*problems, Problem(path, 1, 1, f"YAML syntax error: {error}")]
-        )
+        return ParsedFile(path, None, positions, [*problems, Problem(path, 1, 1, f"YAML syntax error: {error}")])
     if data is None:
         problems.append(Problem(path, 1, 1, "file is empty: expected a mapping of fields"))
     return ParsedFile(path, data, positions, problems)
@@ -176,14 +171,12 @@ class _Builder:
                 continue
             if isinstance(event, yaml.DocumentStartEvent):
                 if documents:
-                    raise _Abort(
-                        *position, "file holds more than one YAML document ('---'); keep one per file"
-                    )
+                    raise _AbortError(*position, "file holds more than one YAML document ('---'); keep one per file")
                 continue
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 self._check_tag(event, position)
                 if len(stack) >= MAX_DEPTH:
-                    raise _Abort(*position, f"data is nested more than {MAX_DEPTH} levels deep")
+                    raise _AbortError(*position, f"data is nested more than {MAX_DEPTH} levels deep")
                 path = self._child_path(stack, position)
                 self.positions.values[path] = position
                 container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
@@ -199,7 +192,7 @@ class _Builder:
                 continue
             if isinstance(event, yaml.AliasEvent):
                 if event.anchor not in self.anchors:
-                    raise _Abort(*position, f"alias *{event.anchor} refers to no anchor defined before it")
+                    raise _AbortError(*position, f"alias *{event.anchor} refers to no anchor defined before it")
                 value, size = self.anchors[event.anchor]
                 self._count(size, position)
                 path = self._child_path(stack, position)
@@ -224,14 +217,12 @@ class _Builder:
     def _count(self, size: int, position: tuple[int, int]) -> None:
         self.nodes += size
         if self.nodes > MAX_NODES:
-            raise _Abort(
-                *position, f"file expands to more than {MAX_NODES:,} values (alias bomb?); refusing it"
-            )
+            raise _AbortError(*position, f"file expands to more than {MAX_NODES:,} values (alias bomb?); refusing it")
 
     def _check_tag(self, event: yaml.NodeEvent, position: tuple[int, int]) -> None:
         tag = getattr(event, "tag", None)
         if tag and tag not in ("!", "tag:yaml.org,2002:str"):
-            raise _Abort(*position, f"YAML tag {tag} is not allowed in data files; remove it")
+            raise _AbortError(*position, f"YAML tag {tag} is not allowed in data files; remove it")
 
     def _child_path(self, stack: list[list[Any]], position: tuple[int, int]) -> Path_:
         if not stack:
@@ -241,9 +232,7 @@ class _Builder:
             return (*path, key)
         return (*path, len(container))
 
-    def _add(
-        self, stack: list[list[Any]], documents: list[Any], value: Any, position: tuple[int, int]
-    ) -> bool:
+    def _add(self, stack: list[list[Any]], documents: list[Any], value: Any, position: tuple[int, int]) -> bool:
         """Put value into the open container; True when it is a whole document."""
         if not stack:
             return True
@@ -254,9 +243,9 @@ class _Builder:
             return False
         if key is None:  # value is a key
             if isinstance(value, (dict, list)):
-                raise _Abort(*position, "a mapping key must be plain text, not a list or mapping")
+                raise _AbortError(*position, "a mapping key must be plain text, not a list or mapping")
             if value == "<<":
-                raise _Abort(*position, "merge keys (<<) are not supported; write the fields out")
+                raise _AbortError(*position, "merge keys (<<) are not supported; write the fields out")
             key_text = str(value) if not isinstance(value, str) else value
             if key_text in container:
                 first_line = self.positions.keys.get((*path, key_text), (0, 0))[0]

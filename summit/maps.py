@@ -104,18 +104,14 @@ def build_map_data(
         mine = pledge_types[pledge_types[F.PARTICIPANT] == code]
         by_type = mine[~mine[F.IS_STANCE]][F.TYPE].map(short).value_counts().to_dict()
         value, text = _measure_value(measure, row, mine, int(counts.get(code, 0)), type_id, dataset)
-        rows.append(
-            {F.PARTICIPANT: code, F.NAME: row[F.NAME], "value": value, "hover": _hover(row, by_type, text)}
-        )
+        rows.append({F.PARTICIPANT: code, F.NAME: row[F.NAME], "value": value, "hover": _hover(row, by_type, text)})
     frame = pd.DataFrame(rows, columns=[F.PARTICIPANT, F.NAME, "value", "hover"])
     numeric = measure in ("pledges", "troops")
     title = MEASURES[measure] if measure != "type" or not type_id else dataset.commitment_types[type_id].label
     return MapData(frame, organisations, title, numeric)
 
 
-def _measure_value(
-    measure: str, row: pd.Series, mine: pd.DataFrame, count: int, type_id: str | None, dataset: Dataset
-):
+def _measure_value(measure: str, row: pd.Series, mine: pd.DataFrame, count: int, type_id: str | None, dataset: Dataset):
     if measure == "pledges":
         return count, f"{count} pledge{'s' if count != 1 else ''}"
     if measure == "troops":
@@ -232,9 +228,7 @@ def _add_small_state_markers(figure: go.Figure, states: pd.DataFrame, numeric: b
     centroids = geo.load_centroids()
     rows = states.set_index(F.PARTICIPANT).loc[small]
     colours = (
-        [SEQUENTIAL[-2]] * len(rows)
-        if numeric
-        else [CATEGORY_COLOURS.get(str(v), "#999933") for v in rows["value"]]
+        [SEQUENTIAL[-2]] * len(rows) if numeric else [CATEGORY_COLOURS.get(str(v), "#999933") for v in rows["value"]]
     )
     figure.add_trace(
         go.Scattermap(
@@ -259,9 +253,7 @@ def _alt_text(data: MapData) -> str:
         return "Map with no participating states for the current filters."
     if data.numeric:
         top = states.sort_values("value", ascending=False).head(3)
-        leaders = ", ".join(
-            f"{r[F.NAME]} ({r['value']:,.0f})" for _, r in top.iterrows() if pd.notna(r["value"])
-        )
+        leaders = ", ".join(f"{r[F.NAME]} ({r['value']:,.0f})" for _, r in top.iterrows() if pd.notna(r["value"]))
         return f"Map of {len(states)} participating states shaded by {data.legend_title.lower()}; highest: {leaders}."
     counts = states["value"].value_counts()
     return (

@@ -27,9 +27,7 @@ def key_numbers(
     reported = meeting.meeting.reported_counts
     delegation_help = "Delegations identified in the sources for the current filters."
     if reported is not None:
-        delegation_help += (
-            f" Sources report {reported.states} states and {reported.organisations} organisations."
-        )
+        delegation_help += f" Sources report {reported.states} states and {reported.organisations} organisations."
     pledged = pledges[~pledges[F.IS_STANCE]]
     conditional = int(pledged[F.IS_CONDITIONAL].sum())
     refusals = int(pledges[F.IS_REFUSAL].sum())
@@ -46,7 +44,5 @@ def key_numbers(
             f"{conditional} of {len(pledged)}" if len(pledged) else "0",
             "Pledges that depend on a condition (a ceasefire, a vote in parliament, a US backstop, ...).",
         ),
-        KeyNumber(
-            "Refusals", f"{refusals}", "Stances that rule something out, or refuse unless conditions are met."
-        ),
+        KeyNumber("Refusals", f"{refusals}", "Stances that rule something out, or refuse unless conditions are met."),
     ]

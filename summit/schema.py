@@ -31,7 +31,7 @@ EARLIEST_DATE = dt.date(1945, 1, 1)
 def _check_partial_date(value: str) -> str:
     """Accept YYYY, YYYY-MM or YYYY-MM-DD naming a real calendar date."""
     parts = [int(p) for p in value.split("-")]
-    year, month, day = (parts + [1, 1])[:3]
+    year, month, day = [*parts, 1, 1][:3]
     try:
         dt.date(year, month, day)
     except ValueError as error:
@@ -39,9 +39,7 @@ def _check_partial_date(value: str) -> str:
     return value
 
 
-Slug = Annotated[
-    str, Field(pattern=SLUG_PATTERN, description="Stable id: lower-case words joined by - or _.")
-]
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, description="Stable id: lower-case words joined by - or _.")]
 ParticipantId = Annotated[
     str,
     Field(
@@ -103,12 +101,8 @@ class Source(Record):
     publisher: ShortText
     title: ShortText
     published: PartialDate | None = Field(default=None, description="Publication date, as precise as known.")
-    approximate_date: StrictBool = Field(
-        default=False, description="True when the publication date is an estimate."
-    )
-    official: StrictBool = Field(
-        default=False, description="True for a government or institution's own page."
-    )
+    approximate_date: StrictBool = Field(default=False, description="True when the publication date is an estimate.")
+    official: StrictBool = Field(default=False, description="True for a government or institution's own page.")
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] | None = None
 
 
@@ -153,9 +147,7 @@ class CommitmentType(Record):
     @model_validator(mode="after")
     def _colour_in_palette(self) -> CommitmentType:
         if self.colour not in PALETTE:
-            raise ValueError(
-                f"colour {self.colour!r} is not in the colour-blind-safe palette {', '.join(PALETTE)}"
-            )
+            raise ValueError(f"colour {self.colour!r} is not in the colour-blind-safe palette {', '.join(PALETTE)}")
         return self
 
 

@@ -81,8 +81,7 @@ def participants_table(dataset: Dataset, delegations: pd.DataFrame, pledges: pd.
             COL_ATTENDANCE: delegations[F.ATTENDANCE_LABEL],
             COL_GROUPS: [group_labels(dataset, g) for g in delegations[F.GROUPS]],
             COL_PLEDGES: [
-                int(counts["pledges"].get(c, 0) - counts["stances"].get(c, 0))
-                for c in delegations[F.PARTICIPANT]
+                int(counts["pledges"].get(c, 0) - counts["stances"].get(c, 0)) for c in delegations[F.PARTICIPANT]
             ],
             COL_STANCES: [int(counts["stances"].get(c, 0)) for c in delegations[F.PARTICIPANT]],
             COL_CONFIDENCE: delegations[F.CONFIDENCE_LABEL],
@@ -159,11 +158,7 @@ def status_counts(pledges: pd.DataFrame) -> pd.DataFrame:
     """Number of records per status, in lifecycle order (for the overview)."""
     counts = pledges[F.STATUS].value_counts()
     return pd.DataFrame(
-        [
-            {COL_STATUS: STATUS_LABELS[s], "Count": int(counts.get(str(s), 0))}
-            for s in Status
-            if counts.get(str(s), 0)
-        ]
+        [{COL_STATUS: STATUS_LABELS[s], "Count": int(counts.get(str(s), 0))} for s in Status if counts.get(str(s), 0)]
     )
 
 

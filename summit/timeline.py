@@ -53,16 +53,12 @@ def meeting_changes(
             lines.append(f"Outcome: {meeting.outcome}")
         if attendees:
             leaders = int(present[F.IS_LEADER].sum())
-            lines.append(
-                f"Delegations identified: {len(attendees)} ({leaders} led by a head of state or government)"
-            )
+            lines.append(f"Delegations identified: {len(attendees)} ({leaders} led by a head of state or government)")
             new = attendees - seen_participants
             if seen_participants and new:
                 lines.append(f"First recorded attendance: {_names(dataset, new)}")
         elif meeting.reported_counts:
-            lines.append(
-                f"Reported attendance: {meeting.reported_counts.states} states (delegations not itemised)"
-            )
+            lines.append(f"Reported attendance: {meeting.reported_counts.states} states (delegations not itemised)")
         for document in meeting.documents:
             lines.append(f"Document adopted: {document.title}")
         made = pledges[pledges[F.MEETING] == meeting.id]

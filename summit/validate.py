@@ -45,9 +45,7 @@ def validate_model(parsed: ParsedFile, model: type[M]) -> tuple[M | None, list[P
         return None, []
     if not isinstance(parsed.data, dict):
         return None, [
-            Problem(
-                parsed.path, 1, 1, f"expected a mapping of fields at the top, found a {_kind(parsed.data)}"
-            )
+            Problem(parsed.path, 1, 1, f"expected a mapping of fields at the top, found a {_kind(parsed.data)}")
         ]
     try:
         return model.model_validate(parsed.data), []
@@ -67,14 +65,10 @@ def _problem_from_error(path: Path, positions: Positions, model: type[BaseModel]
         hint = suggest(loc[-1], fields)
         allowed = f"; allowed: {', '.join(fields)}" if fields and not hint else ""
         line, column = positions.of(loc, key=True)
-        return Problem(
-            path, line, column, f"unknown field '{loc[-1]}' in {format_path(loc[:-1])}{hint}{allowed}"
-        )
+        return Problem(path, line, column, f"unknown field '{loc[-1]}' in {format_path(loc[:-1])}{hint}{allowed}")
     line, column = positions.of(loc)
     if kind == "missing":
-        return Problem(
-            path, *positions.of(loc[:-1]), f"missing required field '{loc[-1]}' in {format_path(loc[:-1])}"
-        )
+        return Problem(path, *positions.of(loc[:-1]), f"missing required field '{loc[-1]}' in {format_path(loc[:-1])}")
     if kind == "enum":
         choices = [member.value for member in _enum_at(model, loc)]
         return Problem(
@@ -101,9 +95,7 @@ def _problem_from_error(path: Path, positions: Positions, model: type[BaseModel]
             path, line, column, f"{where}: expected a list (lines starting with '- '), found a {_kind(value)}"
         )
     if kind == "too_short" and isinstance(value, list):
-        return Problem(
-            path, line, column, f"{where}: must list at least {error['ctx']['min_length']} item(s)"
-        )
+        return Problem(path, line, column, f"{where}: must list at least {error['ctx']['min_length']} item(s)")
     return Problem(path, line, column, f"{where}: {error['msg']} (found {_shown(value)})")
 
 
@@ -122,9 +114,7 @@ def _kind(value: Any) -> str:
 
 def _is_union_tag(part: Any) -> bool:
     # pydantic adds the union member's type to a location ("function-after[...]", "int").
-    return isinstance(part, str) and (
-        part.startswith(("function-", "constrained-")) or part in ("int", "float", "str")
-    )
+    return isinstance(part, str) and (part.startswith(("function-", "constrained-")) or part in ("int", "float", "str"))
 
 
 def _is_model(annotation: Any) -> bool:
@@ -178,9 +168,7 @@ class References:
         line, column = file.positions.of(path)
         self.problems.append(Problem(file.path, line, column, f"{format_path(path)}: {message}"))
 
-    def unique(
-        self, file: ParsedFile, items: Iterable[tuple[tuple[str | int, ...], str]], what: str
-    ) -> set[str]:
+    def unique(self, file: ParsedFile, items: Iterable[tuple[tuple[str | int, ...], str]], what: str) -> set[str]:
         """Report repeated ids; return the set of ids."""
         seen: dict[str, tuple[str | int, ...]] = {}
         for path, value in items:
@@ -190,17 +178,13 @@ class References:
                 seen[value] = path
         return set(seen)
 
-    def exists(
-        self, file: ParsedFile, path: tuple[str | int, ...], value: str, known: set[str], what: str
-    ) -> None:
+    def exists(self, file: ParsedFile, path: tuple[str | int, ...], value: str, known: set[str], what: str) -> None:
         """Report a reference to an id that is not defined."""
         if value not in known:
             self.add(file, path, f"unknown {what} '{value}'{suggest(value, known)}")
 
 
-def check_participant(
-    refs: References, file: ParsedFile, path: tuple, code: str, organisations: set[str]
-) -> None:
+def check_participant(refs: References, file: ParsedFile, path: tuple, code: str, organisations: set[str]) -> None:
     """A participant id must be an ISO 3166-1 alpha-3 code or a defined organisation."""
     if code in organisations or countries.is_alpha3(code):
         return
@@ -232,9 +216,7 @@ def check_references(
     source_ids = refs.unique(
         src_parsed, ((("sources", i, "id"), s.id) for i, s in enumerate(sources.sources)), "source id"
     )
-    refs.unique(
-        src_parsed, ((("sources", i, "url"), s.url) for i, s in enumerate(sources.sources)), "source url"
-    )
+    refs.unique(src_parsed, ((("sources", i, "url"), s.url) for i, s in enumerate(sources.sources)), "source url")
     as_of = dataset_file[1].as_of.isoformat()
     for i, source in enumerate(sources.sources):
         if source.published and source.published > as_of:
@@ -283,17 +265,13 @@ def check_references(
             refs.exists(file, (*path, "sources", j), source_id, source_ids, "source")
         for k, claim in enumerate(record.disputed_claims):
             for j, source_id in enumerate(claim.sources):
-                refs.exists(
-                    file, (*path, "disputed_claims", k, "sources", j), source_id, source_ids, "source"
-                )
+                refs.exists(file, (*path, "disputed_claims", k, "sources", j), source_id, source_ids, "source")
 
     grp_parsed, groups = groups_file
     refs.unique(grp_parsed, ((("groups", i, "id"), g.id) for i, g in enumerate(groups.groups)), "group id")
     for i, group in enumerate(groups.groups):
         sourced(grp_parsed, ("groups", i), group)
-        refs.unique(
-            grp_parsed, ((("groups", i, "members", j), m) for j, m in enumerate(group.members)), "member"
-        )
+        refs.unique(grp_parsed, ((("groups", i, "members", j), m) for j, m in enumerate(group.members)), "member")
         for j, member in enumerate(group.members):
             check_participant(refs, grp_parsed, ("groups", i, "members", j), member, org_ids)
 
@@ -328,18 +306,13 @@ def check_references(
 
         delegates = refs.unique(
             parsed,
-            (
-                (("delegations", i, "participant"), d.participant)
-                for i, d in enumerate(meeting_file.delegations)
-            ),
+            ((("delegations", i, "participant"), d.participant) for i, d in enumerate(meeting_file.delegations)),
             "delegation of",
         )
         people: dict[str, str] = {}
         for i, delegation in enumerate(meeting_file.delegations):
             sourced(parsed, ("delegations", i), delegation)
-            check_participant(
-                refs, parsed, ("delegations", i, "participant"), delegation.participant, org_ids
-            )
+            check_participant(refs, parsed, ("delegations", i, "participant"), delegation.participant, org_ids)
             for j, person in enumerate(delegation.heads):
                 if person.also_represents:
                     check_participant(
@@ -375,7 +348,8 @@ def check_references(
                 refs.add(
                     parsed,
                     (*path, "participant"),
-                    f"{pledge.participant} made a pledge at {meeting.id} but has no delegation there; add its delegation",
+                    f"{pledge.participant} made a pledge at {meeting.id} but has no delegation there; "
+                    "add its delegation",
                 )
             for j, type_id in enumerate(pledge.types):
                 refs.exists(parsed, (*path, "types", j), type_id, type_ids, "commitment type")

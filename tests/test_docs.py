@@ -37,6 +37,15 @@ def test_committed_schema_is_current(name):
 def test_every_vocabulary_value_is_documented():
     from summit import vocabulary as v
 
-    for enum in (v.Confidence, v.Status, v.Level, v.Attendance, v.MeetingFormat, v.Domain, v.Measure, v.ParticipantKind):
+    for enum in (
+        v.Confidence,
+        v.Status,
+        v.Level,
+        v.Attendance,
+        v.MeetingFormat,
+        v.Domain,
+        v.Measure,
+        v.ParticipantKind,
+    ):
         for member in enum:
             assert f"`{member.value}`" in DOC, f"{enum.__name__}.{member.name} is not in docs/data-format.md"

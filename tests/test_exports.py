@@ -15,7 +15,7 @@ from summit.exports import View, build_view, dataset_zip, defuse, parse_filter_a
 from summit.filters import Filters
 from tests.conftest import TINY
 
-HOSTILE = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tTAB", "\rCR", "=HYPERLINK(\"http://x\")", "plain", "a=b"]
+HOSTILE = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tTAB", "\rCR", '=HYPERLINK("http://x")', "plain", "a=b"]
 
 
 @pytest.mark.parametrize(
@@ -80,7 +80,12 @@ def test_csv_of_participants_counts_pledges(tiny, tiny_frames):
 def test_dataset_zip_holds_yaml_schema_and_readme(tiny):
     archive = zipfile.ZipFile(io.BytesIO(dataset_zip(tiny)))
     names = set(archive.namelist())
-    assert {"data/dataset.yaml", "data/meetings/2026-01-06-paris.yaml", "schema/meeting.schema.json", "README.txt"} <= names
+    assert {
+        "data/dataset.yaml",
+        "data/meetings/2026-01-06-paris.yaml",
+        "schema/meeting.schema.json",
+        "README.txt",
+    } <= names
     assert archive.read("data/sources.yaml") == (TINY / "sources.yaml").read_bytes()
     assert "as of: 2026-02-28" in archive.read("README.txt").decode()
 
@@ -106,4 +111,3 @@ def test_cli_export_xlsx_and_bad_args(tmp_path):
     assert load_workbook(out).sheetnames == ["Participants", "Sources", "About"]
     assert main(["export", "--format", "csv", "--out", str(out), "--data", str(TINY), "oops"]) == 2
     assert main(["export", "--format", "csv", "--out", str(out), "--data", str(tmp_path / "nope")]) == 2
-

@@ -57,10 +57,16 @@ def test_apply_delegations(tiny, tiny_frames, filters, expected):
     ("params", "expected"),
     [
         ({}, Filters()),
-        ({"g": "nato", "t": "mnf_land,logistics"}, Filters(groups=("nato",), types=("mnf_land", "logistics"))),
+        (
+            {"g": "nato", "t": "mnf_land,logistics"},
+            Filters(groups=("nato",), types=("mnf_land", "logistics")),
+        ),
         ({"t": ["mnf_land", "logistics"]}, Filters(types=("mnf_land", "logistics"))),  # repeated keys
         ({"t": "mnf_land,mnf_land"}, Filters(types=("mnf_land",))),
-        ({"s": "ruled_out", "k": "confirmed", "d": "sea"}, Filters(statuses=("ruled_out",), confidence=("confirmed",), domains=("sea",))),
+        (
+            {"s": "ruled_out", "k": "confirmed", "d": "sea"},
+            Filters(statuses=("ruled_out",), confidence=("confirmed",), domains=("sea",)),
+        ),
         ({"q": "  Black Sea "}, Filters(text="Black Sea")),
         ({"m": "paris-2026-01-06"}, Filters(meeting="paris-2026-01-06")),
         ({"c": "none"}, Filters(conditions=(UNCONDITIONAL,))),
@@ -80,7 +86,12 @@ def test_unknown_values_are_dropped_against_the_dataset(tiny):
     [
         Filters(),
         Filters(meeting="paris-2026-01-06", groups=("nato", ORGANISATIONS), text="sea"),
-        Filters(types=("mnf_land",), statuses=("announced", "signed"), conditions=(UNCONDITIONAL,), domains=("air",)),
+        Filters(
+            types=("mnf_land",),
+            statuses=("announced", "signed"),
+            conditions=(UNCONDITIONAL,),
+            domains=("air",),
+        ),
         Filters(confidence=("disputed",)),
     ],
 )
@@ -114,7 +125,11 @@ def test_url_keys_are_short_and_unique():
             'Showing 0 pledges, of type Multinational force on land or Logistics and basing, matching "sea", '
             "at Paris, 6 Jan 2026.",
         ),
-        (Filters(confidence=("disputed",)), 1, "Showing 1 pledge, with confidence disputed, at Paris, 6 Jan 2026."),
+        (
+            Filters(confidence=("disputed",)),
+            1,
+            "Showing 1 pledge, with confidence disputed, at Paris, 6 Jan 2026.",
+        ),
     ],
 )
 def test_describe_states_every_active_filter(tiny, filters, count, sentence):

@@ -180,9 +180,7 @@ WORLD_POINTS = {
 
 
 @pytest.mark.parametrize(("width", "height"), [geo.MIN_MAP_PX, (1500, 800)])
-@pytest.mark.parametrize(
-    ("view", "points"), [(geo.EUROPE_VIEW, EUROPE_POINTS), (geo.WORLD_VIEW, WORLD_POINTS)]
-)
+@pytest.mark.parametrize(("view", "points"), [(geo.EUROPE_VIEW, EUROPE_POINTS), (geo.WORLD_VIEW, WORLD_POINTS)])
 def test_view_shows_its_corner_points(view, points, width, height):
     hidden = [name for name, (lon, lat) in points.items() if not _on_screen(view, lon, lat, width, height)]
     assert hidden == []

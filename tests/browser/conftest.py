@@ -235,14 +235,10 @@ def browser() -> Iterator[Browser]:
     """Headless Debian Chromium driven by Playwright, shared by the whole session."""
     if not CHROMIUM.exists():
         # A failure, not a skip: a skip would hide a missing install step in CI.
-        pytest.fail(
-            f"{CHROMIUM} is missing: run `bash scripts/install-browser.sh` (as root) or `make browser`."
-        )
+        pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/install-browser.sh` (as root) or `make browser`.")
     playwright = sync_playwright().start()
     try:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         try:
             yield chromium
         finally:

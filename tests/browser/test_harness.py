@@ -43,9 +43,7 @@ def test_console_recorder_collects_errors_and_uncaught_exceptions(page):
     assert len(page.console_errors) == 2
 
 
-def test_streamlit_script_is_served_and_waited_for(
-    tmp_path, start_app, page, wait_for_app, error_boxes, screenshot
-):
+def test_streamlit_script_is_served_and_waited_for(tmp_path, start_app, page, wait_for_app, error_boxes, screenshot):
     script = tmp_path / "probe_app.py"
     script.write_text(PROBE_SCRIPT, encoding="utf-8")
     base_url = start_app(script=script)
