@@ -58,6 +58,14 @@ class Dataset:
     meetings: tuple[MeetingFile, ...]  # oldest first
     fingerprint: str = ""
 
+    def default_meeting_id(self) -> str | None:
+        """The meeting shown first: dataset.yaml's featured_meeting, else the one with most delegations (latest)."""
+        ids = {m.meeting.id for m in self.meetings}
+        if self.info.featured_meeting in ids:
+            return self.info.featured_meeting
+        ranked = sorted(self.meetings, key=lambda m: (len(m.delegations), m.meeting.date))
+        return ranked[-1].meeting.id if ranked else None
+
 
 @dataclass(frozen=True)
 class Summary:

@@ -34,7 +34,7 @@ PLEDGE_FIELDS = ("types", "statuses", "conditions", "domains", "confidence")
 
 @dataclass(frozen=True)
 class Filters:
-    """What the user is looking at. Empty tuples mean 'all'; meeting None means the latest meeting."""
+    """What the user is looking at. Empty tuples mean 'all'; meeting None means the dataset's default meeting."""
 
     meeting: str | None = None
     groups: tuple[str, ...] = ()
@@ -95,12 +95,8 @@ class Filters:
         return any(getattr(self, f) for f in PLEDGE_FIELDS)
 
     def meeting_id(self, dataset: Dataset) -> str | None:
-        """The meeting shown: the chosen one, else the latest meeting that has delegations."""
-        if self.meeting:
-            return self.meeting
-        with_delegations = [m.meeting.id for m in dataset.meetings if m.delegations]
-        ids = with_delegations or [m.meeting.id for m in dataset.meetings]
-        return ids[-1] if ids else None
+        """The meeting shown: the chosen one, else the dataset's default meeting."""
+        return self.meeting or dataset.default_meeting_id()
 
     def apply_pledges(self, pledges: pd.DataFrame, meeting_id: str | None) -> pd.DataFrame:
         """Pledges of the meeting that pass every filter."""

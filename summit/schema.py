@@ -125,6 +125,9 @@ class DatasetFile(Record):
     citation: Text
     maintainer: ShortText
     synthetic: StrictBool = Field(default=False, description="True for generated (benchmark) data.")
+    featured_meeting: Slug | None = Field(
+        default=None, description="Id of the meeting shown first; default: the one with the most delegations."
+    )
 
 
 # --- taxonomy.yaml --------------------------------------------------------------------------

@@ -364,6 +364,9 @@ def check_references(
                     )
             if pledge.date and pledge.date > as_of:
                 refs.add(parsed, (*path, "date"), f"{pledge.date} is after the dataset's as_of date {as_of}")
+    featured = dataset_file[1].featured_meeting
+    if featured and featured not in meeting_ids:
+        refs.exists(dataset_file[0], ("featured_meeting",), featured, set(meeting_ids), "meeting")
     return refs.problems
 
 

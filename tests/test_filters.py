@@ -136,5 +136,17 @@ def test_describe_states_every_active_filter(tiny, filters, count, sentence):
     assert filters.describe(tiny, count, "pledges") == sentence
 
 
-def test_default_meeting_is_the_latest_with_delegations(tiny):
+def test_default_meeting_is_the_one_with_most_delegations(tiny):
     assert Filters().meeting_id(tiny) == "paris-2026-01-06"
+
+
+def test_featured_meeting_wins(tiny_copy):
+    from summit.dataset import load_dataset
+
+    later = (tiny_copy / "meetings" / "2026-01-06-paris.yaml").read_text().replace("paris-2026-01-06", "later")
+    later = later.replace("date: 2026-01-06\n  city", "date: 2026-02-01\n  city").split("delegations:")[0]
+    (tiny_copy / "meetings" / "2026-02-01-later.yaml").write_text(later)
+    assert load_dataset(tiny_copy).dataset.default_meeting_id() == "paris-2026-01-06"  # more delegations
+    with (tiny_copy / "dataset.yaml").open("a") as file:
+        file.write("featured_meeting: later\n")
+    assert Filters().meeting_id(load_dataset(tiny_copy).dataset) == "later"
