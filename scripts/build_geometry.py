@@ -414,9 +414,7 @@ def build(topology: dict, codes: list[str | None]) -> tuple[dict, dict]:
         if not thin:
             continue  # too small to draw at this scale: the app shows a marker at its centroid
         # RFC 7946 winding: exteriors counter-clockwise, holes clockwise.
-        coordinates = [
-            [_wind(ring, counter_clockwise=(k == 0)) for k, ring in enumerate(polygon)] for polygon in thin
-        ]
+        coordinates = [[_wind(ring, counter_clockwise=(k == 0)) for k, ring in enumerate(polygon)] for polygon in thin]
         geometry = (
             {"type": "Polygon", "coordinates": coordinates[0]}
             if len(coordinates) == 1
