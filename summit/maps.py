@@ -234,11 +234,10 @@ def _add_small_state_markers(figure: go.Figure, states: pd.DataFrame, numeric: b
         go.Scattermap(
             lon=[centroids[c][0] for c in small],
             lat=[centroids[c][1] for c in small],
-            mode="markers+text",
+            # Markers only: text on a MapLibre map needs glyphs from a font server, which is not offline.
+            mode="markers",
             text=small,
-            textposition="middle right",
-            marker={"size": 13 * scale, "color": colours},
-            textfont={"size": 12 * scale, "color": INK},
+            marker={"size": 14 * scale, "color": colours},
             customdata=rows[["hover"]],
             hovertemplate="%{customdata[0]}<extra></extra>",
             showlegend=False,

@@ -1,0 +1,71 @@
+"""The map figure: offline by construction, every participant findable, hover text escaped."""
+
+from __future__ import annotations
+
+import json
+
+import plotly.graph_objects as go
+import pytest
+
+from summit.maps import MEASURES, build_map_data, hover_escape, map_chart
+
+
+@pytest.fixture(scope="module")
+def chart(tiny, tiny_frames):
+    data = build_map_data(tiny, tiny_frames.delegations, tiny_frames.pledge_types, "pledges")
+    return map_chart(data, "europe", tiny)
+
+
+def test_map_needs_nothing_from_the_internet(chart):
+    layout = chart.figure.layout
+    assert layout.map.style == "white-bg"  # no tiles, no style JSON from a server
+    assert not layout.map.layers
+    for trace in chart.figure.data:
+        assert isinstance(trace, (go.Choroplethmap, go.Scattermap))
+        if isinstance(trace, go.Scattermap):
+            assert "text" not in (trace.mode or ""), "map text needs glyphs from a font server"
+
+
+def test_participants_are_coloured_and_others_grey(chart):
+    context, participants = chart.figure.data[0], chart.figure.data[1]
+    assert "FRA" not in context.locations and "RUS" in context.locations
+    assert set(participants.locations) == {"FRA", "LUX", "NOR", "USA"}
+    assert dict(zip(participants.locations, participants.z, strict=True))["FRA"] == 1
+
+
+def test_luxembourg_gets_a_marker(chart):
+    markers = [t for t in chart.figure.data if isinstance(t, go.Scattermap)]
+    assert markers and "LUX" in markers[0].text
+
+
+def test_hover_names_head_and_pledges_by_type(chart):
+    hover = dict(zip(chart.figure.data[1].locations, (c[0] for c in chart.figure.data[1].customdata), strict=True))
+    assert "<b>France</b>" in hover["FRA"]
+    assert "Emmanuel Macron" in hover["FRA"]
+    assert "Pledges by type: " in hover["FRA"] and "Force: land 1" in hover["FRA"]
+
+
+@pytest.mark.parametrize("measure", list(MEASURES))
+def test_every_measure_draws(tiny, tiny_frames, measure):
+    data = build_map_data(tiny, tiny_frames.delegations, tiny_frames.pledge_types, measure, "mnf_land")
+    chart = map_chart(data, "world", tiny)
+    assert len(chart.figure.data) >= 2 and chart.alt.startswith("Map of 4 participating states")
+
+
+def test_type_measure_distinguishes_pledge_and_refusal(tiny, tiny_frames):
+    data = build_map_data(tiny, tiny_frames.delegations, tiny_frames.pledge_types, "type", "mnf_land")
+    values = dict(zip(data.states["participant"], data.states["value"], strict=True))
+    assert values == {
+        "FRA": "Conditional pledge",
+        "LUX": "Refused",
+        "NOR": "No record of this type",
+        "USA": "No record of this type",
+    }
+
+
+def test_figure_payload_is_small(chart):
+    assert len(json.dumps(chart.figure.to_plotly_json(), default=str)) < 1_000_000
+
+
+def test_hover_escape():
+    assert hover_escape("<img src=x onerror=alert(1)> & co") == "&lt;img src=x onerror=alert(1)&gt; &amp; co"
