@@ -38,12 +38,12 @@ def source_line(dataset: Dataset) -> str:
 def base_layout(figure: go.Figure, title: str, source: str, *, height: int = 420, scale: float = 1.0) -> go.Figure:
     """Shared look: title, readable fonts, source line under the plot, no clutter."""
     figure.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 20 * scale}},
+        title={"text": title, "x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top", "font": {"size": 20 * scale}},
         font={"family": FONT, "size": 14 * scale, "color": INK},
         paper_bgcolor="white",
         plot_bgcolor="white",
         height=int(height * scale),
-        margin={"l": 10, "r": 10, "t": int(60 * scale), "b": int(60 * scale)},
+        margin={"l": 10, "r": 30, "t": int(90 * scale), "b": int(60 * scale)},
         hoverlabel={"font": {"size": 14 * scale}},
     )
     figure.add_annotation(
@@ -93,7 +93,8 @@ def type_bar_chart(dataset: Dataset, pledge_types: pd.DataFrame, meeting_name: s
         )
     figure.update_layout(
         barmode="stack",
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
+        # Legend under the title, left-aligned, so it never overlaps a long title.
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "xanchor": "left", "traceorder": "normal"},
         xaxis={
             "title": "Number of pledges",
             "gridcolor": GRID,
