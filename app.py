@@ -12,18 +12,12 @@ st.set_page_config(page_title="Summit dashboard", page_icon="🕊️", layout="w
 PAGES = [
     st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page("app_pages/map.py", title="Map", icon=":material/public:", url_path="map"),
-    st.Page(
-        "app_pages/participants.py", title="Participants", icon=":material/groups:", url_path="participants"
-    ),
+    st.Page("app_pages/participants.py", title="Participants", icon=":material/groups:", url_path="participants"),
     st.Page("app_pages/pledges.py", title="Pledges", icon=":material/handshake:", url_path="pledges"),
     st.Page("app_pages/matrix.py", title="Who does what", icon=":material/grid_on:", url_path="matrix"),
-    st.Page(
-        "app_pages/profile.py", title="Participant profile", icon=":material/person:", url_path="profile"
-    ),
+    st.Page("app_pages/profile.py", title="Participant profile", icon=":material/person:", url_path="profile"),
     st.Page("app_pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
-    st.Page(
-        "app_pages/sources.py", title="Sources & method", icon=":material/menu_book:", url_path="sources"
-    ),
+    st.Page("app_pages/sources.py", title="Sources & method", icon=":material/menu_book:", url_path="sources"),
 ]
 
 page = st.navigation(PAGES)

@@ -1,12 +1,12 @@
-"""Build the app's offline map geometry (data/geo/) from the npm package world-atlas 1.1.4.
+"""Build the app's offline map geometry (static/geo/) from the npm package world-atlas 1.1.4.
 
     cd /tmp && npm pack world-atlas@1.1.4
     .venv/bin/python scripts/build_geometry.py /tmp/world-atlas-1.1.4.tgz
 
 Reads world/50m.json (TopoJSON of Natural Earth 1:50m admin-0 countries) and world/50m.tsv (its
 attribute table) straight from the tarball, whose checksum is pinned below, and writes
-data/geo/world.geojson and data/geo/centroids.json. Standard library only, plus pycountry for
-ISO 3166 codes and names. See data/geo/README.md for what is changed and why.
+static/geo/world.geojson and static/geo/centroids.json. Standard library only, plus pycountry for
+ISO 3166 codes and names. See static/geo/README.md for what is changed and why.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from itertools import pairwise
 from pathlib import Path
 
-OUT_DIR = Path(__file__).resolve().parent.parent / "data" / "geo"
+OUT_DIR = Path(__file__).resolve().parent.parent / "static" / "geo"
 PACKAGE_VERSION = "1.1.4"
 PACKAGE_SHA1 = "0f53c44f31b66daa245cf673ccfab5c338903682"  # as printed by `npm pack`
 
@@ -477,7 +477,7 @@ def write_outputs(collection: dict, centroids: dict, out_dir: Path) -> None:
 
 
 def main() -> None:
-    """Command line: build data/geo/ from the world-atlas tarball."""
+    """Command line: build static/geo/ from the world-atlas tarball."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("tarball", type=Path, help="world-atlas-1.1.4.tgz from `npm pack`")
     parser.add_argument("--out", type=Path, default=OUT_DIR, help="output folder")

@@ -1,6 +1,6 @@
 """Offline world geometry for the maps: country shapes, label points, small states, viewports.
 
-The files in data/geo/ are built by scripts/build_geometry.py from Natural Earth 1:50m (via the
+The files in static/geo/ are built by scripts/build_geometry.py from Natural Earth 1:50m (via the
 npm package world-atlas 1.1.4), with internationally recognised borders: Crimea is part of
 Ukraine. Shapes are keyed by ISO 3166-1 alpha-3 code (plus XKX for Kosovo).
 """
@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
-GEO_DIR = Path(__file__).resolve().parent.parent / "data" / "geo"
+GEO_DIR = Path(__file__).resolve().parent.parent / "static" / "geo"
 WORLD_GEOJSON_PATH = GEO_DIR / "world.geojson"
 CENTROIDS_PATH = GEO_DIR / "centroids.json"
 

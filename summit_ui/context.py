@@ -47,9 +47,7 @@ def build_context(dataset: Dataset, frames: Frames, filters: Filters) -> PageCon
     if filters.types:
         shown_pledge_types = shown_pledge_types[shown_pledge_types[F.TYPE].isin(filters.types)]
     shown_delegations = filters.apply_delegations(frames.delegations, shown_pledges, meeting_id)
-    context = PageContext(
-        dataset, frames, filters, meeting, shown_pledges, shown_pledge_types, shown_delegations
-    )
+    context = PageContext(dataset, frames, filters, meeting, shown_pledges, shown_pledge_types, shown_delegations)
     st.session_state[_CONTEXT_KEY] = context
     return context
 

@@ -14,13 +14,16 @@ from summit_ui.render import plotly_config, render_empty, slug, text_cell
 from summit_ui.tables import open_profile, render_selectable_table
 
 VIEW_LABELS = {"europe": "Europe", "world": "World"}
+# static/geo/world.geojson as served by Streamlit ([server] enableStaticServing); relative, so it also
+# works under a base URL path behind a proxy.
+GEOJSON_URL = "app/static/geo/world.geojson"
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _map_chart(_ctx: PageContext, key: tuple, measure: str, view: str, type_id: str | None) -> Chart:
     """Build the map once per (data, filters, measure, view); shared read-only by every session."""
     data = build_map_data(_ctx.dataset, _ctx.shown_delegations, _ctx.shown_pledge_types, measure, type_id)
-    return map_chart(data, view, _ctx.dataset)
+    return map_chart(data, view, _ctx.dataset, geojson_url=GEOJSON_URL)
 
 
 def render_map_block(ctx: PageContext, *, key: str, with_controls: bool = True, height: int = 620) -> None:
@@ -28,14 +31,10 @@ def render_map_block(ctx: PageContext, *, key: str, with_controls: bool = True, 
     measure, view, type_id = "pledges", "europe", None
     if with_controls:
         left, middle, right = st.columns([2, 2, 1])
-        measure = left.selectbox(
-            "Colour by", list(MEASURES), format_func=MEASURES.__getitem__, key=f"{key}_measure"
-        )
+        measure = left.selectbox("Colour by", list(MEASURES), format_func=MEASURES.__getitem__, key=f"{key}_measure")
         if measure == "type":
             types = {t.id: t.label for t in ctx.dataset.commitment_types.values()}
-            type_id = middle.selectbox(
-                "Commitment type", list(types), format_func=types.__getitem__, key=f"{key}_type"
-            )
+            type_id = middle.selectbox("Commitment type", list(types), format_func=types.__getitem__, key=f"{key}_type")
         view = (
             right.segmented_control(
                 "View",
@@ -60,6 +59,7 @@ def render_map_block(ctx: PageContext, *, key: str, with_controls: bool = True, 
         on_select="rerun",
         selection_mode="points",
         height=height,
+        alt=chart.alt,
     )
     _open_selected(event)
     st.caption(text_cell(f"{BORDER_NOTE} {chart.alt} {chart.source}"))

@@ -37,6 +37,7 @@ def render_chart(chart: Chart, *, key: str | None = None, height: int | None = N
         key=key,
         width="stretch",
         height=height or "content",
+        alt=chart.alt,
     )
     st.caption(f"Chart description: {text_cell(chart.alt)}")
 

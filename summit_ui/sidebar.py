@@ -32,9 +32,7 @@ def _reset() -> None:
         st.session_state[key] = "" if field == "text" else ([] if field != "meeting" else None)
 
 
-def _seed_and_sanitise(
-    dataset: Dataset, options: dict[str, dict[str, str]], default_meeting: str | None
-) -> None:
+def _seed_and_sanitise(dataset: Dataset, options: dict[str, dict[str, str]], default_meeting: str | None) -> None:
     state = st.session_state
     if not state.get(SEEDED_KEY):
         seed = Filters.from_query_params(_query_params(), dataset)
@@ -65,9 +63,7 @@ def render_filters(dataset: Dataset) -> Filters:
                 format_func=options["meeting"].__getitem__,
                 key=WIDGET_KEYS["meeting"],
             )
-        st.text_input(
-            LABELS["text"], key=WIDGET_KEYS["text"], max_chars=200, placeholder="e.g. Black Sea, Macron"
-        )
+        st.text_input(LABELS["text"], key=WIDGET_KEYS["text"], max_chars=200, placeholder="e.g. Black Sea, Macron")
         for field in ("groups", "types", "statuses", "conditions", "domains", "confidence"):
             st.multiselect(
                 LABELS[field],

@@ -47,6 +47,4 @@ def render_selectable_table(table: pd.DataFrame, key: str, *, height: int | None
 
 def render_plain_table(table: pd.DataFrame, *, height: int | None = None) -> None:
     """A read-only sortable table with clickable source links."""
-    st.dataframe(
-        table, hide_index=True, width="stretch", height=height or "auto", column_config=_COLUMN_CONFIG
-    )
+    st.dataframe(table, hide_index=True, width="stretch", height=height or "auto", column_config=_COLUMN_CONFIG)

@@ -12,7 +12,7 @@ import pytest
 from summit import geo
 
 REPO = Path(__file__).resolve().parent.parent
-NOT_ISO_CODES = {"XKX"}  # Kosovo: user-assigned code, documented in data/geo/README.md
+NOT_ISO_CODES = {"XKX"}  # Kosovo: user-assigned code, documented in static/geo/README.md
 
 
 def _load_build_script():
@@ -140,7 +140,7 @@ def test_world_geojson_is_read_once_and_shared():
 
 
 def test_geo_dir_is_found_from_the_package_not_the_working_directory():
-    assert geo.GEO_DIR == REPO / "data" / "geo"
+    assert geo.GEO_DIR == REPO / "static" / "geo"
     assert (geo.GEO_DIR / "README.md").exists() and (geo.GEO_DIR / "LICENSE-world-atlas.txt").exists()
 
 
