@@ -42,17 +42,20 @@ def meeting_changes(
     """Oldest first; each meeting lists who attended, who was new, documents and pledges (of the rows given)."""
     seen_participants: set[str] = set()
     seen_types: set[str] = set()
+    # One pass over each frame instead of one boolean mask per meeting.
+    attendees_by_meeting = delegations.groupby(F.MEETING)[F.PARTICIPANT].agg(set).to_dict()
+    leaders_by_meeting = delegations.groupby(F.MEETING)[F.IS_LEADER].sum().to_dict()
+    pledge_counts = pledges.groupby(F.MEETING)[F.IS_STANCE].agg(["size", "sum"]).to_dict("index")
+    pledged_types = pledge_types[~pledge_types[F.IS_STANCE]].groupby(F.MEETING)[F.TYPE].agg(set).to_dict()
     changes = []
     for index, meeting_file in enumerate(dataset.meetings):
         meeting = meeting_file.meeting
-        present = delegations[delegations[F.MEETING] == meeting.id]
-        types = pledge_types[pledge_types[F.MEETING] == meeting.id]
-        attendees = set(present[F.PARTICIPANT])
+        attendees = attendees_by_meeting.get(meeting.id, set())
         lines = []
         if meeting.outcome:
             lines.append(f"Outcome: {meeting.outcome}")
         if attendees:
-            leaders = int(present[F.IS_LEADER].sum())
+            leaders = int(leaders_by_meeting.get(meeting.id, 0))
             lines.append(f"Delegations identified: {len(attendees)} ({leaders} led by a head of state or government)")
             new = attendees - seen_participants
             if seen_participants and new:
@@ -61,15 +64,16 @@ def meeting_changes(
             lines.append(f"Reported attendance: {meeting.reported_counts.states} states (delegations not itemised)")
         for document in meeting.documents:
             lines.append(f"Document adopted: {document.title}")
-        made = pledges[pledges[F.MEETING] == meeting.id]
-        if len(made):
-            stances = int(made[F.IS_STANCE].sum())
-            lines.append(f"Pledges recorded: {len(made) - stances}; stances: {stances}")
-            new_types = set(types.loc[~types[F.IS_STANCE], F.TYPE]) - seen_types
+        counts = pledge_counts.get(meeting.id)
+        if counts:
+            stances = int(counts["sum"])
+            lines.append(f"Pledges recorded: {int(counts['size']) - stances}; stances: {stances}")
+            types = pledged_types.get(meeting.id, set())
+            new_types = types - seen_types
             if seen_types and new_types:
                 labels = sorted(dataset.commitment_types[t].label for t in new_types)
                 lines.append("New kinds of commitment: " + ", ".join(labels))
-            seen_types |= set(types.loc[~types[F.IS_STANCE], F.TYPE])
+            seen_types |= types
         seen_participants |= attendees
         changes.append(
             MeetingChange(
