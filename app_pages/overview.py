@@ -4,6 +4,7 @@ import streamlit as st
 
 from summit.figures import type_bar_chart
 from summit.overview import key_numbers
+from summit_ui.cached import memo_chart
 from summit_ui.context import page_context
 from summit_ui.maps import render_map_block
 from summit_ui.render import render_chart, render_sentence, render_title, text_cell
@@ -29,7 +30,8 @@ with right:
     if ctx.shown_pledge_types.empty:
         st.info("No pledges match the current filters.")
     else:
-        render_chart(type_bar_chart(ctx.dataset, ctx.shown_pledge_types, ctx.meeting_name), key="overview_types")
+        chart = memo_chart(ctx, "types", lambda: type_bar_chart(ctx.dataset, ctx.shown_pledge_types, ctx.meeting_name))
+        render_chart(chart, key="overview_types")
     st.page_link("app_pages/matrix.py", label="Who does what, in full →", query_params=ctx.filters.to_query_params())
 
 if meeting.documents:

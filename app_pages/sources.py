@@ -4,6 +4,7 @@ import streamlit as st
 
 from summit import frames as F
 from summit.figures import confidence_bar_chart
+from summit_ui.cached import memo_chart
 from summit_ui.context import page_context
 from summit_ui.data import current_data
 from summit_ui.render import render_chart, render_empty, render_problem_list, render_sentence, render_title
@@ -25,7 +26,8 @@ render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"))
 if ctx.shown_pledges.empty:
     render_empty("pledges or stances")
 else:
-    render_chart(confidence_bar_chart(ctx.dataset, ctx.shown_pledges), key="confidence_chart")
+    chart = memo_chart(ctx, "confidence", lambda: confidence_bar_chart(ctx.dataset, ctx.shown_pledges))
+    render_chart(chart, key="confidence_chart")
 
 problems = current_data().problems
 st.subheader(f"Data problems ({len(problems)})", anchor=False)

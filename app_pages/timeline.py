@@ -5,6 +5,7 @@ import streamlit as st
 from summit import frames as F
 from summit.figures import timeline_chart
 from summit.timeline import meeting_changes, timeline_meetings
+from summit_ui.cached import memo_chart
 from summit_ui.context import page_context
 from summit_ui.render import render_chart, render_empty, render_sentence, render_title, text_cell
 
@@ -19,7 +20,7 @@ if ctx.frames.meetings.empty:
     render_empty("meetings")
 else:
     meetings = timeline_meetings(ctx.frames.meetings, delegations, pledges)
-    render_chart(timeline_chart(ctx.dataset, meetings), key="timeline_chart")
+    render_chart(memo_chart(ctx, "timeline", lambda: timeline_chart(ctx.dataset, meetings)), key="timeline_chart")
     for change in reversed(meeting_changes(ctx.dataset, delegations, pledges, pledge_types)):
         with st.expander(f"{change.date:%-d %b %Y} — {text_cell(change.name)}", expanded=change.is_latest):
             st.text(change.summary)

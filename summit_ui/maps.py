@@ -9,6 +9,7 @@ from summit import frames as F
 from summit.figures import Chart
 from summit.maps import BORDER_NOTE, MEASURES, build_map_data, map_chart
 from summit.tables import COL_CODE, COL_PARTICIPANT, participants_table
+from summit_ui.cached import memo_chart
 from summit_ui.context import PageContext
 from summit_ui.render import plotly_config, render_empty, slug, text_cell
 from summit_ui.tables import open_profile, render_selectable_table
@@ -19,11 +20,9 @@ VIEW_LABELS = {"europe": "Europe", "world": "World"}
 GEOJSON_URL = "app/static/geo/world.geojson"
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _map_chart(_ctx: PageContext, key: tuple, measure: str, view: str, type_id: str | None) -> Chart:
-    """Build the map once per (data, filters, measure, view); shared read-only by every session."""
-    data = build_map_data(_ctx.dataset, _ctx.shown_delegations, _ctx.shown_pledge_types, measure, type_id)
-    return map_chart(data, view, _ctx.dataset, geojson_url=GEOJSON_URL)
+def _map_chart(ctx: PageContext, measure: str, view: str, type_id: str | None) -> Chart:
+    data = build_map_data(ctx.dataset, ctx.shown_delegations, ctx.shown_pledge_types, measure, type_id)
+    return map_chart(data, view, ctx.dataset, geojson_url=GEOJSON_URL)
 
 
 def render_map_block(ctx: PageContext, *, key: str, with_controls: bool = True, height: int = 620) -> None:
@@ -48,8 +47,7 @@ def render_map_block(ctx: PageContext, *, key: str, with_controls: bool = True, 
     if ctx.shown_delegations.empty:
         render_empty("participants")
         return
-    cache_key = (ctx.dataset.fingerprint, ctx.filters)
-    chart = _map_chart(ctx, cache_key, measure, view, type_id)
+    chart = memo_chart(ctx, "map", lambda: _map_chart(ctx, measure, view, type_id), measure, view, type_id)
     st.subheader(text_cell(chart.title), anchor=False)
     event = st.plotly_chart(
         chart.figure,
