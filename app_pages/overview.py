@@ -4,6 +4,7 @@ import streamlit as st
 
 from summit.figures import type_bar_chart
 from summit.overview import key_numbers
+from summit.tables import MATRIX_LEGEND, brief_matrix, matrix_table
 from summit_ui.cached import memo_chart
 from summit_ui.context import page_context
 from summit_ui.maps import render_map_block
@@ -23,15 +24,23 @@ numbers = key_numbers(ctx.dataset, ctx.meeting, ctx.shown_delegations, ctx.shown
 for column, number in zip(st.columns(len(numbers)), numbers, strict=True):
     column.metric(number.label, number.value, help=number.help, border=True)
 
+render_map_block(ctx, key="overview_map", with_controls=False, height=460)
+
 left, right = st.columns([3, 2])
 with left:
-    render_map_block(ctx, key="overview_map", with_controls=False, height=480)
-with right:
     if ctx.shown_pledge_types.empty:
         st.info("No pledges match the current filters.")
     else:
         chart = memo_chart(ctx, "types", lambda: type_bar_chart(ctx.dataset, ctx.shown_pledge_types, ctx.meeting_name))
         render_chart(chart, key="overview_types")
+with right:
+    st.subheader("Who does what, in brief", anchor=False)
+    matrix = matrix_table(ctx.dataset, ctx.shown_pledge_types, ctx.shown_delegations)
+    if matrix.empty or not len(matrix.columns):
+        st.info("No pledges or stances match the current filters.")
+    else:
+        st.dataframe(brief_matrix(matrix), width="stretch")
+        st.caption("  ·  ".join(f"{mark} {meaning}" for mark, meaning in MATRIX_LEGEND.items()))
     st.page_link("app_pages/matrix.py", label="Who does what, in full →", query_params=ctx.filters.to_query_params())
 
 if meeting.documents:

@@ -64,22 +64,24 @@ def base_layout(figure: go.Figure, title: str, source: str, *, height: int = 420
 def type_bar_chart(dataset: Dataset, pledge_types: pd.DataFrame, meeting_name: str, *, scale: float = 1.0) -> Chart:
     """Horizontal bars: pledges per commitment type, split into unconditional and conditional."""
     counts = type_counts(dataset, pledge_types).sort_values("total")
-    title = f"Pledges by commitment type, {meeting_name}"
+    title = "Pledges by commitment type"
     figure = go.Figure()
     if not counts.empty:
         figure.add_bar(
-            y=counts["label"],
+            y=counts["short_label"],
             x=counts["unconditional"],
+            customdata=counts[["label"]],
             orientation="h",
             name="No condition stated",
             marker={"color": counts["colour"], "line": {"color": INK, "width": 1}},
-            hovertemplate="%{y}: %{x} without condition<extra></extra>",
+            hovertemplate="%{customdata[0]}: %{x} without condition<extra></extra>",
             text=counts["unconditional"].where(counts["unconditional"] > 0, ""),
             textposition="inside",
         )
         figure.add_bar(
-            y=counts["label"],
+            y=counts["short_label"],
             x=counts["conditional"],
+            customdata=counts[["label"]],
             orientation="h",
             name="Conditional",
             marker={
@@ -87,7 +89,7 @@ def type_bar_chart(dataset: Dataset, pledge_types: pd.DataFrame, meeting_name: s
                 "line": {"color": counts["colour"], "width": 2},
                 "pattern": {"shape": CONDITIONAL_PATTERN, "fgcolor": counts["colour"], "solidity": 0.4},
             },
-            hovertemplate="%{y}: %{x} conditional<extra></extra>",
+            hovertemplate="%{customdata[0]}: %{x} conditional<extra></extra>",
             text=counts["conditional"].where(counts["conditional"] > 0, ""),
             textposition="outside",
         )

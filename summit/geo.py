@@ -49,9 +49,10 @@ def fit_view(west: float, south: float, east: float, north: float, width_px: int
     return {"center": {"lon": round((west + east) / 2, 2), "lat": round(lat, 2)}, "zoom": zoom}
 
 
-# The smallest map area the app gives a map: a 1280x720 projector with Streamlit's sidebar and
-# header, about 900x520 px. Larger screens (1920x1080) see the same box with more margin.
-MIN_MAP_PX = (900, 520)
+# The smallest map area the app gives a map: the Map page's map column on a 1280x720 projector with
+# the sidebar open and the list beside it, about 640x460 px. Larger screens see the same box with
+# more margin.
+MIN_MAP_PX = (640, 460)
 # Europe: Iceland and Portugal (-25) to Ukraine and Türkiye's east (45); Crete and Cyprus (34)
 # to the North Cape (71.5).
 EUROPE_VIEW = fit_view(-25.0, 34.0, 45.0, 71.5, *MIN_MAP_PX)

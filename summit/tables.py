@@ -175,10 +175,21 @@ def type_counts(dataset: Dataset, pledge_types: pd.DataFrame) -> pd.DataFrame:
             {
                 "type": kind.id,
                 "label": kind.label,
+                "short_label": kind.short_label,
                 "colour": kind.colour,
                 "conditional": conditional,
                 "unconditional": len(of_type) - conditional,
                 "total": len(of_type),
             }
         )
-    return pd.DataFrame(rows, columns=["type", "label", "colour", "conditional", "unconditional", "total"])
+    return pd.DataFrame(
+        rows, columns=["type", "label", "short_label", "colour", "conditional", "unconditional", "total"]
+    )
+
+
+def brief_matrix(matrix: pd.DataFrame, rows: int = 10, columns: int = 6) -> pd.DataFrame:
+    """The busiest corner of the who-does-what matrix: participants and types with the most marks."""
+    filled = matrix != ""
+    top_columns = filled.sum().sort_values(ascending=False, kind="stable").head(columns).index
+    top_rows = filled[top_columns].sum(axis=1).sort_values(ascending=False, kind="stable").head(rows).index
+    return matrix.loc[top_rows, top_columns]

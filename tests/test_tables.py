@@ -75,3 +75,11 @@ def test_type_counts_split_conditional(tiny, tiny_frames):
     assert counts.loc["ceasefire_monitoring", "total"] == 3
     assert counts.loc["ceasefire_monitoring", "conditional"] == 2
     assert "mnf_land" in counts.index and counts.loc["mnf_land", "total"] == 1  # the refusal is not counted
+
+
+def test_brief_matrix_keeps_the_busiest_rows_and_columns(tiny, tiny_frames):
+    matrix = T.matrix_table(tiny, tiny_frames.pledge_types, tiny_frames.delegations)
+    brief = T.brief_matrix(matrix, rows=2, columns=2)
+    assert list(brief.columns) == ["Force: land", "Monitoring"]
+    assert set(brief.index) <= {"France", "United States", "Luxembourg", "Coalition of the Willing (all members)"}
+    assert brief.loc["France"].tolist() == [T.CONDITIONAL_MARK, T.CONDITIONAL_MARK]
