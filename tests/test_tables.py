@@ -80,6 +80,6 @@ def test_type_counts_split_conditional(tiny, tiny_frames):
 def test_brief_matrix_keeps_the_busiest_rows_and_columns(tiny, tiny_frames):
     matrix = T.matrix_table(tiny, tiny_frames.pledge_types, tiny_frames.delegations)
     brief = T.brief_matrix(matrix, rows=2, columns=2)
-    assert list(brief.columns) == ["Monitoring", "Force: land"]  # busiest first
-    assert set(brief.index) <= {"France", "United States", "Luxembourg", "Coalition of the Willing (all members)"}
-    assert brief.loc["United States"].tolist() == [T.LEAD_MARK, ""]
+    assert list(brief.columns) == ["Monitoring", "Force: land"]  # 3 and 2 marks: busiest first
+    assert list(brief.index) == ["France", "Coalition of the Willing (all members)"]  # 2 marks, then ties in order
+    assert brief.loc["France"].tolist() == [T.CONDITIONAL_MARK, T.CONDITIONAL_MARK]
