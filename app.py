@@ -18,6 +18,7 @@ PAGES = [
     st.Page("app_pages/profile.py", title="Participant profile", icon=":material/person:", url_path="profile"),
     st.Page("app_pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
     st.Page("app_pages/sources.py", title="Sources & method", icon=":material/menu_book:", url_path="sources"),
+    st.Page("app_pages/briefing.py", title="Briefing", icon=":material/co_present:", url_path="briefing"),
 ]
 
 page = st.navigation(PAGES)

@@ -55,9 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _add_exports(commands: argparse._SubParsersAction) -> None:
     """Sub-commands that live in other modules register here, so this module stays small."""
-    from summit import exports
+    from summit import deck, exports
 
     exports.add_cli(commands)
+    deck.add_cli(commands)
 
 
 def run_validate(path: Path, *, as_json: bool = False) -> int:

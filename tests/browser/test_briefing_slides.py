@@ -1,0 +1,226 @@
+"""The briefing in a real browser: every slide fits 1920×1080 and 1280×720, reads from the back of a room,
+moves with the arrow keys, and hands out charts as PNG and the deck as .pptx and PDF, all offline."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+from playwright.sync_api import Page
+from pptx import Presentation
+from pypdf import PdfReader
+
+from summit.briefing import CANVAS_WIDTH, Slide, build_briefing
+from summit.dataset import BUNDLED_DATA, load_dataset
+from summit.filters import Filters
+from summit.frames import build_frames
+
+MEETING = "paris-2026-01-06"
+SIZES = [(1920, 1080), (1280, 720)]
+MIN_BODY_PX, MIN_TITLE_PX = 24, 40
+CHART_TIMEOUT_MS = 60_000
+
+# What a person at the back of the room gets: sizes as drawn (computed size × the canvas's scale),
+# boxes whose text is cut off, anything outside the window, and what the controls cover.
+MEASURE_JS = """(canvasWidth) => {
+    const canvas = document.querySelector('.st-key-briefing_canvas');
+    const scale = canvas.getBoundingClientRect().width / canvasWidth;
+    const slide = document.querySelector('.briefing-slide');
+    const inside = (r) => r.left >= -1 && r.top >= -1 && r.right <= innerWidth + 1 && r.bottom <= innerHeight + 1;
+    const controls = document.querySelector('.st-key-briefing_controls').getBoundingClientRect();
+    const meets = (r) => r.left < controls.right && r.right > controls.left && r.top < controls.bottom
+        && r.bottom > controls.top;
+    const texts = [];
+    for (const element of slide.querySelectorAll('*')) {
+        const own = [...element.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+        if (!own) continue;
+        const rect = element.getBoundingClientRect();
+        texts.push({
+            tag: element.tagName,
+            text: element.textContent.trim().slice(0, 60),
+            px: parseFloat(getComputedStyle(element).fontSize) * scale,
+            inside: inside(rect),
+            covered: meets(rect),
+        });
+    }
+    const clipped = [...slide.querySelectorAll('.box')]
+        .filter((b) => b.scrollHeight > b.clientHeight + 1 || b.scrollWidth > b.clientWidth + 1)
+        .map((b) => b.className + ': ' + b.textContent.trim().slice(0, 60));
+    const frame = document.querySelector('.st-key-briefing_chart iframe');
+    const visible = (selector) => [...document.querySelectorAll(selector)].some(
+        (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');
+    const main = document.querySelector('[data-testid="stMain"]');
+    return {
+        title: slide.querySelector('h1').textContent,
+        texts,
+        clipped,
+        chartInside: frame ? inside(frame.getBoundingClientRect()) : null,
+        mainScrolls: main.scrollHeight > main.clientHeight + 1 || main.scrollWidth > main.clientWidth + 1,
+        pageScrolls: document.scrollingElement.scrollHeight > innerHeight + 1
+            || document.scrollingElement.scrollWidth > innerWidth + 1,
+        sidebar: visible('[data-testid="stSidebar"]') || visible('[data-testid="stSidebarCollapsedControl"]'),
+        toolbar: visible('[data-testid="stHeader"]') || visible('[data-testid="stToolbar"]'),
+    };
+}"""
+
+
+@pytest.fixture(scope="module")
+def slides() -> list[Slide]:
+    """The slides the page should show, built by the core from the bundled data."""
+    dataset = load_dataset(BUNDLED_DATA).dataset
+    assert dataset is not None
+    return build_briefing(dataset, build_frames(dataset), Filters(meeting=MEETING))
+
+
+def slide_number(page: Page) -> str:
+    return page.evaluate("() => new URL(location.href).searchParams.get('slide')")
+
+
+def wait_for_slide(page: Page, wait_for_app, slide: Slide) -> None:
+    """Wait until the slide is shown, with its chart drawn inside its frame."""
+    page.wait_for_function(
+        "(title) => document.querySelector('.briefing-slide h1')?.textContent === title", arg=slide.title
+    )
+    wait_for_app(page)
+    if slide.chart is not None:
+        frame = page.frame_locator(".st-key-briefing_chart iframe")
+        frame.locator(".main-svg").first.wait_for(timeout=CHART_TIMEOUT_MS)
+        if any(trace.type == "choroplethmap" for trace in slide.chart.figure.data):
+            frame.locator(".maplibregl-canvas").wait_for(timeout=CHART_TIMEOUT_MS)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_every_slide_fits_and_reads_from_the_back_of_the_room(
+    size, app_server, page_at, wait_for_app, error_boxes, screenshot, slides
+):
+    width, height = size
+    page = page_at(width, height)
+    page.goto(f"{app_server}/briefing?m={MEETING}&slide=1")
+    for number, slide in enumerate(slides, start=1):
+        wait_for_slide(page, wait_for_app, slide)
+        assert slide_number(page) == str(number)
+        measured = page.evaluate(MEASURE_JS, CANVAS_WIDTH)
+        where = f"slide {number} ({slide.key}) at {width}x{height}"
+        assert measured["title"] == slide.title, where
+        assert not measured["mainScrolls"] and not measured["pageScrolls"], f"{where}: the page scrolls"
+        assert measured["clipped"] == [], f"{where}: text cut off"
+        assert [t for t in measured["texts"] if not t["inside"]] == [], f"{where}: text outside the window"
+        assert [t for t in measured["texts"] if t["covered"]] == [], f"{where}: text under the controls"
+        assert measured["chartInside"] in (None, True), f"{where}: chart outside the window"
+        assert not measured["sidebar"] and not measured["toolbar"], f"{where}: sidebar or toolbar shown"
+        if (width, height) == (1920, 1080):
+            body = [t for t in measured["texts"] if t["tag"] != "H1"]
+            smallest = min(body, key=lambda t: t["px"])
+            assert smallest["px"] >= MIN_BODY_PX, f"{where}: {smallest}"
+            title = next(t for t in measured["texts"] if t["tag"] == "H1")
+            assert title["px"] >= MIN_TITLE_PX, where
+        assert error_boxes(page) == [], where
+        screenshot(page, f"briefing-{number}-{width}x{height}")
+        if number < len(slides):
+            page.keyboard.press("ArrowRight")
+    # The last slide: → does nothing, ← goes back one.
+    page.keyboard.press("ArrowRight")
+    wait_for_app(page)
+    assert slide_number(page) == str(len(slides))
+    page.keyboard.press("ArrowLeft")
+    wait_for_slide(page, wait_for_app, slides[-2])
+    assert slide_number(page) == str(len(slides) - 1)
+    assert page.console_errors == []
+
+
+def test_deep_link_opens_the_slide_with_the_filters(app_server, page, wait_for_app):
+    dataset = load_dataset(BUNDLED_DATA).dataset
+    nato = build_briefing(dataset, build_frames(dataset), Filters(meeting=MEETING, groups=("nato",)))
+    page.goto(f"{app_server}/briefing?m={MEETING}&g=nato&slide=3")
+    wait_for_slide(page, wait_for_app, nato[2])
+    page.keyboard.press("PageDown")
+    wait_for_slide(page, wait_for_app, nato[3])
+    assert page.evaluate("() => new URL(location.href).searchParams.get('g')") == "nato"
+    assert slide_number(page) == "4"
+
+
+def test_slide_number_beyond_the_end_opens_the_last_slide(app_server, page, wait_for_app, slides):
+    page.goto(f"{app_server}/briefing?m={MEETING}&slide=999")
+    wait_for_slide(page, wait_for_app, slides[-1])
+    page.wait_for_function(f"() => new URL(location.href).searchParams.get('slide') === '{len(slides)}'")
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two CSS rgb() colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(c) / 255 for c in colour[colour.index("(") + 1 : colour.index(")")].split(",")[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_themes_have_high_contrast(theme, app_server, page_at, wait_for_app, screenshot, slides):
+    page = page_at(1920, 1080)
+    page.goto(f"{app_server}/briefing?m={MEETING}&slide=5&theme={theme}")
+    wait_for_slide(page, wait_for_app, slides[4])
+    colours = page.evaluate(
+        """() => {
+            const slide = document.querySelector('.briefing-slide');
+            const canvas = document.querySelector('.st-key-briefing_canvas');
+            return [...slide.querySelectorAll('h1, p, li, td, th')].map(
+                (e) => [getComputedStyle(e).color, getComputedStyle(canvas).backgroundColor]);
+        }"""
+    )
+    assert colours
+    # WCAG AAA for normal text is 7:1.
+    assert min(contrast(fg, bg) for fg, bg in colours) >= 7
+    background = colours[0][1]
+    assert background == ("rgb(0, 0, 0)" if theme == "dark" else "rgb(255, 255, 255)")
+    screenshot(page, f"briefing-theme-{theme}")
+
+
+def test_theme_button_switches_to_dark(app_server, page, wait_for_app, slides):
+    page.goto(f"{app_server}/briefing?m={MEETING}&slide=2")
+    wait_for_slide(page, wait_for_app, slides[1])
+    page.locator(".st-key-briefing_theme button:visible").click()
+    page.wait_for_function("() => new URL(location.href).searchParams.get('theme') === 'dark'")
+    wait_for_app(page)
+    background = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.st-key-briefing_canvas')).backgroundColor"
+    )
+    assert background == "rgb(0, 0, 0)"
+
+
+def test_chart_downloads_as_a_projector_sized_png(app_server, page, wait_for_app, slides, tmp_path):
+    number = next(n for n, s in enumerate(slides, start=1) if s.key == "types")
+    page.goto(f"{app_server}/briefing?m={MEETING}&slide={number}")
+    wait_for_slide(page, wait_for_app, slides[number - 1])
+    frame = page.frame_locator(".st-key-briefing_chart iframe")
+    frame.locator(".js-plotly-plot").hover()
+    with page.expect_download() as download:
+        frame.locator(".modebar-btn[data-title^='Download plot']").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert path.suffix == ".png"
+    assert Image.open(path).size == (1920, 1080)
+
+
+def test_handouts_download_as_pptx_and_pdf(app_server, page_at, wait_for_app, screenshot, slides, tmp_path):
+    page = page_at(1280, 720)
+    page.goto(f"{app_server}/briefing?m={MEETING}&slide=1")
+    wait_for_slide(page, wait_for_app, slides[0])
+    page.locator(".st-key-briefing_handouts button:visible").click()
+    page.get_by_role("dialog").wait_for()
+    page.locator(".st-key-briefing_prepare button:visible").click()
+    # Drawing the charts starts a browser on the server: give it the deck's own time limit.
+    page.locator(".st-key-briefing_pptx button:visible").wait_for(timeout=180_000)
+    screenshot(page, "briefing-handouts")
+    files = {}
+    for kind in ("pptx", "pdf"):
+        with page.expect_download(timeout=120_000) as download:
+            page.locator(f".st-key-briefing_{kind} button:visible").click()
+        files[kind] = download.value.path().read_bytes()
+        assert download.value.suggested_filename.endswith(f".{kind}")
+    deck = Presentation(io.BytesIO(files["pptx"]))
+    assert [p.shapes.title.text for p in deck.slides] == [s.title for s in slides]
+    assert len(PdfReader(io.BytesIO(files["pdf"])).pages) == len(slides)

@@ -1,0 +1,462 @@
+"""The briefing: slide content from the tiny dataset, the .pptx and PDF handouts, the CLI, chart rendering."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from PIL import Image
+from pptx import Presentation
+from pypdf import PdfReader
+from streamlit.testing.v1 import AppTest
+
+from summit.briefing import (
+    CANVAS_HEIGHT,
+    CANVAS_WIDTH,
+    CONTENT_BOTTOM,
+    Slide,
+    build_briefing,
+    bullets_height,
+    slide_layout,
+    table_row_heights,
+    themed_figure,
+)
+from summit.dataset import load_dataset
+from summit.deck import IMAGE_SCALE, ChartRenderError, render_chart_images, to_pdf, to_pptx
+from summit.filters import Filters
+from summit.frames import build_frames
+from summit.overview import key_numbers
+from summit_ui.briefing import slide_html
+from tests.conftest import REPO, TINY
+
+APP = str(REPO / "app.py")
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def small_png() -> bytes:
+    """A tiny PNG: stands in for chart images where the test is about the deck, not the drawing."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 9), "steelblue").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def slides(tiny, tiny_frames) -> list[Slide]:
+    return build_briefing(tiny, tiny_frames, Filters())
+
+
+def by_key(slides: list[Slide], key: str) -> Slide:
+    return next(s for s in slides if s.key == key)
+
+
+def images_for(slides: list[Slide]) -> dict[str, bytes]:
+    return {s.key: small_png() for s in slides if s.chart is not None}
+
+
+# --- content -----------------------------------------------------------------------------------
+
+
+def test_slides_come_in_presenting_order(slides):
+    assert [s.key for s in slides] == [
+        "title",
+        "numbers",
+        "map",
+        "types",
+        "who",
+        "leads",
+        "conditions",
+        "questions",
+        "disputed",
+        # Most pledges first (stances and the coalition as a whole do not count), then by name.
+        "spotlight-usa",
+        "spotlight-fra",
+        "spotlight-lux",
+        "sources",
+    ]
+
+
+def test_title_slide_names_meeting_date_and_as_of_date(slides):
+    title = by_key(slides, "title")
+    assert title.title == "Leaders' summit in Paris"
+    assert title.subtitle == "6 January 2026 · Paris · Data as of 28 February 2026"
+    assert title.bullets[0] == "Showing 6 pledges and stances, at Paris, 6 Jan 2026."
+
+
+def test_key_numbers_match_the_data(tiny, tiny_frames, slides):
+    numbers = by_key(slides, "numbers").table
+    meeting = tiny.meetings[0]
+    expected = key_numbers(tiny, meeting, tiny_frames.delegations, tiny_frames.pledges)
+    assert list(numbers["Figure"]) == [n.label for n in expected]
+    # The fixture: 4 delegations, 3 led by a head of state or government, 5 pledges (one of the six
+    # records is Luxembourg's refusal), 3 of them conditional.
+    assert list(numbers["Value"]) == ["4", "3", "5", "3 of 5", "1"]
+
+
+def test_leads_slide_names_the_lead_per_component(slides):
+    leads = by_key(slides, "leads").table
+    assert leads.to_dict("records") == [
+        {
+            "Component": "Ceasefire monitoring and verification",
+            "Lead": "United States",
+            "Also contributing": "Coalition of the Willing (all members), France",
+        }
+    ]
+    assert by_key(slides, "leads").bullets == ("No lead recorded for: Force: land, Force: sea, Logistics.",)
+
+
+def test_conditions_slide_counts_pledges_and_names_who_waits(slides):
+    conditions = by_key(slides, "conditions")
+    assert conditions.subtitle == "3 of 5 pledges depend on a condition"
+    assert conditions.table.to_dict("records") == [
+        {
+            "Condition": "After a ceasefire",
+            "Pledges": 3,
+            "Who": "Coalition of the Willing (all members), France, Luxembourg",
+        },
+        {"Condition": "Subject to parliamentary approval", "Pledges": 1, "Who": "Luxembourg"},
+    ]
+
+
+def test_disputed_slide_quotes_both_claims(slides):
+    (bullet,) = by_key(slides, "disputed").bullets
+    assert bullet.startswith("United States (Force: sea): ")
+    assert "“The final text only mentions proposed US support.”" in bullet
+    assert "“The US signed onto the plan.”" in bullet
+
+
+def test_meeting_without_open_questions_says_so(slides):
+    assert by_key(slides, "questions").bullets == ("No open questions are recorded for this meeting.",)
+
+
+def test_who_does_what_lists_participants_per_type_with_marks(slides):
+    who = by_key(slides, "who").table
+    rows = {r["Commitment type"]: r for r in who.to_dict("records")}
+    assert rows["Ceasefire monitoring and verification"]["Participants"] == 3
+    # The lead first, then by mark and name.
+    assert rows["Ceasefire monitoring and verification"]["Who"].startswith("★ United States")
+    assert rows["Multinational force on land"]["Who"] == "◐ France, ✕ Luxembourg"
+
+
+def test_spotlight_lists_the_participants_records(slides):
+    usa = by_key(slides, "spotlight-usa")
+    assert usa.title == "Spotlight: United States"
+    assert usa.subtitle == "Steve Witkoff, Special Envoy · in person"
+    assert usa.bullets == (
+        "★ Monitoring — Announced: Leads the ceasefire monitoring mechanism.",
+        "○ Force: sea — Reported (press, not official): Whether the US backs the force if attacked is unclear.",
+    )
+
+
+def test_sources_slide_ranks_sources_by_records_citing_them(slides):
+    sources = by_key(slides, "sources").table
+    assert list(sources["Publisher"])[:2] == ["Élysée", "Le Quotidien"]
+    # Élysée: the meeting, 3 delegations (France, Norway, USA), 3 pledges.
+    assert list(sources["Records"])[:2] == [7, 3]
+
+
+def test_chart_slides_carry_figures_sized_to_their_box(slides):
+    for key in ("map", "types"):
+        slide = by_key(slides, key)
+        box = slide_layout(slide).chart
+        assert (slide.chart.figure.layout.width, slide.chart.figure.layout.height) == (box.w, box.h)
+    bars = by_key(slides, "types").chart.figure
+    assert {trace.marker.line.width for trace in bars.data} == {3}
+
+
+def test_filters_narrow_every_slide(tiny, tiny_frames):
+    slides = build_briefing(tiny, tiny_frames, Filters(types=("mnf_sea",)))
+    assert by_key(slides, "title").bullets[0].startswith("Showing 1 pledge or stance, of type Multinational force")
+    assert [s.key for s in slides if s.key.startswith("spotlight")] == ["spotlight-usa"]
+    assert list(by_key(slides, "who").table["Commitment type"]) == ["Multinational force at sea"]
+
+
+def test_empty_view_says_so_in_words(tiny, tiny_frames):
+    slides = build_briefing(tiny, tiny_frames, Filters(text="no such words anywhere"))
+    assert by_key(slides, "map").bullets == ("No participants match the current filters.",)
+    assert by_key(slides, "types").bullets == ("No pledges match the current filters.",)
+    assert by_key(slides, "spotlight").bullets == ("No pledges match the current filters.",)
+    assert all(s.chart is None for s in slides)
+
+
+def test_dataset_without_meetings_gives_a_title_and_sources(tiny, tiny_frames):
+    empty = dataclasses.replace(tiny, meetings=())
+    slides = build_briefing(empty, tiny_frames, Filters())
+    assert [s.key for s in slides] == ["title", "sources"]
+    assert slides[0].bullets == ("The dataset has no meetings yet, so there is nothing to brief on.",)
+
+
+@pytest.fixture
+def berlin(tiny_copy: Path) -> Path:
+    """The tiny dataset with its meeting moved to Berlin, with open questions and a description that looks like HTML."""
+    path = tiny_copy / "meetings" / "2026-01-06-paris.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    meeting = data["meeting"]
+    meeting.update(id="berlin-2026-02-01", name="Berlin follow-up", short_name="Berlin, 1 Feb 2026", city="Berlin")
+    meeting["date"] = "2026-02-01"
+    meeting["open_questions"] = [f"Question {n}: " + "who pays for what, and when? " * 12 for n in range(1, 9)]
+    data["pledges"][0]["description"] = "<b>Bold</b> *claim* [link](http://x.invalid) & more"
+    for pledge in data["pledges"]:
+        pledge["date"] = "2026-02-01"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return tiny_copy
+
+
+def test_nothing_assumes_the_paris_meeting(berlin):
+    dataset = load_dataset(berlin).dataset
+    assert dataset is not None
+    slides = build_briefing(dataset, build_frames(dataset), Filters())
+    assert slides[0].title == "Berlin follow-up"
+    assert not any("Paris" in text for s in slides for text in (s.title, s.subtitle, *s.bullets, s.footer))
+    # Long open questions are split over slides that each fit.
+    questions = [s for s in slides if s.key.startswith("questions")]
+    assert len(questions) > 1
+    assert questions[0].title == f"Open questions (1/{len(questions)})"
+    assert sum(len(s.bullets) for s in questions) == 8
+
+
+def test_data_text_is_shown_as_typed_in_the_browser(berlin):
+    dataset = load_dataset(berlin).dataset
+    slides = build_briefing(dataset, build_frames(dataset), Filters())
+    markup = slide_html(by_key(slides, "spotlight-fra"))
+    assert "&lt;b&gt;Bold&lt;/b&gt; *claim* [link](http://x.invalid) &amp; more" in markup
+    assert "<b>Bold" not in markup
+
+
+def test_every_slide_of_the_bundled_data_fits_its_canvas():
+    dataset = load_dataset(REPO / "data").dataset
+    frames = build_frames(dataset)
+    for meeting in dataset.meetings:
+        for slide in build_briefing(dataset, frames, Filters(meeting=meeting.meeting.id)):
+            layout = slide_layout(slide)
+            if layout.bullets and slide.bullets:
+                assert bullets_height(slide.bullets, layout.bullets.w) <= layout.bullets.h, slide.key
+            if layout.table and slide.table is not None and slide.kind != "numbers":
+                heights = table_row_heights(slide.table, slide.table_widths, layout.table.w)
+                assert layout.table.y + sum(heights) <= CONTENT_BOTTOM, slide.key
+            for box in (layout.title, layout.subtitle, layout.bullets, layout.table, layout.chart, layout.footer):
+                if box is not None:
+                    assert box.x >= 0 and box.x + box.w <= CANVAS_WIDTH, slide.key
+                    assert box.y >= 0 and box.y + box.h <= CANVAS_HEIGHT, slide.key
+
+
+def test_dark_theme_recolours_the_figure_not_the_data(slides):
+    figure = by_key(slides, "types").chart.figure
+    dark = themed_figure(figure, "dark")
+    assert dark.layout.paper_bgcolor == "#000000"
+    assert dark.layout.font.color == "#ffffff"
+    assert [list(t.marker.color) for t in dark.data] == [list(t.marker.color) for t in figure.data]
+    assert figure.layout.paper_bgcolor == "white"  # the shared figure is untouched
+
+
+# --- PowerPoint and PDF ------------------------------------------------------------------------
+
+
+def test_pptx_has_one_slide_per_briefing_slide_with_the_same_titles(slides):
+    deck = Presentation(io.BytesIO(to_pptx(slides, images_for(slides))))
+    assert len(deck.slides) == len(slides)
+    assert [page.shapes.title.text for page in deck.slides] == [s.title for s in slides]
+    assert deck.slide_width * 9 == deck.slide_height * 16
+
+
+def test_pptx_tables_are_real_tables_with_the_slide_cells(slides):
+    deck = Presentation(io.BytesIO(to_pptx(slides, images_for(slides))))
+    for page, slide in zip(deck.slides, slides, strict=True):
+        tables = [shape.table for shape in page.shapes if shape.has_table]
+        if slide.table is None or slide.kind == "numbers":
+            assert tables == [], slide.key
+            continue
+        (table,) = tables
+        cells = [[cell.text for cell in row.cells] for row in table.rows]
+        assert cells[0] == list(slide.table.columns)
+        assert cells[1:] == [[str(v) for v in row] for row in slide.table.itertuples(index=False)]
+
+
+def test_pptx_text_is_editable_and_matches_the_data(slides):
+    deck = Presentation(io.BytesIO(to_pptx(slides, images_for(slides))))
+    pages = dict(zip([s.key for s in slides], deck.slides, strict=True))
+    texts = [shape.text_frame.text for shape in pages["numbers"].shapes if shape.has_text_frame]
+    assert "3 of 5\nConditional" in texts
+    bullets = [shape.text_frame.text for shape in pages["spotlight-usa"].shapes if shape.has_text_frame]
+    assert "\n".join(by_key(slides, "spotlight-usa").bullets) in bullets
+    pictures = [shape for shape in pages["map"].shapes if shape.shape_type == 13]  # 13 = picture
+    assert len(pictures) == 1
+    assert "Map of 4 participating states" in pages["map"].notes_slide.notes_text_frame.text
+
+
+def test_pdf_has_one_page_per_slide_with_its_title(slides):
+    reader = PdfReader(io.BytesIO(to_pdf(slides, images_for(slides))))
+    assert len(reader.pages) == len(slides)
+    for page, slide in zip(reader.pages, slides, strict=True):
+        assert slide.title in " ".join(page.extract_text().split()), slide.key
+    assert "3 of 5" in reader.pages[1].extract_text()
+
+
+def test_pdf_shows_markup_in_data_as_text(berlin):
+    dataset = load_dataset(berlin).dataset
+    slides = build_briefing(dataset, build_frames(dataset), Filters())
+    reader = PdfReader(io.BytesIO(to_pdf(slides, images_for(slides))))
+    spotlight = [s.key for s in slides].index("spotlight-fra")
+    assert "<b>Bold</b> *claim*" in reader.pages[spotlight].extract_text()
+
+
+def test_deck_without_chart_images_and_no_browser_fails_with_a_message(slides, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    with pytest.raises(ChartRenderError, match=r"No browser at /nonexistent/chromium\. .*Chromium"):
+        to_pptx(slides)
+
+
+# --- drawing charts with a real browser, and its failures ---------------------------------------
+
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+
+
+@needs_chromium
+def test_charts_are_drawn_offline_by_kaleido_at_their_box_size(slides, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", str(CHROMIUM))
+    images = render_chart_images(slides)
+    assert set(images) == {"map", "types"}
+    for key, png in images.items():
+        assert png.startswith(b"\x89PNG"), key
+        box = slide_layout(by_key(slides, key)).chart
+        width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+        assert (width, height) == (int(box.w * IMAGE_SCALE), int(box.h * IMAGE_SCALE)), key
+
+
+def test_a_browser_that_fails_gives_a_chart_render_error(slides, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/bin/false")
+    with pytest.raises(ChartRenderError, match="could not draw the charts"):
+        render_chart_images(slides, timeout=30)
+
+
+def _processes_running(marker: str) -> list[str]:
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            text = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if marker in text:
+            found.append(text)
+    return found
+
+
+def test_a_browser_that_hangs_is_stopped_with_a_chart_render_error(slides, monkeypatch, tmp_path):
+    marker = "617.25"  # a sleep no other process uses
+    browser = tmp_path / "stuck-browser"
+    browser.write_text(f"#!/bin/sh\nexec sleep {marker}\n", encoding="utf-8")
+    browser.chmod(0o755)
+    monkeypatch.setenv("BROWSER_PATH", str(browser))
+    with pytest.raises(ChartRenderError, match="took longer than"):
+        render_chart_images(slides, timeout=2)
+    assert _processes_running(f"sleep {marker}") == []
+
+
+# --- command line --------------------------------------------------------------------------------
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "summit", "briefing", *args],
+        cwd=REPO,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@needs_chromium
+@pytest.mark.parametrize("kind", ["pptx", "pdf"])
+def test_cli_writes_the_filtered_briefing(kind, tmp_path, tiny, tiny_frames):
+    out = tmp_path / f"briefing.{kind}"
+    result = run_cli("--format", kind, "--out", str(out), "--data", str(TINY), "t=mnf_sea,ceasefire_monitoring")
+    assert result.returncode == 0, result.stderr
+    expected = build_briefing(tiny, tiny_frames, Filters(types=("mnf_sea", "ceasefire_monitoring")))
+    titles = [s.title for s in expected]
+    if kind == "pptx":
+        assert [p.shapes.title.text for p in Presentation(str(out)).slides] == titles
+    else:
+        assert len(PdfReader(str(out)).pages) == len(titles)
+    assert f"{len(titles)} slides" in result.stdout
+
+
+def test_cli_without_a_browser_fails_with_a_message_and_writes_nothing(tmp_path):
+    out = tmp_path / "briefing.pdf"
+    result = run_cli("--format", "pdf", "--out", str(out), "--data", str(TINY), env={"BROWSER_PATH": "/nope"})
+    assert result.returncode == 1
+    assert "No browser at /nope" in result.stderr
+    assert not out.exists()
+
+
+def test_cli_rejects_a_bad_filter_pair(tmp_path):
+    result = run_cli("--format", "pdf", "--out", str(tmp_path / "x.pdf"), "--data", str(TINY), "nonsense")
+    assert result.returncode == 2
+    assert "not KEY=VALUE" in result.stderr
+
+
+# --- the page --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def briefing_page(monkeypatch):
+    monkeypatch.setenv("SUMMIT_DATA", str(TINY))
+
+    def open_at(**query: str) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.switch_page("app_pages/briefing.py")
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return open_at
+
+
+def shown_title(at: AppTest) -> str:
+    markup = next(h.proto.body for h in at.get("html") if "briefing-slide" in h.proto.body)
+    return markup.split('class="box title"', 1)[1].split(">", 1)[1].split("</h1>", 1)[0]
+
+
+def test_page_opens_the_slide_the_url_names(briefing_page, slides):
+    at = briefing_page(slide="6")
+    assert shown_title(at) == slides[5].title
+    assert at.query_params["slide"] == "6"
+
+
+@pytest.mark.parametrize(("asked", "shown"), [("0", "1"), ("999", "13"), ("two", "1")])
+def test_slide_number_out_of_range_is_clamped_in_the_url(briefing_page, asked, shown):
+    at = briefing_page(slide=asked)
+    assert at.query_params["slide"] == shown
+
+
+def test_next_and_previous_move_and_keep_the_filters(briefing_page, slides):
+    at = briefing_page(slide="2", t="ceasefire_monitoring")
+    at.button(key="briefing_next").click().run()
+    assert at.query_params["slide"] == "3"
+    assert at.query_params["t"] == "ceasefire_monitoring"
+    at.button(key="briefing_previous").click().run()
+    at.button(key="briefing_previous").click().run()
+    assert at.query_params["slide"] == "1"
+    assert at.button(key="briefing_previous").disabled
+
+
+def test_theme_button_switches_to_dark_in_the_url(briefing_page):
+    at = briefing_page()
+    at.button(key="briefing_theme").click().run()
+    assert at.query_params["theme"] == "dark"
+    assert any("#000000" in h.proto.body for h in at.get("html"))
+
+
+def test_filters_from_the_url_reach_the_slides(briefing_page, tiny, tiny_frames):
+    at = briefing_page(slide="1", g="nato")
+    expected = build_briefing(tiny, tiny_frames, Filters(groups=("nato",)))
+    markup = next(h.proto.body for h in at.get("html") if "briefing-slide" in h.proto.body)
+    assert html.escape(expected[0].bullets[0]) in markup
