@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import pandas as pd
@@ -30,9 +31,14 @@ class Chart:
     source: str
 
 
+def plotly_text(text: object) -> str:
+    """Data text for anything Plotly draws (labels, hovers, annotations), where <, > and & are markup."""
+    return html.escape(str(text), quote=False)
+
+
 def source_line(dataset: Dataset) -> str:
-    """'Source: <dataset title>, data as of 28 Feb 2026.'"""
-    return f"Source: {dataset.info.title}; data as of {dataset.info.as_of:%-d %b %Y}."
+    """'Source: <dataset title>, data as of 28 Feb 2026.' (escaped: Plotly draws it as markup)."""
+    return plotly_text(f"Source: {dataset.info.title}; data as of {dataset.info.as_of:%-d %b %Y}.")
 
 
 def base_layout(figure: go.Figure, title: str, source: str, *, height: int = 420, scale: float = 1.0) -> go.Figure:
@@ -64,6 +70,8 @@ def base_layout(figure: go.Figure, title: str, source: str, *, height: int = 420
 def type_bar_chart(dataset: Dataset, pledge_types: pd.DataFrame, meeting_name: str, *, scale: float = 1.0) -> Chart:
     """Horizontal bars: pledges per commitment type, split into unconditional and conditional."""
     counts = type_counts(dataset, pledge_types).sort_values("total")
+    counts["short_label"] = counts["short_label"].map(plotly_text)
+    counts["label"] = counts["label"].map(plotly_text)
     title = "Pledges by commitment type"
     figure = go.Figure()
     if not counts.empty:
@@ -90,7 +98,8 @@ def type_bar_chart(dataset: Dataset, pledge_types: pd.DataFrame, meeting_name: s
                 "pattern": {"shape": CONDITIONAL_PATTERN, "fgcolor": counts["colour"], "solidity": 0.4},
             },
             hovertemplate="%{customdata[0]}: %{x} conditional<extra></extra>",
-            text=counts["conditional"].where(counts["conditional"] > 0, ""),
+            # The number at the end of the bar is the total; the hatched part's count is in the hover.
+            text=counts["total"],
             textposition="outside",
         )
     figure.update_layout(
@@ -169,7 +178,7 @@ def timeline_chart(dataset: Dataset, meetings: pd.DataFrame, *, scale: float = 1
             y=of_format["pledge_count"],
             mode="markers+text",
             name=fmt.replace("_", " ").capitalize(),
-            text=of_format[F.MEETING_NAME],
+            text=of_format[F.MEETING_NAME].map(plotly_text),
             textposition="top center",
             marker={
                 "size": [12 + min(d, 40) for d in of_format["delegation_count"]],
@@ -177,7 +186,9 @@ def timeline_chart(dataset: Dataset, meetings: pd.DataFrame, *, scale: float = 1
                 "color": PALETTE[0] if fmt == "in_person" else PALETTE[1],
                 "line": {"color": INK, "width": 1.5},
             },
-            customdata=of_format[["delegation_count", "full_name"]],
+            customdata=of_format[["delegation_count", "full_name"]].assign(
+                full_name=lambda f: f["full_name"].map(plotly_text)
+            ),
             hovertemplate="%{customdata[1]}<br>%{x|%-d %b %Y}<br>%{customdata[0]} delegations identified, "
             "%{y} pledges recorded<extra></extra>",
         )

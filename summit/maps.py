@@ -6,7 +6,6 @@ map draws with the network unplugged. Borders are internationally recognised (se
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import pandas as pd
@@ -15,7 +14,7 @@ import plotly.graph_objects as go
 from summit import frames as F
 from summit import geo
 from summit.dataset import Dataset
-from summit.figures import FONT, INK, NEUTRAL, Chart, source_line
+from summit.figures import FONT, INK, NEUTRAL, Chart, plotly_text, source_line
 from summit.tables import pledge_mark
 from summit.vocabulary import LEVEL_LABELS, Level
 
@@ -72,15 +71,11 @@ class MapData:
     numeric: bool
 
 
-def hover_escape(text: str) -> str:
-    """Data text for a Plotly hover label, where <, > and & would be read as markup."""
-    return html.escape(str(text), quote=False)
-
-
 def _hover(row: pd.Series, by_type: dict[str, str], value_text: str) -> str:
-    lines = [f"<b>{hover_escape(row[F.NAME])}</b>", hover_escape(row[F.HEADS]), value_text]
+    # value_text quotes data too (the commitment types a participant leads).
+    lines = [f"<b>{plotly_text(row[F.NAME])}</b>", plotly_text(row[F.HEADS]), plotly_text(value_text)]
     if by_type:
-        lines.append("Pledges by type: " + hover_escape(", ".join(f"{k} {v}" for k, v in by_type.items())))
+        lines.append("Pledges by type: " + plotly_text(", ".join(f"{k} {v}" for k, v in by_type.items())))
     return "<br>".join(line for line in lines if line)
 
 
@@ -185,7 +180,7 @@ def map_chart(
                 customdata=states[["hover"]],
                 hovertemplate="%{customdata[0]}<extra></extra>",
                 colorbar={
-                    "title": {"text": data.legend_title, "side": "right"},
+                    "title": {"text": plotly_text(data.legend_title), "side": "right"},
                     "thickness": 18 * scale,
                     "len": 0.6,
                 },
@@ -216,7 +211,8 @@ def map_chart(
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         font={"family": FONT, "size": 14 * scale, "color": INK},
         legend={
-            "title": {"text": data.legend_title},
+            # Plotly reads <b>, <a href> ... in every label; the legend title can be a type's label from the data.
+            "title": {"text": plotly_text(data.legend_title)},
             "x": 0.01,
             "y": 0.99,
             "bgcolor": "rgba(255,255,255,0.9)",

@@ -7,7 +7,8 @@ import json
 import plotly.graph_objects as go
 import pytest
 
-from summit.maps import MEASURES, build_map_data, hover_escape, map_chart
+from summit.figures import plotly_text
+from summit.maps import MEASURES, build_map_data, map_chart
 
 
 @pytest.fixture(scope="module")
@@ -67,5 +68,5 @@ def test_figure_payload_is_small(chart):
     assert len(json.dumps(chart.figure.to_plotly_json(), default=str)) < 1_000_000
 
 
-def test_hover_escape():
-    assert hover_escape("<img src=x onerror=alert(1)> & co") == "&lt;img src=x onerror=alert(1)&gt; &amp; co"
+def test_plotly_text_escapes_markup():
+    assert plotly_text("<img src=x onerror=alert(1)> & co") == "&lt;img src=x onerror=alert(1)&gt; &amp; co"

@@ -1,0 +1,40 @@
+"""Charts: right numbers, words that go with them, and data text never read as markup."""
+
+from __future__ import annotations
+
+from summit.figures import confidence_bar_chart, timeline_chart, type_bar_chart
+
+
+def test_type_bars_show_the_total_at_the_end(tiny, tiny_frames):
+    chart = type_bar_chart(tiny, tiny_frames.pledge_types, "Paris")
+    unconditional, conditional = chart.figure.data
+    totals = dict(zip(conditional.y, conditional.text, strict=True))
+    assert totals["Monitoring"] == 3  # 1 without condition + 2 conditional
+    assert dict(zip(unconditional.y, unconditional.x, strict=True))["Monitoring"] == 1
+    assert conditional.marker.pattern.shape == "/"  # conditional reads without colour
+    assert chart.alt.startswith("Bar chart of pledges per commitment type; Ceasefire monitoring")
+    assert "data as of 28 Feb 2026" in chart.source
+
+
+def test_labels_from_the_data_are_escaped(tiny, tiny_frames):
+    frames = tiny_frames.pledge_types.assign(type="mnf_land")
+    dataset = tiny.__class__(**{**tiny.__dict__, "commitment_types": {
+        "mnf_land": tiny.commitment_types["mnf_land"].model_copy(update={"short_label": "<b>x</b>"})
+    }})  # fmt: skip
+    chart = type_bar_chart(dataset, frames, "Paris")
+    assert list(chart.figure.data[0].y) == ["&lt;b&gt;x&lt;/b&gt;"]
+
+
+def test_confidence_chart_marks_each_level(tiny, tiny_frames):
+    chart = confidence_bar_chart(tiny, tiny_frames.pledges)
+    assert dict(zip(chart.figure.data[0].y, chart.figure.data[0].x, strict=True)) == {
+        "● Confirmed": 4,
+        "◐ Single source": 1,
+        "⚠ Disputed": 1,
+    }
+
+
+def test_timeline_marks_each_meeting(tiny, tiny_frames):
+    chart = timeline_chart(tiny, tiny_frames.meetings)
+    (trace,) = chart.figure.data
+    assert list(trace.text) == ["Paris, 6 Jan 2026"] and trace.marker.symbol == "circle"
