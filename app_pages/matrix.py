@@ -14,7 +14,13 @@ st.markdown("  ·  ".join(f"**{mark}** {meaning}" for mark, meaning in MATRIX_LE
 if matrix.empty or not len(matrix.columns):
     render_empty("pledges or stances")
 else:
-    st.dataframe(matrix, width="stretch", height=min(1200, 38 + 35 * len(matrix)))
+    st.dataframe(
+        matrix,
+        width="stretch",
+        height=min(1200, 38 + 35 * len(matrix)),
+        # The participant names are the index, drawn narrow and grey by default: "Coalition of the W…".
+        column_config={"_index": st.column_config.TextColumn(width="medium")},
+    )
     st.caption(
         f"Rows: {len(matrix)} participants shown. A blank cell means no pledge or stance of that type is recorded, "
         "not that the participant refused. Data as of " + f"{ctx.dataset.info.as_of:%-d %B %Y}."

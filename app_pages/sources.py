@@ -50,6 +50,9 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_config={
+        "publisher": st.column_config.TextColumn("Publisher"),
+        "title": st.column_config.TextColumn("Title", width="large"),
+        "published": st.column_config.TextColumn("Published"),
         "url": st.column_config.LinkColumn("Link", display_text="open ↗"),
         "cited_by": st.column_config.NumberColumn("Pledges citing it", format="%d"),
         "official": st.column_config.CheckboxColumn("Official"),

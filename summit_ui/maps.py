@@ -11,7 +11,7 @@ from summit.maps import BORDER_NOTE, MEASURES, build_map_data, map_chart
 from summit.tables import COL_CODE, COL_PARTICIPANT, participants_table
 from summit_ui.cached import memo_chart
 from summit_ui.context import PageContext
-from summit_ui.render import plotly_config, render_empty, slug, text_cell
+from summit_ui.render import plotly_config, render_empty, slug, table_height, text_cell
 from summit_ui.tables import open_profile, render_selectable_table
 
 VIEW_LABELS = {"europe": "Europe", "world": "World"}
@@ -29,7 +29,8 @@ def render_map_block(ctx: PageContext, *, key: str, with_controls: bool = True, 
     """Measure and view pickers, the map, the border note, and the organisations without a shape."""
     measure, view, type_id = "pledges", "europe", None
     if with_controls:
-        left, middle, right = st.columns([2, 2, 1])
+        # Thirds: the View control needs about 150 px, more than a fifth of the map column at 1280x720.
+        left, middle, right = st.columns(3)
         measure = left.selectbox("Colour by", list(MEASURES), format_func=MEASURES.__getitem__, key=f"{key}_measure")
         if measure == "type":
             types = {t.id: t.label for t in ctx.dataset.commitment_types.values()}
@@ -84,7 +85,8 @@ def render_beside_map(ctx: PageContext, *, key: str) -> None:
         org_table = table[table[COL_CODE].isin(organisations[F.PARTICIPANT])]
         render_selectable_table(_compact(org_table), key=f"{key}_orgs")
     st.markdown("**All participants**")
-    render_selectable_table(_compact(table), key=f"{key}_list", height=420)
+    # At most 11 rows high; shorter lists get no empty rows below them.
+    render_selectable_table(_compact(table), key=f"{key}_list", height=table_height(table, max_rows=11))
 
 
 def _compact(table: pd.DataFrame) -> pd.DataFrame:

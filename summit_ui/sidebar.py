@@ -26,6 +26,17 @@ def _query_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in URL_KEYS.values() if key in st.query_params}
 
 
+def reseed_from_url() -> None:
+    """Make the next run set the filter widgets from the URL again, as on a first visit.
+
+    Call it before st.switch_page: switching page in the middle of a run makes Streamlit drop every
+    widget's value (streamlit PR 8425), and the sidebar would fall back to its defaults (seen in the
+    browser: the meeting reset when a table row opened a profile). The query params given to
+    switch_page carry the filters.
+    """
+    st.session_state[SEEDED_KEY] = False
+
+
 def _reset() -> None:
     """Reset button callback: every filter back to 'all'."""
     for field, key in WIDGET_KEYS.items():

@@ -7,12 +7,14 @@ import streamlit as st
 
 from summit import tables as T
 from summit_ui.context import page_context
+from summit_ui.sidebar import reseed_from_url
 
 PROFILE_PAGE = "app_pages/profile.py"
 PROFILE_PARAM = "participant"
 
 _COLUMN_CONFIG = {
-    T.COL_SOURCE: st.column_config.LinkColumn(T.COL_SOURCE, display_text="open source ↗", width="small"),
+    # A short link text: "open source ↗" was cut off in the small column.
+    T.COL_SOURCE: st.column_config.LinkColumn(T.COL_SOURCE, display_text="open ↗", width="small"),
     T.COL_CODE: None,  # used to open the profile, not shown
     T.COL_ID: None,
     T.COL_PLEDGES: st.column_config.NumberColumn(T.COL_PLEDGES, format="%d", width="small"),
@@ -24,6 +26,7 @@ _COLUMN_CONFIG = {
 def open_profile(code: str) -> None:
     """Go to the profile page of a participant, keeping the filters in the URL."""
     params = {**page_context().filters.to_query_params(), PROFILE_PARAM: code}
+    reseed_from_url()
     st.switch_page(PROFILE_PAGE, query_params=params)
 
 
