@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from summit import frames as F
 from summit.figures import confidence_bar_chart
+from summit.frames import citation_counts
 from summit_ui.cached import memo_chart
 from summit_ui.context import page_context
 from summit_ui.data import current_data
@@ -42,9 +42,7 @@ if ctx.meeting and ctx.meeting.meeting.open_questions:
         st.text(f"• {question}")
 
 st.subheader(f"All sources ({len(ctx.frames.sources)})", anchor=False)
-sources = ctx.frames.sources.assign(
-    cited_by=lambda s: s["id"].map(ctx.frames.pledges[F.SOURCE_IDS].explode().value_counts()).fillna(0).astype(int)
-)
+sources = ctx.frames.sources.assign(cited_by=lambda s: s["id"].map(citation_counts(ctx.frames)).fillna(0).astype(int))
 st.dataframe(
     sources[["publisher", "title", "published", "official", "cited_by", "url"]],
     hide_index=True,
@@ -54,7 +52,7 @@ st.dataframe(
         "title": st.column_config.TextColumn("Title", width="large"),
         "published": st.column_config.TextColumn("Published"),
         "url": st.column_config.LinkColumn("Link", display_text="open ↗"),
-        "cited_by": st.column_config.NumberColumn("Pledges citing it", format="%d"),
+        "cited_by": st.column_config.NumberColumn("Records citing it", format="%d"),
         "official": st.column_config.CheckboxColumn("Official"),
     },
 )

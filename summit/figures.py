@@ -49,7 +49,8 @@ def base_layout(figure: go.Figure, title: str, source: str, *, height: int = 420
         paper_bgcolor="white",
         plot_bgcolor="white",
         height=int(height * scale),
-        margin={"l": 10, "r": 30, "t": int(90 * scale), "b": int(60 * scale)},
+        # The source line sits below the x-axis title, so the bottom margin holds both.
+        margin={"l": 10, "r": 30, "t": int(90 * scale), "b": int(100 * scale)},
         hoverlabel={"font": {"size": 14 * scale}},
     )
     figure.add_annotation(
@@ -58,7 +59,7 @@ def base_layout(figure: go.Figure, title: str, source: str, *, height: int = 420
         yref="paper",
         x=0,
         y=0,
-        yshift=-int(45 * scale),
+        yshift=-int(62 * scale),
         xanchor="left",
         yanchor="top",
         showarrow=False,
@@ -169,40 +170,59 @@ def confidence_bar_chart(dataset: Dataset, pledges: pd.DataFrame, *, scale: floa
 
 
 def timeline_chart(dataset: Dataset, meetings: pd.DataFrame, *, scale: float = 1.0) -> Chart:
-    """Meetings over time: one marker per meeting, sized by identified delegations, shaped by format."""
+    """Meetings over time: one marker per meeting, height = delegations identified, shape = format.
+
+    Names are in the hover and in the list under the chart, not on the plot, where 19 meetings in a year
+    would pile up; only the meeting with the most pledges recorded is labelled.
+    """
     symbols = {"in_person": "circle", "virtual": "diamond-open", "hybrid": "square"}
+    labels = {"in_person": "In person", "virtual": "Virtual", "hybrid": "Hybrid"}
     figure = go.Figure()
     for fmt, of_format in meetings.groupby("format", sort=False):
         figure.add_scatter(
             x=of_format[F.MEETING_DATE],
-            y=of_format["pledge_count"],
-            mode="markers+text",
-            name=fmt.replace("_", " ").capitalize(),
-            text=of_format[F.MEETING_NAME].map(plotly_text),
-            textposition="top center",
+            y=of_format["delegation_count"],
+            mode="markers",
+            name=labels.get(fmt, plotly_text(fmt)),
             marker={
-                "size": [12 + min(d, 40) for d in of_format["delegation_count"]],
+                "size": 16 * scale,
                 "symbol": symbols.get(fmt, "circle"),
                 "color": PALETTE[0] if fmt == "in_person" else PALETTE[1],
-                "line": {"color": INK, "width": 1.5},
+                "line": {"color": INK, "width": 2},
             },
-            customdata=of_format[["delegation_count", "full_name"]].assign(
+            customdata=of_format[["pledge_count", "full_name"]].assign(
                 full_name=lambda f: f["full_name"].map(plotly_text)
             ),
-            hovertemplate="%{customdata[1]}<br>%{x|%-d %b %Y}<br>%{customdata[0]} delegations identified, "
-            "%{y} pledges recorded<extra></extra>",
+            hovertemplate="%{customdata[1]}<br>%{x|%-d %b %Y}<br>%{y} delegations identified, "
+            "%{customdata[0]} pledges recorded<extra></extra>",
+        )
+    if len(meetings) and meetings["pledge_count"].max() > 0:
+        busiest = meetings.loc[meetings["pledge_count"].idxmax()]
+        figure.add_annotation(
+            x=busiest[F.MEETING_DATE],
+            y=busiest["delegation_count"],
+            text=plotly_text(f"{busiest[F.MEETING_NAME]}: {busiest['pledge_count']} pledges recorded"),
+            showarrow=True,
+            arrowhead=0,
+            ax=-40 * scale,
+            ay=-30 * scale,
+            xanchor="right",
+            font={"size": 14 * scale, "color": INK},
         )
     figure.update_layout(
-        xaxis={"title": "Date", "gridcolor": GRID},
-        yaxis={"title": "Pledges recorded", "gridcolor": GRID, "rangemode": "tozero"},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
+        xaxis={"gridcolor": GRID},
+        yaxis={"title": "Delegations identified", "gridcolor": GRID, "rangemode": "tozero"},
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "xanchor": "left"},
     )
     title = "Coalition meetings over time"
-    alt = f"Timeline of {len(meetings)} meetings from {meetings[F.MEETING_DATE].min():%b %Y} to " + (
-        f"{meetings[F.MEETING_DATE].max():%b %Y}; marker size shows delegations identified." if len(meetings) else "."
+    alt = (
+        f"Timeline of {len(meetings)} meetings from {meetings[F.MEETING_DATE].min():%b %Y} to "
+        f"{meetings[F.MEETING_DATE].max():%b %Y}; height shows the delegations identified at each."
+        if len(meetings)
+        else "Timeline with no meetings."
     )
     return Chart(
-        base_layout(figure, title, source_line(dataset), height=440, scale=scale),
+        base_layout(figure, title, source_line(dataset), height=420, scale=scale),
         title,
         alt,
         source_line(dataset),

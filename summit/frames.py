@@ -270,3 +270,9 @@ _DELEGATION_COLUMNS = [
     IS_LEADER, ATTENDANCE, ATTENDANCE_LABEL, ROLE, CONFIDENCE, CONFIDENCE_LABEL, SOURCE_IDS, SOURCE_URLS,
     SOURCE_TEXT, NOTE,
 ]  # fmt: skip
+
+
+def citation_counts(frames: Frames) -> pd.Series:
+    """Source id → number of delegations and pledges citing it."""
+    ids = pd.concat([frames.delegations[SOURCE_IDS], frames.pledges[SOURCE_IDS]]).explode()
+    return ids.value_counts()

@@ -25,6 +25,8 @@ MEASURES = {
     "troops": "Troop contribution (where public)",
     "level": "Level of attendance",
 }
+# Fixed views: plotly's MapLibre map cannot fit bounds to its on-screen size (and `map.bounds` breaks
+# it in plotly 7.1), so the views are fitted to the smallest map; wider maps show more around them.
 VIEWS = {"europe": geo.EUROPE_VIEW, "world": geo.WORLD_VIEW}
 BORDER_NOTE = (
     "Borders as internationally recognised: Crimea is shown as part of Ukraine (UN General Assembly "
@@ -205,10 +207,12 @@ def map_chart(
                 )
             )
     _add_small_state_markers(figure, states, data.numeric, scale)
+    title = f"Participants by {data.legend_title.lower()}"
     figure.update_layout(
         map={"style": "white-bg", **VIEWS[view]},
         height=int(height * scale),
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        title={"text": plotly_text(title), "x": 0, "xanchor": "left", "font": {"size": 20 * scale}},
+        margin={"l": 0, "r": 0, "t": int(44 * scale), "b": 0},
         font={"family": FONT, "size": 14 * scale, "color": INK},
         legend={
             # Plotly reads <b>, <a href> ... in every label; the legend title can be a type's label from the data.
@@ -223,7 +227,6 @@ def map_chart(
         hoverlabel={"font": {"size": 14 * scale}},
         paper_bgcolor="white",
     )
-    title = f"Participants by {data.legend_title.lower()}"
     alt = _alt_text(data)
     return Chart(figure, title, alt, source_line(dataset))
 

@@ -51,6 +51,9 @@ def build_profile(dataset: Dataset, frames: Frames, code: str) -> Profile:
         name=participant_name(dataset, code),
         groups=[g.name for g in groups],
         attendance=attendance.reset_index(drop=True),
-        pledges=pledges.drop(columns=[T.COL_PARTICIPANT]),
+        # Meeting first: the list spans every meeting.
+        pledges=pledges.drop(columns=[T.COL_PARTICIPANT])[
+            [T.COL_MEETING, *(c for c in pledges.columns if c not in (T.COL_PARTICIPANT, T.COL_MEETING))]
+        ],
         membership_sources=membership_sources,
     )

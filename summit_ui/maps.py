@@ -49,7 +49,6 @@ def render_map_block(ctx: PageContext, *, key: str, with_controls: bool = True, 
         render_empty("participants")
         return
     chart = memo_chart(ctx, "map", lambda: _map_chart(ctx, measure, view, type_id), measure, view, type_id)
-    st.subheader(text_cell(chart.title), anchor=False)
     event = st.plotly_chart(
         chart.figure,
         theme=None,

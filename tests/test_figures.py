@@ -37,4 +37,6 @@ def test_confidence_chart_marks_each_level(tiny, tiny_frames):
 def test_timeline_marks_each_meeting(tiny, tiny_frames):
     chart = timeline_chart(tiny, tiny_frames.meetings)
     (trace,) = chart.figure.data
-    assert list(trace.text) == ["Paris, 6 Jan 2026"] and trace.marker.symbol == "circle"
+    assert list(trace.y) == [4] and trace.marker.symbol == "circle" and trace.name == "In person"
+    labels = [a.text for a in chart.figure.layout.annotations]
+    assert "Paris, 6 Jan 2026: 6 pledges recorded" in labels
