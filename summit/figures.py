@@ -53,6 +53,9 @@ def base_layout(figure: go.Figure, title: str, source: str, *, height: int = 420
         margin={"l": 10, "r": 30, "t": int(90 * scale), "b": int(100 * scale)},
         hoverlabel={"font": {"size": 14 * scale}},
     )
+    # Tick labels and axis titles get the room they need (the left margin alone would clip "30" to "0").
+    figure.update_xaxes(automargin=True)
+    figure.update_yaxes(automargin=True)
     figure.add_annotation(
         text=source,
         xref="paper",
