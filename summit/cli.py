@@ -44,7 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     schema = commands.add_parser("schema", help="write the JSON Schema files generated from the model")
     schema.add_argument("--out", type=Path, default=SCHEMA_DIR, help=f"folder (default: {SCHEMA_DIR})")
 
-    _add_exports(commands)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _add_exports(commands, argv[0] if argv else None)
     args = parser.parse_args(argv)
     if args.command == "validate":
         return run_validate(args.path or data_root(), as_json=args.json)
@@ -53,12 +54,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     return args.run(args)
 
 
-def _add_exports(commands: argparse._SubParsersAction) -> None:
-    """Sub-commands that live in other modules register here, so this module stays small."""
-    from summit import deck, exports
+# Sub-commands whose modules import pandas, openpyxl, plotly and Kaleido: imported only when asked for,
+# so that `validate` answers in a fraction of a second.
+HEAVY_COMMANDS = {
+    "export": "export the filtered view as CSV or Excel",
+    "briefing": "export the briefing as PowerPoint or PDF",
+}
 
-    exports.add_cli(commands)
-    deck.add_cli(commands)
+
+def _add_exports(commands: argparse._SubParsersAction, command: str | None) -> None:
+    """Sub-commands that live in other modules register here, so this module stays small."""
+    if command == "export":
+        from summit import exports
+
+        exports.add_cli(commands)
+    elif command == "briefing":
+        from summit import deck
+
+        deck.add_cli(commands)
+    for name, help_text in HEAVY_COMMANDS.items():
+        if name not in commands.choices:
+            commands.add_parser(name, help=help_text)
 
 
 def run_validate(path: Path, *, as_json: bool = False) -> int:
