@@ -110,14 +110,16 @@ def data_files(root: Path) -> list[Path]:
 
 
 def fingerprint(root: Path) -> str:
-    """Changes whenever a data file is added, removed or edited (name, size, mtime)."""
+    """Changes whenever a data file is added, removed or edited (name, size, mtime, ctime, inode)."""
     digest = hashlib.sha1()
     for path in data_files(root):
         try:
             stat = path.stat()
         except OSError:
             continue
-        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+        # Size and mtime alone miss a same-size edit by a tool that keeps the old mtime (cp -p,
+        # rsync -t, unzip); ctime cannot be set back, and a save by rename gives a new inode.
+        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino};".encode())
     return digest.hexdigest()
 
 

@@ -3,12 +3,14 @@
 PyYAML's own loaders lose positions, silently keep the last of two duplicate keys and read
 `NO` as false. This module builds the data from LibYAML's event stream instead (one pass, no
 recursion), so it can report each of those with FILE:LINE:COLUMN, and it guards against
-hostile files: a size cap, a nesting cap and an alias-expansion budget.
+hostile files: a size cap, a cap on values, a nesting cap and an alias-expansion budget.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +30,14 @@ MAX_FILE_BYTES = 5_000_000
 MAX_DEPTH = 40
 # Values reachable through aliases count again each time they are reused ("billion laughs").
 MAX_NODES = 2_000_000
+# Values written out in one file. Each costs about 250 bytes and 5 µs to read with its position,
+# so 2 million one-character values (`[1,1,1,...]` fits under the byte cap) took 480 MB and 12 s.
+# The largest bundled file holds about 2,000 values in 76 kB; real text is ~40 bytes a value, so
+# a file at the byte cap holds ~125,000 and this cap only stops files packed with tiny values.
+MAX_VALUES = 250_000
+# Characters in one value or key. The longest field takes 4,000; refusing longer text here keeps
+# a 4 MB value out of every later message that quotes it (which would flood the page's banner).
+MAX_VALUE_CHARS = 10_000
 
 Path_ = tuple[str | int, ...]
 
@@ -89,14 +99,24 @@ class _AbortError(Exception):
 def read_yaml_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> ParsedFile:
     """Read one YAML file; never raises for bad content, returns problems instead."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            message = f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for a data file"
-            return ParsedFile(path, None, Positions(), [Problem(path, 1, 1, message)])
-        raw = path.read_bytes()
+        info = path.stat()
+        # Opening a FIFO blocks and a link to /dev/zero never ends: read regular files only.
+        if not stat.S_ISREG(info.st_mode):
+            return _refused(path, "not a regular file; a data file must be a plain text file")
+        if info.st_size > max_bytes:
+            return _refused(path, f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit for a data file")
+        with path.open("rb") as file:
+            # Bounded even if the file grows between the size check and the read.
+            raw = file.read(max_bytes + 1)
     except OSError as error:
-        return ParsedFile(path, None, Positions(), [Problem(path, 1, 1, f"cannot read file: {error.strerror}")])
+        return _refused(path, f"cannot read file: {error.strerror}")
+    if len(raw) > max_bytes:
+        return _refused(path, f"file is over the {max_bytes:,}-byte limit for a data file")
     return parse_yaml_bytes(raw, path)
+
+
+def _refused(path: Path, message: str) -> ParsedFile:
+    return ParsedFile(path, None, Positions(), [Problem(path, 1, 1, message)])
 
 
 def parse_yaml_bytes(raw: bytes, path: Path) -> ParsedFile:
@@ -126,7 +146,20 @@ def parse_yaml_bytes(raw: bytes, path: Path) -> ParsedFile:
     return ParsedFile(path, data, positions, problems)
 
 
+# Byte-order marks of the encodings Windows editors offer as "Unicode"; UTF-32 first, as UTF-32 LE
+# starts with the UTF-16 LE mark.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
 def _decode(raw: bytes, path: Path) -> tuple[str, Problem | None]:
+    for bom, encoding in _WIDE_BOMS:
+        if raw.startswith(bom):
+            return "", Problem(path, 1, 1, f"file is saved as {encoding}, not UTF-8; save it as UTF-8")
     if b"\x00" in raw[:8192]:
         return "", Problem(path, 1, 1, "file is binary (contains NUL bytes), not YAML text")
     try:
@@ -158,7 +191,8 @@ class _Builder:
         self.positions = positions
         self.problems = problems
         self.anchors: dict[str, tuple[Any, int]] = {}
-        self.nodes = 0
+        self.nodes = 0  # values, counting each alias as the values it stands for
+        self.values = 0  # values written out in the file
 
     def build(self, events: Iterator[yaml.Event]) -> Any:
         # Each frame: [container, path, pending_key, key_mark, anchor, node_count_at_start]
@@ -181,6 +215,7 @@ class _Builder:
                 self.positions.values[path] = position
                 container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
                 stack.append([container, path, None, None, event.anchor, self.nodes])
+                self._count_written(position)
                 self._count(1, position)
                 continue
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
@@ -207,12 +242,22 @@ class _Builder:
                 if not is_key:
                     path = self._child_path(stack, position)
                     self.positions.values[path] = position
+                self._count_written(position)
                 self._count(1, position)
                 if event.anchor:
                     self.anchors[event.anchor] = (value, 1)
                 if self._add(stack, documents, value, position):
                     documents.append(value)
         return documents[0] if documents else None
+
+    def _count_written(self, position: tuple[int, int]) -> None:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise _AbortError(
+                *position,
+                f"file holds more than {MAX_VALUES:,} values, far more than any real data file; "
+                "split it or check it is the right file",
+            )
 
     def _count(self, size: int, position: tuple[int, int]) -> None:
         self.nodes += size
@@ -266,6 +311,12 @@ class _Builder:
 
     def _scalar(self, event: yaml.ScalarEvent, position: tuple[int, int]) -> Any:
         text = event.value
+        if len(text) > MAX_VALUE_CHARS:
+            raise _AbortError(
+                *position,
+                f"a value of {len(text):,} characters starts here, over the {MAX_VALUE_CHARS:,}-character limit "
+                "(no field takes more than 4,000); is a quote or line break missing?",
+            )
         plain = event.implicit[0] and event.style in (None, "")
         if not plain:
             return text

@@ -73,9 +73,18 @@ def render_problems_banner(problems: tuple[Problem, ...], stale: bool) -> None:
     st.error(head + "\n\n" + "\n".join(lines), icon="⚠️")
 
 
+# Markdown-active characters: CommonMark's, plus `$` (math), `&` (entities), `=` (headings) and `:`.
+_MARKDOWN_ACTIVE = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=])")
+# GFM finds bare links (http://x, www.x, a@b.c) and Streamlit its :material/icon: names in the text left
+# after escapes are resolved, so escaping cannot stop them: an invisible WORD JOINER breaks each pattern.
+_LINK_PATTERNS = re.compile(r"(?<=:)(?=//|material[/_])|(?<=www)(?=\.)|(?<=@)", re.IGNORECASE)
+WORD_JOINER = "\u2060"
+
+
 def text_cell(value: object) -> str:
-    """Plain text for Markdown contexts: characters that would format or link are escaped."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~])", r"\\\1", str(value))
+    """Plain text for Markdown contexts: nothing formats, links or becomes an icon; one line."""
+    text = re.sub(r"\s*[\r\n]+\s*", " ", str(value))
+    return _MARKDOWN_ACTIVE.sub(r"\\\1", _LINK_PATTERNS.sub(WORD_JOINER, text))
 
 
 def table_height(table: pd.DataFrame, max_rows: int = 20) -> int:
