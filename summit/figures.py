@@ -37,8 +37,8 @@ def plotly_text(text: object) -> str:
 
 
 def source_line(dataset: Dataset) -> str:
-    """'Source: <dataset title>, data as of 28 Feb 2026.' (escaped: Plotly draws it as markup)."""
-    return plotly_text(f"Source: {dataset.info.title}; data as of {dataset.info.as_of:%-d %b %Y}.")
+    """'Source: <dataset title>, data as of 28 Feb 2026.' as plain text (escaped where it enters a figure)."""
+    return f"Source: {dataset.info.title}; data as of {dataset.info.as_of:%-d %b %Y}."
 
 
 def base_layout(figure: go.Figure, title: str, source: str, *, height: int = 420, scale: float = 1.0) -> go.Figure:
@@ -57,7 +57,7 @@ def base_layout(figure: go.Figure, title: str, source: str, *, height: int = 420
     figure.update_xaxes(automargin=True)
     figure.update_yaxes(automargin=True)
     figure.add_annotation(
-        text=source,
+        text=plotly_text(source),
         xref="paper",
         yref="paper",
         x=0,
@@ -74,15 +74,15 @@ def base_layout(figure: go.Figure, title: str, source: str, *, height: int = 420
 def type_bar_chart(dataset: Dataset, pledge_types: pd.DataFrame, meeting_name: str, *, scale: float = 1.0) -> Chart:
     """Horizontal bars: pledges per commitment type, split into unconditional and conditional."""
     counts = type_counts(dataset, pledge_types).sort_values("total")
-    counts["short_label"] = counts["short_label"].map(plotly_text)
-    counts["label"] = counts["label"].map(plotly_text)
+    # What Plotly draws is escaped; the alt text below uses the labels as written.
+    drawn = counts.assign(short_label=counts["short_label"].map(plotly_text), label=counts["label"].map(plotly_text))
     title = "Pledges by commitment type"
     figure = go.Figure()
     if not counts.empty:
         figure.add_bar(
-            y=counts["short_label"],
+            y=drawn["short_label"],
             x=counts["unconditional"],
-            customdata=counts[["label"]],
+            customdata=drawn[["label"]],
             orientation="h",
             name="No condition stated",
             marker={"color": counts["colour"], "line": {"color": INK, "width": 1}},
@@ -91,9 +91,9 @@ def type_bar_chart(dataset: Dataset, pledge_types: pd.DataFrame, meeting_name: s
             textposition="inside",
         )
         figure.add_bar(
-            y=counts["short_label"],
+            y=drawn["short_label"],
             x=counts["conditional"],
-            customdata=counts[["label"]],
+            customdata=drawn[["label"]],
             orientation="h",
             name="Conditional",
             marker={
