@@ -46,9 +46,5 @@ validate: $(STAMP) ## Validate the data files and report every problem
 schema: $(STAMP) ## Regenerate the JSON Schemas in schema/ from the data model
 	$(BIN)/python -m summit schema
 
-bench: $(STAMP) ## Run the benchmarks (bench/run.py)
-	@if [[ -f bench/run.py ]]; then \
-		$(BIN)/python -m bench.run; \
-	else \
-		echo "bench not yet written" >&2; exit 1; \
-	fi
+bench: $(STAMP) browser ## Benchmark load, reruns, payloads, browser times; writes bench/results.json (BENCH_ARGS=--help)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)

@@ -1,0 +1,388 @@
+"""The app in headless Chromium: bytes sent per page load and filter change, time to the map, server memory.
+
+Uses the browser-test harness (tests/browser/conftest.py) to start `streamlit run app.py` and for
+Chromium's path, flags and the "script finished" check. Bytes are counted as the browser receives
+them: websocket frames (Playwright gives the payload after permessage-deflate), plus HTTP responses
+the app asks for at run time (`/_stcore/message` for large cached messages, `/app/static/...`
+for files such as the map geometry), plus the frontend's own JavaScript and CSS (`/static/...`),
+reported apart because it is the same for every page and cached after the first visit.
+
+Times come from the page's own clock (performance.now(), 0 = navigation start), sampled on every
+animation frame, so Playwright's round trips are not counted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import statistics
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
+
+from bench.reruns import app_pages
+from tests.browser.conftest import APP_IDLE_JS, APP_SCRIPT, CHROMIUM, CHROMIUM_ARGS, StreamlitServer, launch_streamlit
+
+TIMEOUT_MS = 120_000
+VIEWPORT = {"width": 1280, "height": 720}
+# Each page's address (st.Page url_path in app.py).
+URL_PATHS = {name: url for name, (_script, url) in app_pages().items()}
+STATUS_LABEL = "Status"
+# Status options picked, one more per filter change; run.py passes ones that change the map.
+DEFAULT_STATUS_OPTIONS = ("Announced", "Signed or adopted", "Under consideration", "Ruled out", "Ongoing", "Delivered")
+OPEN_ATTEMPTS, OPEN_WAIT_MS = 6, 10_000
+
+# Installed before any page script: records script-state changes and the last mouse press.
+RECORDER_JS = """
+window.__bench = {states: [], press: 0};
+new MutationObserver((mutations) => {
+    for (const m of mutations) {
+        window.__bench.states.push([m.target.getAttribute('data-test-script-state'), performance.now()]);
+    }
+}).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-test-script-state']});
+document.addEventListener('mousedown', () => {
+    window.__bench.press = performance.now();
+    window.__bench.pressHref = location.href;
+}, true);
+"""
+_MAP_OF = """(gd) => {
+    const subplot = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+    return subplot ? subplot.map : null;
+}"""
+# Navigation → map drawn: the MapLibre map exists, has loaded its sources and is not moving.
+MAP_DRAWN_JS = f"""() => {{
+    const mapOf = {_MAP_OF};
+    const map = mapOf(document.querySelector('.js-plotly-plot'));
+    return map && map.loaded() && !map.isMoving() ? performance.now() : false;
+}}"""
+# Before a filter change: remember the figure element and listen for its next redraw.
+HOOK_MAP_JS = f"""() => {{
+    const mapOf = {_MAP_OF};
+    const gd = document.querySelector('.js-plotly-plot');
+    window.__bench.gd = gd;
+    window.__bench.afterplot = 0;
+    window.__bench.mapIdle = 0;
+    if (gd && gd.on) gd.on('plotly_afterplot', () => {{ window.__bench.afterplot = performance.now(); }});
+    const map = mapOf(gd);
+    if (map) map.on('idle', () => {{ window.__bench.mapIdle = performance.now(); }});
+    return !!map;
+}}"""
+# After a filter change: a run started after the press has ended, the table is no longer stale, and
+# the map has been redrawn (same figure element redrawn and idle, or a new one loaded).
+FILTER_DONE_JS = f"""() => {{
+    const bench = window.__bench;
+    const idle = ({APP_IDLE_JS})();
+    const ran = bench.states.some(([state, t]) => state === 'running' && t >= bench.press);
+    // The sidebar writes the filter into the address: a changed address also proves the run happened.
+    if (!idle || !(ran || location.href !== bench.pressHref)) return false;
+    const mapOf = {_MAP_OF};
+    const gd = document.querySelector('.js-plotly-plot');
+    const map = mapOf(gd);
+    if (!map || !map.loaded() || map.isMoving()) return false;
+    const redrawn = gd !== bench.gd || (bench.afterplot >= bench.press && bench.mapIdle >= bench.afterplot);
+    return redrawn ? performance.now() - bench.press : false;
+}}"""
+RUN_ENDED_JS = f"""() => {{
+    const bench = window.__bench;
+    const ran = bench.states.some(([state, t]) => state === 'running' && t >= bench.press);
+    return ({APP_IDLE_JS})() && (ran || location.href !== bench.pressHref);
+}}"""
+# Milestones of a page load, from the recorded states: first run started and last run ended.
+MILESTONES_JS = """() => {
+    const states = window.__bench.states;
+    const first = states.find(([s]) => s === 'running');
+    const last = [...states].reverse().find(([s]) => s === 'notRunning');
+    return {first_run_start_ms: first ? first[1] : null, last_run_end_ms: last ? last[1] : null};
+}"""
+
+
+@dataclass
+class Traffic:
+    """Bytes received by one page, by kind."""
+
+    websocket: int = 0
+    messages: int = 0  # /_stcore/message: large messages Streamlit sends by reference
+    app_files: int = 0  # /app/static/...: files the app's elements fetch (map geometry)
+    frontend: int = 0  # /static/...: Streamlit's JavaScript, CSS and fonts
+    other: int = 0
+    requests: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def app_bytes(self) -> int:
+        """What the app sends for this view (without the frontend bundle)."""
+        return self.websocket + self.messages + self.app_files
+
+    def reset(self) -> None:
+        """Start counting again."""
+        self.websocket = self.messages = self.app_files = self.frontend = self.other = 0
+        self.requests.clear()
+
+    def on_frame(self, payload: bytes | str) -> None:
+        """Count one websocket frame received."""
+        self.websocket += len(payload) if isinstance(payload, bytes) else len(payload.encode())
+
+    def on_request(self, request) -> None:
+        """Count the body of one finished HTTP response."""
+        try:
+            size = max(0, request.sizes()["responseBodySize"])
+        except PlaywrightError:  # the page closed before the sizes could be read
+            return
+        path = urlsplit(request.url).path
+        if "/_stcore/message" in path:
+            self.messages += size
+        elif "/app/static/" in path:
+            self.app_files += size
+        elif "/static/" in path:
+            self.frontend += size
+        else:
+            self.other += size
+        self.requests.append((path, size))
+
+
+def watch(page: Page) -> Traffic:
+    """Count what `page` receives from now on."""
+    traffic = Traffic()
+    page.on("websocket", lambda ws: ws.on("framereceived", traffic.on_frame))
+    page.on("requestfinished", traffic.on_request)
+    page.add_init_script(RECORDER_JS)
+    return traffic
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[Browser]:
+    """Headless Debian Chromium with the harness's flags."""
+    if not CHROMIUM.exists():
+        raise RuntimeError(f"{CHROMIUM} is missing: run `make browser` (scripts/install-browser.sh)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextlib.contextmanager
+def app_server(data_dir: Path | None) -> Iterator[StreamlitServer]:
+    """`streamlit run app.py` on a free port with SUMMIT_DATA = data_dir (None: the bundled data)."""
+    server = launch_streamlit(APP_SCRIPT, data_dir=data_dir)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def peak_rss_mb(server: StreamlitServer) -> float:
+    """The server process's peak resident memory so far (VmHWM), in MB."""
+    status = Path(f"/proc/{server.process.pid}/status").read_text()
+    kilobytes = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:"))
+    return round(kilobytes / 1024, 1)
+
+
+def page_url(server: StreamlitServer, name: str, query: dict[str, str]) -> str:
+    """Address of a page with its query parameters."""
+    suffix = f"?{urlencode(query)}" if query else ""
+    return f"{server.base_url}/{URL_PATHS[name]}{suffix}"
+
+
+def _wait_for(page: Page, script: str, what: str, *, polling: float | str = "raf", arg: object = None):
+    """page.wait_for_function, failing with what the page recorded and a screenshot."""
+    try:
+        return page.wait_for_function(script, arg=arg, timeout=TIMEOUT_MS, polling=polling)
+    except PlaywrightError as error:
+        shot = Path(tempfile.gettempdir()) / f"summit-bench-{int(time.time())}.png"
+        with contextlib.suppress(PlaywrightError):
+            page.screenshot(path=str(shot))
+        recorded = page.evaluate("() => JSON.stringify({...window.__bench, gd: undefined})")
+        message = f"{page.url}: timed out waiting for {what}; recorded {recorded}; screenshot {shot}"
+        raise RuntimeError(message) from error
+
+
+def _wait_idle(page: Page) -> None:
+    page.wait_for_selector('[data-testid="stApp"]', timeout=TIMEOUT_MS)
+    _wait_for(page, APP_IDLE_JS, "the script run to end", polling=100)
+
+
+def _wait_drawn(page: Page, charts: int, has_map: bool) -> float | None:
+    """Wait until `charts` Plotly charts are drawn (the map loaded); returns when the map was drawn, if any."""
+    map_ms = None
+    if charts:
+        _wait_for(
+            page,
+            "(n) => [...document.querySelectorAll('.js-plotly-plot')].filter((gd) => gd._fullLayout).length >= n",
+            f"{charts} charts drawn",
+            arg=charts,
+        )
+    if has_map:
+        map_ms = _wait_for(page, MAP_DRAWN_JS, "the map drawn").json_value()
+    page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
+    return map_ms
+
+
+def pick_status(page: Page, label: str) -> None:
+    """Open the Status filter and pick one more status, as a user would, until its tag shows.
+
+    The list is opened from the keyboard: a click on the widget's arrow sometimes toggles the list
+    shut again on a page that has just rendered (seen on the Matrix page). A click can also land
+    while the list is closing (seen after the map re-mounted); then the status is picked again.
+    """
+    combobox = page.get_by_role("combobox", name=STATUS_LABEL, exact=True)
+    widget = page.get_by_test_id("stMultiSelect").filter(has=combobox)
+    option = page.get_by_role("option", name=label, exact=True)
+    tag = widget.get_by_text(label, exact=True)
+    for _attempt in range(OPEN_ATTEMPTS):
+        if tag.is_visible():  # an earlier click did pick it, only late
+            break
+        if combobox.get_attribute("aria-expanded", timeout=TIMEOUT_MS) != "true":
+            combobox.focus(timeout=TIMEOUT_MS)
+            page.keyboard.press("ArrowDown")
+        try:
+            option.wait_for(state="visible", timeout=OPEN_WAIT_MS)
+            option.click(timeout=OPEN_WAIT_MS)
+            tag.wait_for(state="visible", timeout=OPEN_WAIT_MS)
+            break
+        except PlaywrightError:
+            continue
+    else:
+        raise RuntimeError(f"{page.url}: could not pick the status {label!r}")
+    page.keyboard.press("Escape")
+
+
+@dataclass
+class PageLoad:
+    """One page opened in the browser and one filter change on it."""
+
+    load: Traffic
+    change: Traffic | None  # None when the page shows no filters
+    map_ms: float | None
+    ended_ms: float | None
+
+
+def measure_page(
+    context: BrowserContext, url: str, charts: int, has_map: bool, status: str = DEFAULT_STATUS_OPTIONS[0]
+) -> PageLoad:
+    """Open url, wait until drawn (`charts` Plotly charts, one of them a map); then change a filter likewise."""
+    page = context.new_page()
+    try:
+        traffic = watch(page)
+        page.goto(url, timeout=TIMEOUT_MS)
+        _wait_idle(page)
+        map_ms = _wait_drawn(page, charts, has_map)
+        milestones = page.evaluate(MILESTONES_JS)
+        load = replace(traffic, requests=list(traffic.requests))
+        traffic.reset()
+        if not page.get_by_role("combobox", name=STATUS_LABEL, exact=True).is_visible():
+            return PageLoad(load, None, map_ms, milestones["last_run_end_ms"])  # e.g. a page that hides the sidebar
+        pick_status(page, status)
+        _wait_for(page, RUN_ENDED_JS, "the rerun after a filter change", polling=100)
+        page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
+        change = replace(traffic, requests=list(traffic.requests))
+        return PageLoad(load, change, map_ms, milestones["last_run_end_ms"])
+    finally:
+        page.close()
+
+
+# Where a cold load's time goes, in ms since navigation start.
+LOAD_STEPS_JS = """(drawn) => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const resource = (part) => {
+        const entry = performance.getEntriesByType('resource').find((e) => e.name.includes(part));
+        return entry ? entry.responseEnd : null;
+    };
+    const states = window.__bench.states;
+    const first = states.find(([s]) => s === 'running');
+    const ended = states.find(([s]) => s === 'notRunning');
+    return {
+        html_received: nav ? nav.responseEnd : null,
+        dom_content_loaded: nav ? nav.domContentLoadedEventEnd : null,
+        first_run_started: first ? first[1] : null,
+        first_run_ended: ended ? ended[1] : null,
+        plotly_js_received: resource('PlotlyChart'),
+        geometry_received: resource('.geojson'),
+        map_drawn: drawn,
+    };
+}"""
+# Where a filter change's time goes, in ms since the press on the option.
+CHANGE_STEPS_JS = """() => {
+    const bench = window.__bench;
+    const after = (state) => {
+        const found = bench.states.find(([s, t]) => s === state && t >= bench.press);
+        return found ? found[1] - bench.press : null;
+    };
+    return {
+        run_started: after('running'),
+        run_ended: after('notRunning'),
+        map_redrawn: bench.afterplot >= bench.press ? bench.afterplot - bench.press : null,
+        map_idle: bench.mapIdle >= bench.press ? bench.mapIdle - bench.press : null,
+    };
+}"""
+
+
+@dataclass
+class Timings:
+    """Times of the timed runs, and the median of each step on the way."""
+
+    runs_ms: list[float]
+    steps_ms: dict[str, float | None]
+
+
+def _median_steps(steps: list[dict[str, float | None]]) -> dict[str, float | None]:
+    keys = steps[0] if steps else {}
+    medians = {}
+    for key in keys:
+        values = [s[key] for s in steps if s[key] is not None]
+        medians[key] = round(statistics.median(values), 1) if values else None
+    return medians
+
+
+def time_cold_map_loads(browser: Browser, url: str, runs: int) -> Timings:
+    """Navigation → map drawn, each in a fresh browser context (empty cache), after one warm-up."""
+    times, steps = [], []
+    for i in range(runs + 1):
+        context = browser.new_context(viewport=VIEWPORT)
+        try:
+            page = context.new_page()
+            watch(page)
+            page.goto(url, timeout=TIMEOUT_MS)
+            drawn = _wait_for(page, MAP_DRAWN_JS, "the map drawn").json_value()
+            if i:
+                times.append(drawn)
+                steps.append(page.evaluate(LOAD_STEPS_JS, drawn))
+        finally:
+            context.close()
+    return Timings(times, _median_steps(steps))
+
+
+def time_filter_changes(
+    browser: Browser, url: str, runs: int, statuses: Sequence[str] = DEFAULT_STATUS_OPTIONS
+) -> Timings:
+    """Press on a Status option → table and map redrawn, for `runs` new filter values after one warm-up.
+
+    Each change adds one status; `statuses` must each change the map (a status with no pledge by a
+    state leaves the figure as it was, and no redraw would ever come).
+    """
+    if len(statuses) < runs + 1:
+        raise ValueError(f"{runs + 1} statuses needed, {len(statuses)} given")
+    context = browser.new_context(viewport=VIEWPORT)
+    times, steps = [], []
+    try:
+        page = context.new_page()
+        watch(page)
+        page.goto(url, timeout=TIMEOUT_MS)
+        _wait_idle(page)
+        _wait_for(page, MAP_DRAWN_JS, "the map drawn")
+        for i, label in enumerate(statuses[: runs + 1]):
+            if not page.evaluate(HOOK_MAP_JS):
+                raise RuntimeError("no map on the page to time a filter change against")
+            pick_status(page, label)
+            elapsed = _wait_for(page, FILTER_DONE_JS, "the table and map redrawn").json_value()
+            if i:
+                times.append(elapsed)
+                steps.append(page.evaluate(CHANGE_STEPS_JS))
+    finally:
+        context.close()
+    return Timings(times, _median_steps(steps))
