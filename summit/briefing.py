@@ -11,7 +11,6 @@ import math
 import textwrap
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -20,11 +19,10 @@ from summit import frames as F
 from summit import geo
 from summit.dataset import Dataset
 from summit.figures import Chart, type_bar_chart
-from summit.filters import Filters
+from summit.filters import FilteredRows, Filters
 from summit.frames import Frames
 from summit.maps import BORDER_NOTE, build_map_data, map_chart
 from summit.overview import key_numbers
-from summit.schema import MeetingFile
 from summit.tables import MATRIX_LEGEND, matrix_table, pledge_mark
 from summit.vocabulary import STATUS_LABELS, Attendance, Confidence, Status
 
@@ -241,25 +239,13 @@ def fit_table(
 # --- what is shown ---------------------------------------------------------------------------
 
 
-class View(NamedTuple):
-    """The filtered rows the slides are built from (the same as the pages' PageContext)."""
-
-    meeting: MeetingFile | None
-    pledges: pd.DataFrame
-    pledge_types: pd.DataFrame
-    delegations: pd.DataFrame
+# The filtered rows the slides are built from: the same as the pages'.
+View = FilteredRows
 
 
 def build_view(dataset: Dataset, frames: Frames, filters: Filters) -> View:
     """Apply the filters the way every page does."""
-    meeting_id = filters.meeting_id(dataset)
-    meeting = next((m for m in dataset.meetings if m.meeting.id == meeting_id), None)
-    pledges = filters.apply_pledges(frames.pledges, meeting_id)
-    pledge_types = frames.pledge_types[frames.pledge_types[F.PLEDGE].isin(pledges[F.PLEDGE])]
-    if filters.types:
-        pledge_types = pledge_types[pledge_types[F.TYPE].isin(filters.types)]
-    delegations = filters.apply_delegations(frames.delegations, pledges, meeting_id)
-    return View(meeting, pledges, pledge_types, delegations)
+    return filters.rows(dataset, frames)
 
 
 def as_of_text(dataset: Dataset) -> str:

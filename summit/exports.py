@@ -52,15 +52,13 @@ class View:
 
 def build_view(dataset: Dataset, frames: Frames, filters: Filters, name: str) -> View:
     """The filtered pledges or participants table, plus the sources its rows cite."""
-    meeting_id = filters.meeting_id(dataset)
-    pledges = filters.apply_pledges(frames.pledges, meeting_id)
+    selected = filters.rows(dataset, frames)
     if name == "pledges":
-        table, rows = pledges_table(dataset, pledges), pledges
+        table, rows = pledges_table(dataset, selected.pledges), selected.pledges
         noun = "pledges and stances"
     else:
-        delegations = filters.apply_delegations(frames.delegations, pledges, meeting_id)
-        table, rows = participants_table(dataset, delegations, pledges), delegations
-        noun = "delegations"
+        table = participants_table(dataset, selected.delegations, selected.pledges)
+        rows, noun = selected.delegations, "delegations"
     cited = {source_id for ids in rows[F.SOURCE_IDS] for source_id in ids}
     sources = frames.sources[frames.sources["id"].isin(cited)].sort_values("publisher", ignore_index=True)
     return View(

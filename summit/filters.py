@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
+from typing import NamedTuple
 
 import pandas as pd
 
 from summit import frames as F
 from summit.dataset import Dataset
+from summit.frames import Frames
+from summit.schema import MeetingFile
 from summit.vocabulary import CONFIDENCE_LABELS, DOMAIN_LABELS, STATUS_LABELS, Confidence, Domain, Status
 
 # Pseudo group: participants that are organisations rather than states.
@@ -137,6 +140,17 @@ class Filters:
                 keep &= delegations[F.PARTICIPANT].isin(matched)
         return delegations[keep]
 
+    def rows(self, dataset: Dataset, frames: Frames) -> FilteredRows:
+        """The meeting shown and its filtered pledges, pledge types and delegations: what every view starts from."""
+        meeting_id = self.meeting_id(dataset)
+        meeting = next((m for m in dataset.meetings if m.meeting.id == meeting_id), None)
+        pledges = self.apply_pledges(frames.pledges, meeting_id)
+        pledge_types = frames.pledge_types[frames.pledge_types[F.PLEDGE].isin(pledges[F.PLEDGE])]
+        if self.types:
+            pledge_types = pledge_types[pledge_types[F.TYPE].isin(self.types)]
+        delegations = self.apply_delegations(frames.delegations, pledges, meeting_id)
+        return FilteredRows(meeting, pledges, pledge_types, delegations)
+
     def _participant_mask(self, frame: pd.DataFrame) -> pd.Series:
         if not self.groups:
             return pd.Series(True, index=frame.index)
@@ -172,6 +186,15 @@ class Filters:
         elif meeting_id:
             words.append("at " + labels["meeting"][meeting_id])
         return ", ".join(words) + "."
+
+
+class FilteredRows(NamedTuple):
+    """The rows a filter state selects (pages, exports and slides all start from these)."""
+
+    meeting: MeetingFile | None
+    pledges: pd.DataFrame
+    pledge_types: pd.DataFrame
+    delegations: pd.DataFrame
 
 
 _SINGULAR = {"pledges and stances": "pledge or stance"}

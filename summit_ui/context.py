@@ -7,7 +7,6 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from summit import frames as F
 from summit.dataset import Dataset
 from summit.filters import Filters
 from summit.frames import Frames
@@ -40,14 +39,8 @@ class PageContext:
 
 def build_context(dataset: Dataset, frames: Frames, filters: Filters) -> PageContext:
     """Apply the filters once per rerun."""
-    meeting_id = filters.meeting_id(dataset)
-    meeting = next((m for m in dataset.meetings if m.meeting.id == meeting_id), None)
-    shown_pledges = filters.apply_pledges(frames.pledges, meeting_id)
-    shown_pledge_types = frames.pledge_types[frames.pledge_types[F.PLEDGE].isin(shown_pledges[F.PLEDGE])]
-    if filters.types:
-        shown_pledge_types = shown_pledge_types[shown_pledge_types[F.TYPE].isin(filters.types)]
-    shown_delegations = filters.apply_delegations(frames.delegations, shown_pledges, meeting_id)
-    context = PageContext(dataset, frames, filters, meeting, shown_pledges, shown_pledge_types, shown_delegations)
+    rows = filters.rows(dataset, frames)
+    context = PageContext(dataset, frames, filters, rows.meeting, rows.pledges, rows.pledge_types, rows.delegations)
     st.session_state[_CONTEXT_KEY] = context
     return context
 

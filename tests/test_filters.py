@@ -150,3 +150,11 @@ def test_featured_meeting_wins(tiny_copy):
     with (tiny_copy / "dataset.yaml").open("a") as file:
         file.write("featured_meeting: later\n")
     assert Filters().meeting_id(load_dataset(tiny_copy).dataset) == "later"
+
+
+def test_rows_select_the_meeting_pledges_types_and_delegations(tiny, tiny_frames):
+    rows = Filters(types=("mnf_land",)).rows(tiny, tiny_frames)
+    assert rows.meeting.meeting.id == "paris-2026-01-06"
+    assert set(rows.pledges[F.PLEDGE]) == {"paris-fra-1", "paris-lux-1"}
+    assert set(rows.pledge_types[F.TYPE]) == {"mnf_land"}  # France's monitoring row is not shown
+    assert set(rows.delegations[F.PARTICIPANT]) == {"FRA", "LUX"}
