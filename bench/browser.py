@@ -92,13 +92,6 @@ RUN_ENDED_JS = f"""() => {{
     const ran = bench.states.some(([state, t]) => state === 'running' && t >= bench.press);
     return ({APP_IDLE_JS})() && (ran || location.href !== bench.pressHref);
 }}"""
-# Milestones of a page load, from the recorded states: first run started and last run ended.
-MILESTONES_JS = """() => {
-    const states = window.__bench.states;
-    const first = states.find(([s]) => s === 'running');
-    const last = [...states].reverse().find(([s]) => s === 'notRunning');
-    return {first_run_start_ms: first ? first[1] : null, last_run_end_ms: last ? last[1] : null};
-}"""
 
 
 @dataclass
@@ -111,6 +104,11 @@ class Traffic:
     frontend: int = 0  # /static/...: Streamlit's JavaScript, CSS and fonts
     other: int = 0
     requests: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def page_bytes(self) -> int:
+        """What the app sends for this view itself: websocket frames and messages fetched by reference."""
+        return self.websocket + self.messages
 
     @property
     def app_bytes(self) -> int:
@@ -207,22 +205,6 @@ def _wait_idle(page: Page) -> None:
     _wait_for(page, APP_IDLE_JS, "the script run to end", polling=100)
 
 
-def _wait_drawn(page: Page, charts: int, has_map: bool) -> float | None:
-    """Wait until `charts` Plotly charts are drawn (the map loaded); returns when the map was drawn, if any."""
-    map_ms = None
-    if charts:
-        _wait_for(
-            page,
-            "(n) => [...document.querySelectorAll('.js-plotly-plot')].filter((gd) => gd._fullLayout).length >= n",
-            f"{charts} charts drawn",
-            arg=charts,
-        )
-    if has_map:
-        map_ms = _wait_for(page, MAP_DRAWN_JS, "the map drawn").json_value()
-    page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
-    return map_ms
-
-
 def pick_status(page: Page, label: str) -> None:
     """Open the Status filter and pick one more status, as a user would, until its tag shows.
 
@@ -258,30 +240,25 @@ class PageLoad:
 
     load: Traffic
     change: Traffic | None  # None when the page shows no filters
-    map_ms: float | None
-    ended_ms: float | None
+    map_ms: float | None  # navigation → map drawn, on a page with a map
 
 
-def measure_page(
-    context: BrowserContext, url: str, charts: int, has_map: bool, status: str = DEFAULT_STATUS_OPTIONS[0]
-) -> PageLoad:
-    """Open url, wait until drawn (`charts` Plotly charts, one of them a map); then change a filter likewise."""
+def measure_page(context: BrowserContext, url: str, has_map: bool, status: str = DEFAULT_STATUS_OPTIONS[0]) -> PageLoad:
+    """Bytes received opening url (until the run ends and any map is drawn), then for one filter change."""
     page = context.new_page()
     try:
         traffic = watch(page)
         page.goto(url, timeout=TIMEOUT_MS)
         _wait_idle(page)
-        map_ms = _wait_drawn(page, charts, has_map)
-        milestones = page.evaluate(MILESTONES_JS)
+        # The map fetches its geometry once it is created: wait for it, so the fetch is counted.
+        map_ms = _wait_for(page, MAP_DRAWN_JS, "the map drawn").json_value() if has_map else None
         load = replace(traffic, requests=list(traffic.requests))
         traffic.reset()
         if not page.get_by_role("combobox", name=STATUS_LABEL, exact=True).is_visible():
-            return PageLoad(load, None, map_ms, milestones["last_run_end_ms"])  # e.g. a page that hides the sidebar
+            return PageLoad(load, None, map_ms)  # a page that hides the sidebar (the briefing)
         pick_status(page, status)
         _wait_for(page, RUN_ENDED_JS, "the rerun after a filter change", polling=100)
-        page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
-        change = replace(traffic, requests=list(traffic.requests))
-        return PageLoad(load, change, map_ms, milestones["last_run_end_ms"])
+        return PageLoad(load, replace(traffic, requests=list(traffic.requests)), map_ms)
     finally:
         page.close()
 
@@ -306,7 +283,8 @@ LOAD_STEPS_JS = """(drawn) => {
         map_drawn: drawn,
     };
 }"""
-# Where a filter change's time goes, in ms since the press on the option.
+# Where a filter change's time goes, in ms since the press on the option. Streamlit mounts a new
+# chart when a figure changes, so "map replaced" says whether the map element was a new one.
 CHANGE_STEPS_JS = """() => {
     const bench = window.__bench;
     const after = (state) => {
@@ -316,8 +294,7 @@ CHANGE_STEPS_JS = """() => {
     return {
         run_started: after('running'),
         run_ended: after('notRunning'),
-        map_redrawn: bench.afterplot >= bench.press ? bench.afterplot - bench.press : null,
-        map_idle: bench.mapIdle >= bench.press ? bench.mapIdle - bench.press : null,
+        map_replaced: document.querySelector('.js-plotly-plot') !== bench.gd ? 1 : 0,
     };
 }"""
 
@@ -328,6 +305,7 @@ class Timings:
 
     runs_ms: list[float]
     steps_ms: dict[str, float | None]
+    app_bytes: int = 0  # cold loads: the most the app sent for one (websocket, messages, geometry)
 
 
 def _median_steps(steps: list[dict[str, float | None]]) -> dict[str, float | None]:
@@ -341,20 +319,22 @@ def _median_steps(steps: list[dict[str, float | None]]) -> dict[str, float | Non
 
 def time_cold_map_loads(browser: Browser, url: str, runs: int) -> Timings:
     """Navigation → map drawn, each in a fresh browser context (empty cache), after one warm-up."""
-    times, steps = [], []
+    times, steps, payloads = [], [], []
     for i in range(runs + 1):
         context = browser.new_context(viewport=VIEWPORT)
         try:
             page = context.new_page()
-            watch(page)
+            traffic = watch(page)
             page.goto(url, timeout=TIMEOUT_MS)
             drawn = _wait_for(page, MAP_DRAWN_JS, "the map drawn").json_value()
+            _wait_idle(page)
             if i:
                 times.append(drawn)
                 steps.append(page.evaluate(LOAD_STEPS_JS, drawn))
+                payloads.append(traffic.app_bytes)
         finally:
             context.close()
-    return Timings(times, _median_steps(steps))
+    return Timings(times, _median_steps(steps), max(payloads, default=0))
 
 
 def time_filter_changes(

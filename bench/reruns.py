@@ -27,7 +27,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -78,9 +78,15 @@ _TEXT_CALLS = {
 
 
 def filter_values(count: int, start: int = 0) -> list[list[str]]:
-    """`count` distinct Status filter values: every status but one (a different one each time), then but two."""
-    dropped = [{s} for s in STATUSES] + [{a, b} for a, b in pairwise(STATUSES)]
-    return [[s for s in STATUSES if s not in dropped[i % len(dropped)]] for i in range(start, start + count)]
+    """`count` distinct Status filter values from position `start`: every status but one, then but two, but three.
+
+    Caches keyed on the filters (the map's) are shared by every session of a process, so each page
+    is given its own block of values: a page must not be timed on values another page already built.
+    """
+    dropped = [set(c) for k in (1, 2, 3) for c in combinations(STATUSES, k)]
+    if start + count > len(dropped):
+        raise ValueError(f"only {len(dropped)} distinct filter values")
+    return [[s for s in STATUSES if s not in dropped[i]] for i in range(start, start + count)]
 
 
 @contextlib.contextmanager
@@ -109,6 +115,8 @@ class PageTiming:
     tree: list = field(repr=False)
     has_map: bool = False  # on opening the page
     map_figure_bytes: int = 0  # the map figure's JSON on opening the page
+    message_bytes: int = 0  # messages sent by the first run (opening the page)
+    filter_message_bytes: float = 0  # median over the filter changes
 
 
 def open_page(page: str, query: dict[str, str]) -> AppTest:
@@ -130,15 +138,15 @@ def _run(at: AppTest) -> float:
     return elapsed
 
 
-def time_reruns(at: AppTest, runs: int) -> tuple[float, list[float]]:
+def time_reruns(at: AppTest, runs: int, start: int = 0) -> tuple[float, list[float]]:
     """First run (fills caches), one warm-up filter change, then `runs` timed filter changes."""
     first = _run(at)
-    return first, time_changes(at, runs)
+    return first, time_changes(at, runs, start)
 
 
-def time_changes(at: AppTest, runs: int) -> list[float]:
+def time_changes(at: AppTest, runs: int, start: int = 0) -> list[float]:
     """One warm-up filter change, then `runs` timed ones, each to a value not seen before."""
-    values = filter_values(runs + 1)
+    values = filter_values(runs + 1, start)
     at.multiselect(key=FILTER_KEY).set_value(values[0])
     _run(at)
     times = []
@@ -148,12 +156,13 @@ def time_changes(at: AppTest, runs: int) -> list[float]:
     return times
 
 
-def time_page(page: str, query: dict[str, str], runs: int) -> PageTiming:
-    """Rerun timings of one page of the app, with the tree of its last run."""
+def time_page(page: str, query: dict[str, str], runs: int, start: int = 0) -> PageTiming:
+    """Rerun timings of one page of the app, with the tree of its last run and the bytes it sent."""
     at = open_page(page, query)
-    first = _run(at)
-    initial_tree = describe_tree(at)
-    times = time_changes(at, runs)
+    with recorded_runners() as runners:
+        first = _run(at)
+        initial_tree = describe_tree(at)
+        times = time_changes(at, runs, start)
     tree = describe_tree(at)
     maps = [len(el[2]["spec"]) for el in _leaves(initial_tree) if el[1] == "plotly_chart" and _is_map(el[2]["spec"])]
     return PageTiming(
@@ -165,7 +174,31 @@ def time_page(page: str, query: dict[str, str], runs: int) -> PageTiming:
         tree=tree,
         has_map=bool(maps),
         map_figure_bytes=max(maps, default=0),
+        message_bytes=_message_bytes(runners[0]),
+        filter_message_bytes=statistics.median(_message_bytes(r) for r in runners[2:]),
     )
+
+
+@contextlib.contextmanager
+def recorded_runners() -> Iterator[list[LocalScriptRunner]]:
+    """The script runner of every AppTest run in the block, in order (for the messages each sent)."""
+    runners: list[LocalScriptRunner] = []
+    original = LocalScriptRunner.run
+
+    def run_recorded(self: LocalScriptRunner, *args: Any, **kwargs: Any) -> Any:
+        runners.append(self)
+        return original(self, *args, **kwargs)
+
+    LocalScriptRunner.run = run_recorded  # type: ignore[method-assign]
+    try:
+        yield runners
+    finally:
+        LocalScriptRunner.run = original  # type: ignore[method-assign]
+
+
+def _message_bytes(runner: LocalScriptRunner) -> int:
+    """Bytes of the messages a run sent: what the websocket carries to the browser for it."""
+    return sum(message.ByteSize() for message in runner.forward_msgs())
 
 
 def _is_map(spec: str) -> bool:
@@ -406,13 +439,12 @@ def profiled_script_thread(profiler: cProfile.Profile) -> Iterator[None]:
         LocalScriptRunner._run_script_thread = original  # type: ignore[method-assign]
 
 
-def profile_page(page: str, query: dict[str, str], runs: int, top: int = 15) -> dict[str, Any]:
+def profile_page(page: str, query: dict[str, str], runs: int, start: int, top: int = 15) -> dict[str, Any]:
     """cProfile of `runs` filter-change reruns of a page: the top functions by own and by total time."""
     at = open_page(page, query)
-    time_reruns(at, 0)
+    time_reruns(at, 0, start)
     profiler = cProfile.Profile()
-    # Values the timed runs did not use: the map cache is shared by every session of the process.
-    values = filter_values(runs, start=runs + 1)
+    values = filter_values(runs, start + 1)
     with profiled_script_thread(profiler):
         for value in values:
             at.multiselect(key=FILTER_KEY).set_value(value)

@@ -42,7 +42,7 @@ RESULTS = REPO / "bench" / "results.json"
 FACTORS = {"x1": 1, "x10": 10, "x100": 100}
 SIZES = ("bundled", *FACTORS)
 COMMIT_ENV = "SUMMIT_BENCH_COMMIT"
-PROFILED_PAGES = 3
+PROFILED_PAGES = 2
 # Budgets from issue 6: (key, words, limit, unit).
 BUDGETS = {
     "rerun_bundled": ("every page rerun (server), bundled data", 100.0, "ms"),
@@ -65,6 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default=",".join(SIZES), help=f"comma-separated, from {', '.join(SIZES)}")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per measurement (default 5)")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements")
+    parser.add_argument(
+        "--browser-sizes",
+        default="bundled,x100",
+        help="sizes whose payloads are measured in Chromium too (default bundled,x100; others: server messages)",
+    )
     parser.add_argument("--no-profile", action="store_true", help="skip the cProfile of the slowest page")
     parser.add_argument("--out", type=Path, default=RESULTS, help=f"results file (default {RESULTS})")
     parser.add_argument("--data", type=Path, help="keep the synthetic datasets in this folder")
@@ -83,8 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         roots = prepare_data(sizes, workdir, results)
         measure_loading(roots, args.runs, results)
         measure_reruns(roots, args.runs, results, profile=not args.no_profile)
-        if not args.no_browser:
-            measure_browser(roots, args.runs, results)
+        browser_sizes = [s for s in args.browser_sizes.split(",") if s in roots]
+        if browser_sizes and not args.no_browser:
+            measure_browser(roots, browser_sizes, args.runs, results)
     finally:
         if args.data is None:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -264,13 +270,15 @@ def measure_reruns(roots: dict[str, Path], runs: int, results: dict[str, Any], *
         for size, root in roots.items():
             queries[size] = page_queries(root)
             with reruns.data_env(root):
-                for name, page in reruns.PAGES.items():
+                for index, (name, page) in enumerate(reruns.PAGES.items()):
                     _progress(f"page reruns, {size}: {name}")
-                    timing = reruns.time_page(page, queries[size].get(name, {}), runs)
+                    timing = reruns.time_page(page, queries[size].get(name, {}), runs, start=index * (runs + 1))
                     floor_ms, floor_runs = reruns.time_floor(timing.tree, f"{size}-{name}", runs, Path(floor_dir))
                     pages[name][size] = {
                         "rerun_ms": round(timing.rerun_ms, 1),
                         "floor_ms": round(floor_ms, 1),
+                        "rerun_min_ms": round(min(timing.runs_ms), 1),
+                        "floor_min_ms": round(min(floor_runs), 1),
                         "ratio": round(timing.rerun_ms / floor_ms, 1),
                         "first_run_ms": round(timing.first_ms, 1),
                         "runs_ms": [round(t, 1) for t in timing.runs_ms],
@@ -279,6 +287,12 @@ def measure_reruns(roots: dict[str, Path], runs: int, results: dict[str, Any], *
                         "plotly_charts": timing.initial_elements.get("plotly_chart", 0),
                         "has_map": timing.has_map,
                         "map_figure_bytes": timing.map_figure_bytes if timing.has_map else None,
+                        # What the server sends; measure_browser replaces these where the browser ran.
+                        "payload_bytes": timing.message_bytes,
+                        "filter_payload_bytes": round(timing.filter_message_bytes),
+                        "payload_source": "server messages (AppTest)",
+                        "message_bytes": timing.message_bytes,
+                        "filter_message_bytes": round(timing.filter_message_bytes),
                     }
     results["pages"] = pages
     results["queries"] = queries
@@ -293,57 +307,65 @@ def measure_reruns(roots: dict[str, Path], runs: int, results: dict[str, Any], *
         for name in chosen:
             _progress(f"profiling {name} at {size}")
             with reruns.data_env(roots[size]):
-                report = reruns.profile_page(reruns.PAGES[name], queries[size].get(name, {}), min(runs, 3))
+                # Filter values after every page's timed block: none of them is cached yet.
+                start = (len(pages) + list(pages).index(name)) * (runs + 1)
+                report = reruns.profile_page(reruns.PAGES[name], queries[size].get(name, {}), min(runs, 3), start)
             profiles.append({"size": size, **report})
     results["profiles"] = profiles
 
 
-def measure_browser(roots: dict[str, Path], runs: int, results: dict[str, Any]) -> None:
-    """Payload per page and size, peak server memory per size; map and filter times on the bundled data."""
+def measure_browser(roots: dict[str, Path], sizes: list[str], runs: int, results: dict[str, Any]) -> None:
+    """Payload per page at `sizes` and the server's peak memory; map and filter times on the bundled data."""
     from bench import browser
 
     pages = results["pages"]
     rss: dict[str, float] = {}
+    geometry: dict[str, int] = {}
     with browser.chromium() as chromium:
         results["machine"]["chromium"] = chromium.version
-        for size, root in roots.items():
+        for size in sizes:
+            root = roots[size]
             with browser.app_server(None if root == BUNDLED_DATA else root) as server:
+                # One browser session per size, as a user opening every page in turn (frontend cached).
                 context = chromium.new_context(viewport=browser.VIEWPORT)
+                geometry[size] = 0
                 try:
                     for name in browser.URL_PATHS:
                         _progress(f"browser payload, {size}: {name}")
                         url = browser.page_url(server, name, results["queries"][size].get(name, {}))
-                        row = pages[name][size]
-                        load = browser.measure_page(context, url, row["plotly_charts"], row["has_map"])
+                        load = browser.measure_page(context, url, pages[name][size]["has_map"])
                         pages[name][size] |= {
-                            "payload_bytes": load.load.app_bytes,
-                            "filter_payload_bytes": load.change.app_bytes if load.change else None,
-                            "payload_detail": {
+                            "payload_bytes": load.load.page_bytes,
+                            "filter_payload_bytes": load.change.page_bytes if load.change else None,
+                            "payload_source": "browser (websocket frames + fetched messages)",
+                            "browser_bytes": {
                                 "websocket": load.load.websocket,
                                 "messages": load.load.messages,
                                 "app_files": load.load.app_files,
                                 "frontend": load.load.frontend,
                             },
-                            "browser_drawn_ms": load.map_ms,
+                            "browser_map_drawn_ms": load.map_ms,
                         }
+                        geometry[size] += load.load.app_files
                         if size == "bundled":  # every page once in one browser: all the frontend it needs
                             results["frontend_bytes"] = results.get("frontend_bytes", 0) + load.load.frontend
                 finally:
                     context.close()
                 if size == "bundled":
                     url = browser.page_url(server, "map", {})
-                    statuses = map_changing_statuses(root)
                     _progress("browser: cold loads to map drawn")
                     cold = browser.time_cold_map_loads(chromium, url, runs)
                     _progress("browser: filter changes to map redrawn")
-                    changes = browser.time_filter_changes(chromium, url, runs, statuses)
+                    changes = browser.time_filter_changes(chromium, url, runs, map_changing_statuses(root))
                     results["browser_map_ms"] = round(statistics.median(cold.runs_ms), 1)
                     results["browser_map_runs_ms"] = [round(t, 1) for t in cold.runs_ms]
                     results["browser_map_steps_ms"] = cold.steps_ms
+                    results["browser_map_payload_bytes"] = cold.app_bytes
                     results["browser_filter_ms"] = round(statistics.median(changes.runs_ms), 1)
                     results["browser_filter_runs_ms"] = [round(t, 1) for t in changes.runs_ms]
                     results["browser_filter_steps_ms"] = changes.steps_ms
                 rss[size] = browser.peak_rss_mb(server)
+    results["geometry_bytes"] = geometry
     results["peak_rss_mb"] = rss
 
 
@@ -363,12 +385,11 @@ def check_budgets(results: dict[str, Any]) -> list[dict[str, Any]]:
 
     rerun_bundled, slow_bundled = worst("bundled")
     rerun_x100, slow_x100 = worst("x100")
-    map_page = pages.get("map", {}).get("bundled", {})
     values: dict[str, tuple[float | None, str]] = {
         "rerun_bundled": (rerun_bundled, f"slowest: {slow_bundled}"),
         "browser_filter": (results.get("browser_filter_ms"), "median of filter changes on the Map page"),
         "browser_map": (results.get("browser_map_ms"), "median of cold loads of the Map page"),
-        "map_payload": (map_page.get("payload_bytes"), "websocket + fetched messages + geometry file"),
+        "map_payload": (results.get("browser_map_payload_bytes"), "cold load of the Map page: websocket + geometry"),
         "load_ratio_x100": (results.get("load_ratio", {}).get("x100"), "load_validate_ms ÷ bare_parse_ms"),
         "rerun_x100": (rerun_x100, f"slowest: {slow_x100}"),
     }
@@ -411,7 +432,10 @@ def render_table(results: dict[str, Any]) -> str:
             f"  = {results['load_ratio'][size]:.2f}×"
         )
     lines.append("")
-    lines.append("Page rerun after a filter change, server ms (median) / floor ms = ratio; page-load payload KB")
+    lines.append(
+        "Page rerun after a filter change, server ms (median) / floor ms = ratio; page-load payload kB "
+        "(* measured in the browser, else the server's messages)"
+    )
     header = f"{'page':<13}" + "".join(f"{s:>30}" for s in sizes)
     lines.append(header)
     for name, by_size in results["pages"].items():
@@ -419,7 +443,8 @@ def render_table(results: dict[str, Any]) -> str:
         for size in sizes:
             row = by_size.get(size, {})
             payload = row.get("payload_bytes")
-            kb = f"{payload / 1000:7.0f}K" if payload is not None else "      -"
+            star = "*" if row.get("payload_source", "").startswith("browser") else " "
+            kb = f"{payload / 1000:6.0f}k{star}" if payload is not None else "      -"
             cells.append(f"{row['rerun_ms']:>8.0f} /{row['floor_ms']:>6.0f} ={row['ratio']:>5.1f}× {kb}")
         lines.append(f"{name:<13}" + "".join(f"{c:>30}" for c in cells))
     if "browser_map_ms" in results:
@@ -431,8 +456,13 @@ def render_table(results: dict[str, Any]) -> str:
         )
         lines.append(f"  cold load steps (ms since navigation): {results['browser_map_steps_ms']}")
         lines.append(f"  filter change steps (ms since the press): {results['browser_filter_steps_ms']}")
-        lines.append("Filter-change payload KB: " + _filter_payloads(results, sizes))
+        lines.append(
+            f"  cold load of the Map page sends {results['browser_map_payload_bytes'] / 1000:.0f} kB (with geometry); "
+            "geometry files per size: "
+            + ", ".join(f"{k} {v / 1000:.0f} kB" for k, v in results["geometry_bytes"].items())
+        )
         lines.append("Peak server RSS MB: " + ", ".join(f"{k} {v:.0f}" for k, v in results["peak_rss_mb"].items()))
+    lines.append("Filter-change payload kB (" + "/".join(sizes) + "): " + _filter_payloads(results, sizes))
     lines.append("")
     lines.append("Budgets")
     for budget in results["budgets"]:
