@@ -60,8 +60,8 @@ def render_markdown(results: dict[str, Any]) -> str:
     out += [
         "",
         "**Bytes sent for a page load / for a filter change** (kB; * = measured in Chromium: websocket frames "
-        "and messages fetched by reference; otherwise the server's messages as AppTest records them, which "
-        "match the websocket bytes within a few per cent)",
+        "and messages fetched by reference, the filter change being a pick of one status; otherwise the page "
+        "load only, as the server's messages recorded by AppTest, which match the websocket bytes within 4%)",
         "",
         "| page | " + " | ".join(sizes) + " |",
         "|---|" + "---:|" * len(sizes),
