@@ -56,8 +56,7 @@ from summit.briefing import (
     table_row_heights,
     title_px,
 )
-from summit.exports import load_for_cli, parse_filter_args
-from summit.filters import Filters
+from summit.exports import load_filtered_for_cli
 
 FORMATS = ("pptx", "pdf")
 MIME_TYPES = {
@@ -548,16 +547,10 @@ def add_cli(commands: argparse._SubParsersAction) -> None:
 
 def run_briefing(args: argparse.Namespace) -> int:
     """`python -m summit briefing`: 0 when written, 1 when the charts cannot be drawn, 2 on bad input."""
-    try:
-        params = parse_filter_args(args.filters)
-    except ValueError as error:
-        print(error, file=sys.stderr)
-        return 2
-    loaded = load_for_cli(args.data)
+    loaded = load_filtered_for_cli(args.data, args.filters)
     if isinstance(loaded, int):
         return loaded
-    dataset, frames = loaded
-    filters = Filters.from_query_params(params, dataset)
+    dataset, frames, filters = loaded
     slides = build_briefing(dataset, frames, filters)
     try:
         payload = to_pptx(slides) if args.format == "pptx" else to_pdf(slides)

@@ -193,18 +193,26 @@ def load_for_cli(path: Path | None) -> tuple[Dataset, Frames] | int:
     return result.dataset, build_frames(result.dataset)
 
 
-def run_export(args: argparse.Namespace) -> int:
-    """`python -m summit export`."""
+def load_filtered_for_cli(path: Path | None, pairs: list[str]) -> tuple[Dataset, Frames, Filters] | int:
+    """Dataset, frames and the filters given as KEY=VALUE pairs for a CLI command, or its exit code."""
     try:
-        params = parse_filter_args(args.filters)
+        params = parse_filter_args(pairs)
     except ValueError as error:
         print(error, file=sys.stderr)
         return 2
-    loaded = load_for_cli(args.data)
+    loaded = load_for_cli(path)
     if isinstance(loaded, int):
         return loaded
     dataset, frames = loaded
-    filters = Filters.from_query_params(params, dataset)
+    return dataset, frames, Filters.from_query_params(params, dataset)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """`python -m summit export`."""
+    loaded = load_filtered_for_cli(args.data, args.filters)
+    if isinstance(loaded, int):
+        return loaded
+    dataset, frames, filters = loaded
     view = build_view(dataset, frames, filters, args.table)
     payload = to_csv(view) if args.format == "csv" else to_xlsx(view)
     args.out.write_bytes(payload)
