@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -112,6 +113,7 @@ def chars_per_line(width: int, size: int) -> int:
     return max(8, int(width / (size * CHAR_EM)))
 
 
+@lru_cache(maxsize=4096)  # fitting a slide measures the same texts again and again
 def wrap_lines(text: str, width: int, size: int) -> int:
     """Lines that text takes in a box `width` px wide at `size` px (a conservative estimate)."""
     return max(1, len(textwrap.wrap(text, chars_per_line(width, size), break_long_words=True)) if text else 1)
@@ -253,9 +255,13 @@ def as_of_text(dataset: Dataset) -> str:
     return f"Data as of {dataset.info.as_of:%-d %B %Y}"
 
 
-def build_briefing(dataset: Dataset, frames: Frames, filters: Filters) -> list[Slide]:
-    """The slides for the current filters, in presenting order."""
-    view = build_view(dataset, frames, filters)
+def build_briefing(dataset: Dataset, frames: Frames, filters: Filters, view: View | None = None) -> list[Slide]:
+    """The slides for the current filters, in presenting order.
+
+    view: the rows these filters select, when the caller has them already (the app applies the filters once
+    per rerun); worked out here otherwise.
+    """
+    view = view if view is not None else build_view(dataset, frames, filters)
     footer = as_of_text(dataset) + (f" · {view.meeting.meeting.short_name}" if view.meeting else "")
     slides = [_title_slide(dataset, filters, view)]
     if view.meeting is not None:
@@ -381,11 +387,11 @@ def _who_slide(dataset: Dataset, view: View) -> Slide:
         return Slide("who", title, subtitle, ("No pledges or stances match the current filters.",))
     labels = {t.short_label: t.label for t in dataset.commitment_types.values()}
     rows = []
+    names = list(matrix.index)
     for column in matrix.columns:
-        cells = matrix[column]
-        marked = cells[cells != ""]
+        marked = [(name, marks) for name, marks in zip(names, matrix[column].tolist(), strict=True) if marks != ""]
         # Lead roles first, then pledges, then the rest, in the legend's order of marks.
-        order = sorted(marked.items(), key=lambda item: (list(MATRIX_LEGEND).index(item[1][0]), item[0].casefold()))
+        order = sorted(marked, key=lambda item: (list(MATRIX_LEGEND).index(item[1][0]), item[0].casefold()))
         rows.append(
             {
                 "Commitment type": labels.get(column, column),
@@ -426,25 +432,30 @@ def _leads_slide(dataset: Dataset, view: View) -> Slide:
     leads = types[types[F.IS_LEAD]]
     if leads.empty:
         return Slide("leads", title, bullets=("No lead roles are recorded for the current filters.",))
+    leaders: dict[str, set[str]] = defaultdict(set)
+    contributors: dict[str, set[str]] = defaultdict(set)
+    pledged_types = set()
+    columns = (types[F.TYPE], types[F.NAME], types[F.IS_LEAD], types[F.IS_REFUSAL], types[F.IS_STANCE])
+    for type_id, name, lead, refusal, stance in zip(*columns, strict=True):
+        if lead:
+            leaders[type_id].add(name)
+        elif not refusal:
+            contributors[type_id].add(name)
+        if not stance:
+            pledged_types.add(type_id)
     rows = []
     for kind in dataset.commitment_types.values():
-        of_type = types[types[F.TYPE] == kind.id]
-        leaders = sorted(set(of_type.loc[of_type[F.IS_LEAD], F.NAME]), key=str.casefold)
-        if not leaders:
+        if kind.id not in leaders:
             continue
-        others = sorted(set(of_type[~of_type[F.IS_LEAD] & ~of_type[F.IS_REFUSAL]][F.NAME]) - set(leaders))
+        others = sorted(contributors[kind.id] - leaders[kind.id])
         rows.append(
             {
                 "Component": kind.label,
-                "Lead": ", ".join(leaders),
+                "Lead": ", ".join(sorted(leaders[kind.id], key=str.casefold)),
                 "Also contributing": name_list(others, 110) if others else "none recorded",
             }
         )
-    unled = [
-        kind.short_label
-        for kind in dataset.commitment_types.values()
-        if kind.id in set(types[~types[F.IS_STANCE]][F.TYPE]) and kind.label not in {r["Component"] for r in rows}
-    ]
+    unled = [kind.short_label for kind in dataset.commitment_types.values() if kind.id in pledged_types - set(leaders)]
     bullets = ("No lead recorded for: " + ", ".join(unled) + ".",) if unled else ()
     table = pd.DataFrame(rows)
     widths = (0.32, 0.24, 0.44)
@@ -463,18 +474,25 @@ def _conditions_slide(dataset: Dataset, view: View) -> Slide:
         text = "No conditional pledges match the current filters." if len(pledged) else "No pledges match."
         return Slide("conditions", title, bullets=(text,))
     subtitle = f"{len(conditional)} of {len(pledged)} pledges depend on a condition"
-    rows = []
-    exploded = conditional.explode(F.CONDITIONS)
-    for condition in dataset.conditions.values():
-        with_it = exploded[exploded[F.CONDITIONS] == condition.id]
-        if with_it.empty:
-            continue
-        names = sorted(set(with_it[F.NAME]), key=str.casefold)
-        if condition.id == PARLIAMENT_CONDITION:
+    pledges: Counter[str] = Counter()  # condition id → pledges that depend on it
+    who: dict[str, set[str]] = defaultdict(set)  # condition id → names still waiting on it
+    for conditions, name, status in zip(
+        conditional[F.CONDITIONS], conditional[F.NAME], conditional[F.STATUS], strict=True
+    ):
+        for condition_id in set(conditions):
+            pledges[condition_id] += 1
             # A pledge already approved by parliament no longer waits for it.
-            waiting = with_it[with_it[F.STATUS] != str(Status.APPROVED)]
-            names = sorted(set(waiting[F.NAME]), key=str.casefold)
-        rows.append({"Condition": condition.label, "Pledges": len(with_it), "Who": name_list(names, 150) or "—"})
+            if condition_id != PARLIAMENT_CONDITION or status != str(Status.APPROVED):
+                who[condition_id].add(name)
+    rows = [
+        {
+            "Condition": condition.label,
+            "Pledges": pledges[condition.id],
+            "Who": name_list(sorted(who[condition.id], key=str.casefold), 150) or "—",
+        }
+        for condition in dataset.conditions.values()
+        if pledges[condition.id]
+    ]
     table = pd.DataFrame(rows).sort_values("Pledges", ascending=False, kind="stable", ignore_index=True)
     widths = (0.28, 0.12, 0.60)
     fitted, bullets = _fit_with_note(
@@ -544,16 +562,12 @@ def _spotlight_slides(dataset: Dataset, view: View) -> list[Slide]:
     if pledged.empty:
         return [Slide("spotlight", "Participant spotlights", bullets=("No pledges match the current filters.",))]
     counts = Counter(pledged[F.PARTICIPANT])
-    top = sorted(counts, key=lambda code: (-counts[code], _name(view, code).casefold()))[:SPOTLIGHTS]
-    return [_spotlight(dataset, view, code) for code in top]
+    names = dict(zip(pledged[F.PARTICIPANT], pledged[F.NAME], strict=True))
+    top = sorted(counts, key=lambda code: (-counts[code], str(names[code]).casefold()))[:SPOTLIGHTS]
+    return [_spotlight(dataset, view, code, str(names[code])) for code in top]
 
 
-def _name(view: View, code: str) -> str:
-    return str(view.pledges.loc[view.pledges[F.PARTICIPANT] == code, F.NAME].iloc[0])
-
-
-def _spotlight(dataset: Dataset, view: View, code: str) -> Slide:
-    name = _name(view, code)
+def _spotlight(dataset: Dataset, view: View, code: str, name: str) -> Slide:
     delegation = view.delegations[view.delegations[F.PARTICIPANT] == code]
     if delegation.empty:
         subtitle = "No delegation recorded in the current view"
@@ -635,18 +649,33 @@ def projector_chart(chart: Chart, box: Box) -> Chart:
     Maps are re-centred so that Europe fills the box (the pages fit it to a smaller map); bar labels
     stay level, and the source line gets a row of its own below the axis title.
     """
-    figure = go.Figure(chart.figure)
-    figure.update_layout(width=box.w, height=box.h, autosize=False, legend={"font": {"size": 14 * PROJECTOR_SCALE}})
-    if any(trace.type == "bar" for trace in figure.data):
-        figure.update_traces(marker_line_width=3, textangle=0, selector={"type": "bar"})
-        figure.update_layout(margin={"b": 170})
+    # New dicts for every part changed: the chart's own spec may be shared (it is never mutated).
+    layout = {
+        **chart.spec["layout"],
+        "width": box.w,
+        "height": box.h,
+        "autosize": False,
+        "legend": {**chart.spec["layout"].get("legend", {}), "font": {"size": 14 * PROJECTOR_SCALE}},
+    }
+    traces = list(chart.spec["data"])
+    if any(trace["type"] == "bar" for trace in traces):
+        traces = [_outlined(trace, 3, textangle=0) if trace["type"] == "bar" else trace for trace in traces]
+        layout["margin"] = {**layout.get("margin", {}), "b": 170}
         # The source line starts at the plot's left edge; long axis labels push that edge right, so the
         # line is anchored at the right edge instead, where it cannot run off the figure.
-        figure.update_annotations(x=1, xanchor="right", yshift=-118)
-    if any(trace.type == "choroplethmap" for trace in figure.data):
-        figure.update_traces(marker_line_width=1.6, selector={"type": "choroplethmap"})
-        figure.update_layout(map=geo.fit_view(*EUROPE_BOUNDS, box.w - MAP_COLORBAR_PX, box.h))
-    return Chart(figure, chart.title, chart.alt, chart.source)
+        layout["annotations"] = [
+            {**note, "x": 1, "xanchor": "right", "yshift": -118} for note in layout.get("annotations", [])
+        ]
+    if any(trace["type"] == "choroplethmap" for trace in traces):
+        traces = [_outlined(trace, 1.6) if trace["type"] == "choroplethmap" else trace for trace in traces]
+        layout["map"] = {**layout.get("map", {}), **geo.fit_view(*EUROPE_BOUNDS, box.w - MAP_COLORBAR_PX, box.h)}
+    return Chart({"data": traces, "layout": layout}, chart.title, chart.alt, chart.source)
+
+
+def _outlined(trace: dict, width: float, **changes) -> dict:
+    """A copy of a trace with its outline `width` px wide, and other changes."""
+    marker = trace.get("marker", {})
+    return {**trace, **changes, "marker": {**marker, "line": {**marker.get("line", {}), "width": width}}}
 
 
 # West, south, east, north of the Europe view (the same box as geo.EUROPE_VIEW), and the width the

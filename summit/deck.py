@@ -36,6 +36,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
+from summit import geo
 from summit.briefing import (
     BODY_PX,
     BULLET_GAP,
@@ -134,7 +135,8 @@ def render_chart_images(
         "browser": find_browser(),
         "timeout": timeout,
         "scale": scale,
-        "figures": [json.loads(slide.chart.figure.to_json()) for slide in charted],  # type: ignore[union-attr]
+        # Kaleido draws outside the app, so map shapes referred to by URL are put inline.
+        "figures": [geo.inline_geometry(json.loads(slide.chart.figure.to_json())) for slide in charted],  # type: ignore[union-attr]
     }
     with tempfile.TemporaryDirectory(prefix="summit-charts-") as folder:
         _run_worker(json.dumps(request).encode(), Path(folder), timeout)

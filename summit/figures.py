@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from summit import frames as F
 from summit.dataset import Dataset
@@ -19,16 +21,47 @@ GRID = "#d9d9d9"
 NEUTRAL = "#DDDDDD"
 # Conditional pledges are drawn hatched as well as lighter, so the split reads without colour.
 CONDITIONAL_PATTERN = "/"
+# The house template is Plotly's default look ("plotly") cut to the trace types and layout parts these
+# charts use. The full template is 7 KB: Plotly validates it on every figure built or copied (8 ms
+# each) and Streamlit sends it with every chart; the cut one is about 1.2 KB and looks the same here.
+DRAWN_TRACES = ("bar", "scatter", "choroplethmap", "scattermap")
+UNUSED_LAYOUT = ("geo", "polar", "ternary", "scene", "mapbox", "coloraxis", "colorscale")
+
+
+def _house_template() -> dict:
+    plotly = pio.templates["plotly"].to_plotly_json()
+    return {
+        "data": {kind: v for kind, v in plotly["data"].items() if kind in DRAWN_TRACES},
+        "layout": {key: v for key, v in plotly["layout"].items() if key not in UNUSED_LAYOUT},
+    }
+
+
+TEMPLATE = _house_template()
 
 
 @dataclass(frozen=True)
 class Chart:
-    """A figure and the words that go with it."""
+    """A figure, as plain Plotly data, and the words that go with it.
 
-    figure: go.Figure
+    spec is {"data": [traces], "layout": {...}}, shared read-only (charts are cached): derive, never mutate.
+    The go.Figure is built from it when first asked for. Building one validates every property (a few
+    ms per chart), which a deck of slides need not pay for charts nobody looks at.
+    """
+
+    spec: dict
     title: str
     alt: str
     source: str
+
+    @cached_property
+    def figure(self) -> go.Figure:
+        """The validated Plotly figure (built once)."""
+        return go.Figure(self.spec)
+
+
+def figure_spec(traces: list[dict], layout: dict) -> dict:
+    """A figure as plain data, with the house template."""
+    return {"data": traces, "layout": {"template": TEMPLATE, **layout}}
 
 
 def plotly_text(text: object) -> str:
@@ -41,34 +74,35 @@ def source_line(dataset: Dataset) -> str:
     return f"Source: {dataset.info.title}; data as of {dataset.info.as_of:%-d %b %Y}."
 
 
-def base_layout(figure: go.Figure, title: str, source: str, *, height: int = 420, scale: float = 1.0) -> go.Figure:
-    """Shared look: title, readable fonts, source line under the plot, no clutter."""
-    figure.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top", "font": {"size": 20 * scale}},
-        font={"family": FONT, "size": 14 * scale, "color": INK},
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        height=int(height * scale),
+def chart_layout(title: str, source: str, specific: dict, *, height: int = 420, scale: float = 1.0) -> dict:
+    """Shared look around a chart's own layout: title, readable fonts, source line under the plot, no clutter."""
+    source_note = {
+        "text": plotly_text(source),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": 0,
+        "yshift": -int(62 * scale),
+        "xanchor": "left",
+        "yanchor": "top",
+        "showarrow": False,
+        "font": {"size": 12 * scale, "color": "#444444"},
+    }
+    return {
+        **specific,
+        "title": {"text": title, "x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top", "font": {"size": 20 * scale}},
+        "font": {"family": FONT, "size": 14 * scale, "color": INK},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "height": int(height * scale),
         # The source line sits below the x-axis title, so the bottom margin holds both.
-        margin={"l": 10, "r": 30, "t": int(90 * scale), "b": int(100 * scale)},
-        hoverlabel={"font": {"size": 14 * scale}},
-    )
-    # Tick labels and axis titles get the room they need (the left margin alone would clip "30" to "0").
-    figure.update_xaxes(automargin=True)
-    figure.update_yaxes(automargin=True)
-    figure.add_annotation(
-        text=plotly_text(source),
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        yshift=-int(62 * scale),
-        xanchor="left",
-        yanchor="top",
-        showarrow=False,
-        font={"size": 12 * scale, "color": "#444444"},
-    )
-    return figure
+        "margin": {"l": 10, "r": 30, "t": int(90 * scale), "b": int(100 * scale)},
+        "hoverlabel": {"font": {"size": 14 * scale}},
+        # Tick labels and axis titles get the room they need (the left margin alone would clip "30" to "0").
+        "xaxis": {**specific.get("xaxis", {}), "automargin": True},
+        "yaxis": {**specific.get("yaxis", {}), "automargin": True},
+        "annotations": [*specific.get("annotations", []), source_note],
+    }
 
 
 def type_bar_chart(dataset: Dataset, pledge_types: pd.DataFrame, meeting_name: str, *, scale: float = 1.0) -> Chart:
@@ -77,61 +111,66 @@ def type_bar_chart(dataset: Dataset, pledge_types: pd.DataFrame, meeting_name: s
     # What Plotly draws is escaped; the alt text below uses the labels as written.
     drawn = counts.assign(short_label=counts["short_label"].map(plotly_text), label=counts["label"].map(plotly_text))
     title = "Pledges by commitment type"
-    figure = go.Figure()
+    bars = []
     if not counts.empty:
-        figure.add_bar(
-            y=drawn["short_label"],
-            x=counts["unconditional"],
-            customdata=drawn[["label"]],
-            orientation="h",
-            name="No condition stated",
-            marker={"color": counts["colour"], "line": {"color": INK, "width": 1}},
-            hovertemplate="%{customdata[0]}: %{x} without condition<extra></extra>",
-            text=counts["unconditional"].where(counts["unconditional"] > 0, ""),
-            textposition="inside",
+        bars.append(
+            {
+                "type": "bar",
+                "y": list(drawn["short_label"]),
+                "x": counts["unconditional"],
+                "customdata": [[label] for label in drawn["label"]],
+                "orientation": "h",
+                "name": "No condition stated",
+                "marker": {"color": list(counts["colour"]), "line": {"color": INK, "width": 1}},
+                "hovertemplate": "%{customdata[0]}: %{x} without condition<extra></extra>",
+                "text": counts["unconditional"].where(counts["unconditional"] > 0, ""),
+                "textposition": "inside",
+            }
         )
-        figure.add_bar(
-            y=drawn["short_label"],
-            x=counts["conditional"],
-            customdata=drawn[["label"]],
-            orientation="h",
-            name="Conditional",
-            marker={
-                "color": "white",
-                "line": {"color": counts["colour"], "width": 2},
-                "pattern": {"shape": CONDITIONAL_PATTERN, "fgcolor": counts["colour"], "solidity": 0.4},
-            },
-            hovertemplate="%{customdata[0]}: %{x} conditional<extra></extra>",
-            # The number at the end of the bar is the total; the hatched part's count is in the hover.
-            text=counts["total"],
-            textposition="outside",
+        bars.append(
+            {
+                "type": "bar",
+                "y": list(drawn["short_label"]),
+                "x": counts["conditional"],
+                "customdata": [[label] for label in drawn["label"]],
+                "orientation": "h",
+                "name": "Conditional",
+                "marker": {
+                    "color": "white",
+                    "line": {"color": list(counts["colour"]), "width": 2},
+                    "pattern": {"shape": CONDITIONAL_PATTERN, "fgcolor": list(counts["colour"]), "solidity": 0.4},
+                },
+                "hovertemplate": "%{customdata[0]}: %{x} conditional<extra></extra>",
+                # The number at the end of the bar is the total; the hatched part's count is in the hover.
+                "text": counts["total"],
+                "textposition": "outside",
+            }
         )
-    figure.update_layout(
-        barmode="stack",
+    layout = {
+        "barmode": "stack",
         # Legend under the title, left-aligned, so it never overlaps a long title.
-        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "xanchor": "left", "traceorder": "normal"},
-        xaxis={
-            "title": "Number of pledges",
-            "gridcolor": GRID,
-            "dtick": 5 if counts["total"].max() > 12 else 1,
-        }
+        "legend": {
+            "orientation": "h",
+            "y": 1.0,
+            "yanchor": "bottom",
+            "x": 0,
+            "xanchor": "left",
+            "traceorder": "normal",
+        },
+        "xaxis": {"title": "Number of pledges", "gridcolor": GRID, "dtick": 5 if counts["total"].max() > 12 else 1}
         if not counts.empty
         else {},
-        yaxis={"automargin": True},
-    )
+        "yaxis": {"automargin": True},
+    }
     height = max(260, 34 * len(counts) + 140)
+    spec = figure_spec(bars, chart_layout(title, source_line(dataset), layout, height=height, scale=scale))
     top = counts.sort_values("total", ascending=False).head(3)
     alt = (
         "Bar chart of pledges per commitment type; "
         + "; ".join(f"{r.label}: {r.total} ({r.conditional} conditional)" for r in top.itertuples())
         + ("." if len(top) else "no pledges.")
     )
-    return Chart(
-        base_layout(figure, title, source_line(dataset), height=height, scale=scale),
-        title,
-        alt,
-        source_line(dataset),
-    )
+    return Chart(spec, title, alt, source_line(dataset))
 
 
 def confidence_bar_chart(dataset: Dataset, pledges: pd.DataFrame, *, scale: float = 1.0) -> Chart:
@@ -141,35 +180,25 @@ def confidence_bar_chart(dataset: Dataset, pledges: pd.DataFrame, *, scale: floa
     labels = [f"{CONFIDENCE_MARKS[c]} {CONFIDENCE_LABELS[c]}" for c in levels]
     values = [int(counts[str(c)]) for c in levels]
     colours = [PALETTE[3], PALETTE[5], PALETTE[6], PALETTE[9]]
-    figure = go.Figure(
-        go.Bar(
-            x=values,
-            y=labels,
-            orientation="h",
-            text=values,
-            textposition="outside",
-            marker={
-                "color": [colours[list(Confidence).index(c)] for c in levels],
-                "line": {"color": INK, "width": 1},
-            },
-            hovertemplate="%{y}: %{x}<extra></extra>",
-        )
-    )
-    figure.update_layout(
-        yaxis={"autorange": "reversed", "automargin": True}, xaxis={"title": "Records", "gridcolor": GRID}
-    )
+    bar = {
+        "type": "bar",
+        "x": values,
+        "y": labels,
+        "orientation": "h",
+        "text": values,
+        "textposition": "outside",
+        "marker": {"color": [colours[list(Confidence).index(c)] for c in levels], "line": {"color": INK, "width": 1}},
+        "hovertemplate": "%{y}: %{x}<extra></extra>",
+    }
+    layout = {"yaxis": {"autorange": "reversed", "automargin": True}, "xaxis": {"title": "Records", "gridcolor": GRID}}
     title = "Pledges and stances by confidence"
+    spec = figure_spec([bar], chart_layout(title, source_line(dataset), layout, height=300, scale=scale))
     alt = (
         "Bar chart of records by confidence: "
         + ", ".join(f"{lab} {v}" for lab, v in zip(labels, values, strict=True))
         + "."
     )
-    return Chart(
-        base_layout(figure, title, source_line(dataset), height=300, scale=scale),
-        title,
-        alt,
-        source_line(dataset),
-    )
+    return Chart(spec, title, alt, source_line(dataset))
 
 
 def timeline_chart(dataset: Dataset, meetings: pd.DataFrame, *, scale: float = 1.0) -> Chart:
@@ -180,53 +209,55 @@ def timeline_chart(dataset: Dataset, meetings: pd.DataFrame, *, scale: float = 1
     """
     symbols = {"in_person": "circle", "virtual": "diamond-open", "hybrid": "square"}
     labels = {"in_person": "In person", "virtual": "Virtual", "hybrid": "Hybrid"}
-    figure = go.Figure()
-    for fmt, of_format in meetings.groupby("format", sort=False):
-        figure.add_scatter(
-            x=of_format[F.MEETING_DATE],
-            y=of_format["delegation_count"],
-            mode="markers",
-            name=labels.get(fmt, plotly_text(fmt)),
-            marker={
+    traces = [
+        {
+            "type": "scatter",
+            "x": of_format[F.MEETING_DATE],
+            "y": of_format["delegation_count"],
+            "mode": "markers",
+            "name": labels.get(fmt, plotly_text(fmt)),
+            "marker": {
                 "size": 16 * scale,
                 "symbol": symbols.get(fmt, "circle"),
                 "color": PALETTE[0] if fmt == "in_person" else PALETTE[1],
                 "line": {"color": INK, "width": 2},
             },
-            customdata=of_format[["pledge_count", "full_name"]].assign(
+            "customdata": of_format[["pledge_count", "full_name"]].assign(
                 full_name=lambda f: f["full_name"].map(plotly_text)
             ),
-            hovertemplate="%{customdata[1]}<br>%{x|%-d %b %Y}<br>%{y} delegations identified, "
+            "hovertemplate": "%{customdata[1]}<br>%{x|%-d %b %Y}<br>%{y} delegations identified, "
             "%{customdata[0]} pledges recorded<extra></extra>",
-        )
+        }
+        for fmt, of_format in meetings.groupby("format", sort=False)
+    ]
+    annotations = []
     if len(meetings) and meetings["pledge_count"].max() > 0:
         busiest = meetings.loc[meetings["pledge_count"].idxmax()]
-        figure.add_annotation(
-            x=busiest[F.MEETING_DATE],
-            y=busiest["delegation_count"],
-            text=plotly_text(f"{busiest[F.MEETING_NAME]}: {busiest['pledge_count']} pledges recorded"),
-            showarrow=True,
-            arrowhead=0,
-            ax=-40 * scale,
-            ay=-30 * scale,
-            xanchor="right",
-            font={"size": 14 * scale, "color": INK},
+        annotations.append(
+            {
+                "x": busiest[F.MEETING_DATE],
+                "y": busiest["delegation_count"],
+                "text": plotly_text(f"{busiest[F.MEETING_NAME]}: {busiest['pledge_count']} pledges recorded"),
+                "showarrow": True,
+                "arrowhead": 0,
+                "ax": -40 * scale,
+                "ay": -30 * scale,
+                "xanchor": "right",
+                "font": {"size": 14 * scale, "color": INK},
+            }
         )
-    figure.update_layout(
-        xaxis={"gridcolor": GRID},
-        yaxis={"title": "Delegations identified", "gridcolor": GRID, "rangemode": "tozero"},
-        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "xanchor": "left"},
-    )
+    layout = {
+        "xaxis": {"gridcolor": GRID},
+        "yaxis": {"title": "Delegations identified", "gridcolor": GRID, "rangemode": "tozero"},
+        "legend": {"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "xanchor": "left"},
+        "annotations": annotations,
+    }
     title = "Coalition meetings over time"
+    spec = figure_spec(traces, chart_layout(title, source_line(dataset), layout, height=420, scale=scale))
     alt = (
         f"Timeline of {len(meetings)} meetings from {meetings[F.MEETING_DATE].min():%b %Y} to "
         f"{meetings[F.MEETING_DATE].max():%b %Y}; height shows the delegations identified at each."
         if len(meetings)
         else "Timeline with no meetings."
     )
-    return Chart(
-        base_layout(figure, title, source_line(dataset), height=420, scale=scale),
-        title,
-        alt,
-        source_line(dataset),
-    )
+    return Chart(spec, title, alt, source_line(dataset))

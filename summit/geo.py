@@ -17,6 +17,10 @@ from pathlib import Path
 GEO_DIR = Path(__file__).resolve().parent.parent / "static" / "geo"
 WORLD_GEOJSON_PATH = GEO_DIR / "world.geojson"
 CENTROIDS_PATH = GEO_DIR / "centroids.json"
+# world.geojson as the app serves it ([server] enableStaticServing serves ./static/ at app/static/).
+# Relative, so it also works under a base URL path behind a proxy. Map figures refer to the shapes by
+# this URL (the browser fetches them once); `inline_geometry` puts them back for drawing outside the app.
+WORLD_GEOJSON_URL = "app/static/geo/world.geojson"
 
 # Below this shape area (square degrees, as drawn) a state gets a marker as well as its shape.
 # Tuned on the Europe view: Luxembourg (0.34), Malta, Andorra, Liechtenstein, San Marino and
@@ -138,6 +142,7 @@ def country_at(lon: float, lat: float) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=512)
 def shape_area_deg2(code: str) -> float:
     """Approximate area of a country's shape as drawn, in square degrees (0.0 if it has none)."""
     return sum(
@@ -168,3 +173,16 @@ def subset_geojson(codes: Iterable[str]) -> dict:
     wanted = set(codes)
     features = [f for f in load_world_geojson()["features"] if f["id"] in wanted]
     return {"type": "FeatureCollection", "features": features}
+
+
+def inline_geometry(figure: dict) -> dict:
+    """A figure (as JSON data) drawable without the app: shapes referred to by URL are put inline.
+
+    Only the shapes a trace draws are inlined. Used for chart images (Kaleido has no app to fetch from).
+    """
+    data = []
+    for trace in figure.get("data", []):
+        if trace.get("geojson") == WORLD_GEOJSON_URL:
+            trace = {**trace, "geojson": subset_geojson(trace.get("locations", []))}
+        data.append(trace)
+    return {**figure, "data": data}

@@ -6,15 +6,15 @@ map draws with the network unplugged. Borders are internationally recognised (se
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from summit import frames as F
 from summit import geo
 from summit.dataset import Dataset
-from summit.figures import FONT, INK, NEUTRAL, Chart, plotly_text, source_line
+from summit.figures import FONT, INK, NEUTRAL, Chart, figure_spec, plotly_text, source_line
 from summit.tables import pledge_mark
 from summit.vocabulary import LEVEL_LABELS, Level
 
@@ -73,11 +73,43 @@ class MapData:
     numeric: bool
 
 
-def _hover(row: pd.Series, by_type: dict[str, str], value_text: str) -> str:
+@dataclass
+class _Record:
+    """What one participant has among the shown pledges: the map's measures are read from this."""
+
+    pledges: set[str] = field(default_factory=set)  # pledge ids, stances excluded
+    by_type: Counter = field(default_factory=Counter)  # short type label → pledges, stances excluded
+    troops: dict[str, float] = field(default_factory=dict)  # pledge id → public troop figure
+    led: set[str] = field(default_factory=set)  # short labels of the types this participant leads
+    marks: dict[str, list[str]] = field(default_factory=dict)  # type id → the marks of its records
+
+
+def _records(dataset: Dataset, pledge_types: pd.DataFrame) -> dict[str, _Record]:
+    """One pass over the (pledge, type) rows, grouped by participant."""
+    short = {t.id: t.short_label for t in dataset.commitment_types.values()}
+    records: dict[str, _Record] = {}
+    columns = [F.PARTICIPANT, F.PLEDGE, F.TYPE, F.IS_STANCE, F.IS_LEAD, F.STATUS, F.IS_CONDITIONAL, F.TROOPS]
+    for code, pledge, type_id, stance, lead, status, conditional, troops in zip(
+        *(pledge_types[c] for c in columns), strict=True
+    ):
+        record = records.setdefault(code, _Record())
+        if not stance:
+            record.pledges.add(pledge)
+            record.by_type[short[type_id]] += 1
+        if pd.notna(troops):
+            record.troops.setdefault(pledge, float(troops))
+        if lead:
+            record.led.add(short[type_id])
+        record.marks.setdefault(type_id, []).append(pledge_mark(status, conditional, lead))
+    return records
+
+
+def _hover(name: str, heads: str, by_type: Counter, value_text: str) -> str:
     # value_text quotes data too (the commitment types a participant leads).
-    lines = [f"<b>{plotly_text(row[F.NAME])}</b>", plotly_text(row[F.HEADS]), plotly_text(value_text)]
+    lines = [f"<b>{plotly_text(name)}</b>", plotly_text(heads), plotly_text(value_text)]
     if by_type:
-        lines.append("Pledges by type: " + plotly_text(", ".join(f"{k} {v}" for k, v in by_type.items())))
+        counts = ", ".join(f"{k} {v}" for k, v in by_type.most_common())
+        lines.append("Pledges by type: " + plotly_text(counts))
     return "<br>".join(line for line in lines if line)
 
 
@@ -92,129 +124,120 @@ def build_map_data(
     shapes = geo.load_centroids()
     is_state = delegations[F.PARTICIPANT].isin(shapes.keys())
     states, organisations = delegations[is_state], delegations[~is_state]
-    short = {t.id: t.short_label for t in dataset.commitment_types.values()}
-    pledged = pledge_types[~pledge_types[F.IS_STANCE]]
-    counts = pledged.groupby(F.PARTICIPANT)[F.PLEDGE].nunique()
+    records = _records(dataset, pledge_types)
     rows = []
-    for _, row in states.iterrows():
-        code = row[F.PARTICIPANT]
-        mine = pledge_types[pledge_types[F.PARTICIPANT] == code]
-        by_type = mine[~mine[F.IS_STANCE]][F.TYPE].map(short).value_counts().to_dict()
-        value, text = _measure_value(measure, row, mine, int(counts.get(code, 0)), type_id, dataset)
-        rows.append({F.PARTICIPANT: code, F.NAME: row[F.NAME], "value": value, "hover": _hover(row, by_type, text)})
+    columns = [F.PARTICIPANT, F.NAME, F.HEADS, F.LEVEL, F.ATTENDANCE, F.ATTENDANCE_LABEL]
+    for code, name, heads, level, attendance, attendance_label in zip(*(states[c] for c in columns), strict=True):
+        record = records.get(code) or _Record()
+        value, text = _measure_value(measure, record, Level(level), attendance, attendance_label, type_id)
+        hover = _hover(name, heads, record.by_type, text)
+        rows.append({F.PARTICIPANT: code, F.NAME: name, "value": value, "hover": hover})
     frame = pd.DataFrame(rows, columns=[F.PARTICIPANT, F.NAME, "value", "hover"])
     numeric = measure in ("pledges", "troops")
     title = MEASURES[measure] if measure != "type" or not type_id else dataset.commitment_types[type_id].label
     return MapData(frame, organisations, title, numeric)
 
 
-def _measure_value(measure: str, row: pd.Series, mine: pd.DataFrame, count: int, type_id: str | None, dataset: Dataset):
+def _measure_value(
+    measure: str, record: _Record, level: Level, attendance: str, attendance_label: str, type_id: str | None
+) -> tuple[object, str]:
     if measure == "pledges":
+        count = len(record.pledges)
         return count, f"{count} pledge{'s' if count != 1 else ''}"
     if measure == "troops":
-        troops = mine.drop_duplicates(F.PLEDGE)[F.TROOPS].dropna()
-        total = float(troops.sum()) if len(troops) else None
+        total = sum(record.troops.values()) if record.troops else None
         return total, f"Troops (public figures): {total:,.0f}" if total else "No public troop figure"
     if measure == "level":
-        if row[F.ATTENDANCE] == "unknown" and row[F.LEVEL] not in _LEVEL_CATEGORY:
+        if attendance == "unknown" and level not in _LEVEL_CATEGORY:
             category = "Attendance unknown"
         else:
-            category = _LEVEL_CATEGORY.get(Level(row[F.LEVEL]), "Envoy, ambassador or official")
-        return category, f"{LEVEL_LABELS[Level(row[F.LEVEL])]}, {row[F.ATTENDANCE_LABEL].lower()}"
+            category = _LEVEL_CATEGORY.get(level, "Envoy, ambassador or official")
+        return category, f"{LEVEL_LABELS[level]}, {attendance_label.lower()}"
     if measure == "lead":
-        led = sorted({dataset.commitment_types[t].short_label for t in mine.loc[mine[F.IS_LEAD], F.TYPE]})
+        led = sorted(record.led)
         return ("Lead role" if led else "No record of this type"), (
             "Leads: " + ", ".join(led) if led else "No lead role"
         )
     # measure == "type": the strongest mark this participant has for the chosen type
-    of_type = mine[mine[F.TYPE] == type_id] if type_id else mine.iloc[0:0]
-    marks = [
-        pledge_mark(s, c, lead)
-        for s, c, lead in zip(of_type[F.STATUS], of_type[F.IS_CONDITIONAL], of_type[F.IS_LEAD], strict=True)
-    ]
+    marks = record.marks.get(type_id, []) if type_id else []
     order = list(_MARK_CATEGORY)
     category = _MARK_CATEGORY[min(marks, key=order.index)] if marks else "No record of this type"
     return category, category
 
 
-def map_chart(
-    data: MapData, view: str, dataset: Dataset, *, height: int = 620, scale: float = 1.0, geojson_url: str | None = None
-) -> Chart:
+def map_chart(data: MapData, view: str, dataset: Dataset, *, height: int = 620, scale: float = 1.0) -> Chart:
     """The choropleth: grey context shapes, participants coloured by the measure, markers for small states.
 
-    geojson_url: where the browser can fetch static/geo/world.geojson from the app's own host. Given, the
-    figure refers to it instead of inlining shapes (≈20 KB instead of ≈440 KB per redraw); left out, the
-    figure is self-contained (for static image export).
+    The shapes are referred to by URL (geo.WORLD_GEOJSON_URL), fetched once by the browser from the
+    app's own host: the figure is about 13 KB instead of 440 KB per redraw, and cheap to build and copy.
+    For an image drawn outside the app, `geo.inline_geometry` puts the shapes in.
     """
     world = geo.load_world_geojson()
-
-    def shapes(codes) -> dict | str:
-        return geojson_url if geojson_url else geo.subset_geojson(codes)
-
     shown = set(data.states[F.PARTICIPANT])
     context_codes = [f["id"] for f in world["features"] if f["id"] not in shown]
-    figure = go.Figure()
-    figure.add_trace(
-        go.Choroplethmap(
-            geojson=shapes(context_codes),
-            locations=context_codes,
-            z=[0] * len(context_codes),
-            colorscale=[[0, NEUTRAL], [1, NEUTRAL]],
-            showscale=False,
-            marker={"line": {"color": "white", "width": 0.6}},
-            hoverinfo="skip",
-            name="Not a participant",
-        )
-    )
+    traces: list[dict] = [
+        {
+            "type": "choroplethmap",
+            "geojson": geo.WORLD_GEOJSON_URL,
+            "locations": context_codes,
+            "z": [0] * len(context_codes),
+            "colorscale": [[0, NEUTRAL], [1, NEUTRAL]],
+            "showscale": False,
+            "marker": {"line": {"color": "white", "width": 0.6}},
+            "hoverinfo": "skip",
+            "name": "Not a participant",
+        }
+    ]
     states = data.states
-    participant_geojson = shapes(shown)
     if data.numeric:
         values = states["value"].fillna(0)
-        figure.add_trace(
-            go.Choroplethmap(
-                geojson=participant_geojson,
-                locations=states[F.PARTICIPANT],
-                z=values,
-                zmin=0,
-                zmax=max(1.0, float(values.max())) if len(values) else 1.0,
-                colorscale=[[i / (len(SEQUENTIAL) - 1), c] for i, c in enumerate(SEQUENTIAL)],
-                marker={"line": {"color": INK, "width": 0.8}},
-                customdata=states[["hover"]],
-                hovertemplate="%{customdata[0]}<extra></extra>",
-                colorbar={
+        traces.append(
+            {
+                "type": "choroplethmap",
+                "geojson": geo.WORLD_GEOJSON_URL,
+                "locations": list(states[F.PARTICIPANT]),
+                "z": values,
+                "zmin": 0,
+                "zmax": max(1.0, float(values.max())) if len(values) else 1.0,
+                "colorscale": [[i / (len(SEQUENTIAL) - 1), c] for i, c in enumerate(SEQUENTIAL)],
+                "marker": {"line": {"color": INK, "width": 0.8}},
+                "customdata": [[hover] for hover in states["hover"]],
+                "hovertemplate": "%{customdata[0]}<extra></extra>",
+                "colorbar": {
                     "title": {"text": plotly_text(data.legend_title), "side": "right"},
                     "thickness": 18 * scale,
                     "len": 0.6,
                 },
-                name=data.legend_title,
-            )
+                "name": data.legend_title,
+            }
         )
     else:
         for category, of_category in states.groupby("value", sort=False):
             colour = CATEGORY_COLOURS.get(str(category), "#999933")
-            figure.add_trace(
-                go.Choroplethmap(
-                    geojson=shapes(of_category[F.PARTICIPANT]),
-                    locations=of_category[F.PARTICIPANT],
-                    z=[1] * len(of_category),
-                    colorscale=[[0, colour], [1, colour]],
-                    showscale=False,
-                    showlegend=True,
-                    marker={"line": {"color": INK, "width": 0.8}},
-                    customdata=of_category[["hover"]],
-                    hovertemplate="%{customdata[0]}<extra></extra>",
-                    name=f"{category} ({len(of_category)})",
-                )
+            traces.append(
+                {
+                    "type": "choroplethmap",
+                    "geojson": geo.WORLD_GEOJSON_URL,
+                    "locations": list(of_category[F.PARTICIPANT]),
+                    "z": [1] * len(of_category),
+                    "colorscale": [[0, colour], [1, colour]],
+                    "showscale": False,
+                    "showlegend": True,
+                    "marker": {"line": {"color": INK, "width": 0.8}},
+                    "customdata": [[hover] for hover in of_category["hover"]],
+                    "hovertemplate": "%{customdata[0]}<extra></extra>",
+                    "name": f"{category} ({len(of_category)})",
+                }
             )
-    _add_small_state_markers(figure, states, data.numeric, scale)
+    traces.extend(_small_state_markers(states, data.numeric, scale))
     title = f"Participants by {data.legend_title.lower()}"
-    figure.update_layout(
-        map={"style": "white-bg", **VIEWS[view]},
-        height=int(height * scale),
-        title={"text": plotly_text(title), "x": 0, "xanchor": "left", "font": {"size": 20 * scale}},
-        margin={"l": 0, "r": 0, "t": int(44 * scale), "b": 0},
-        font={"family": FONT, "size": 14 * scale, "color": INK},
-        legend={
+    layout = {
+        "map": {"style": "white-bg", **VIEWS[view]},
+        "height": int(height * scale),
+        "title": {"text": plotly_text(title), "x": 0, "xanchor": "left", "font": {"size": 20 * scale}},
+        "margin": {"l": 0, "r": 0, "t": int(44 * scale), "b": 0},
+        "font": {"family": FONT, "size": 14 * scale, "color": INK},
+        "legend": {
             # Plotly reads <b>, <a href> ... in every label; the legend title can be a type's label from the data.
             "title": {"text": plotly_text(data.legend_title)},
             "x": 0.01,
@@ -224,36 +247,35 @@ def map_chart(
             "borderwidth": 1,
             "font": {"size": 14 * scale},
         },
-        hoverlabel={"font": {"size": 14 * scale}},
-        paper_bgcolor="white",
-    )
-    alt = _alt_text(data)
-    return Chart(figure, title, alt, source_line(dataset))
+        "hoverlabel": {"font": {"size": 14 * scale}},
+        "paper_bgcolor": "white",
+    }
+    return Chart(figure_spec(traces, layout), title, _alt_text(data), source_line(dataset))
 
 
-def _add_small_state_markers(figure: go.Figure, states: pd.DataFrame, numeric: bool, scale: float) -> None:
+def _small_state_markers(states: pd.DataFrame, numeric: bool, scale: float) -> list[dict]:
     small = geo.small_states(states[F.PARTICIPANT])
     if not small:
-        return
+        return []
     centroids = geo.load_centroids()
     rows = states.set_index(F.PARTICIPANT).loc[small]
     colours = (
         [SEQUENTIAL[-2]] * len(rows) if numeric else [CATEGORY_COLOURS.get(str(v), "#999933") for v in rows["value"]]
     )
-    figure.add_trace(
-        go.Scattermap(
-            lon=[centroids[c][0] for c in small],
-            lat=[centroids[c][1] for c in small],
-            # Markers only: text on a MapLibre map needs glyphs from a font server, which is not offline.
-            mode="markers",
-            text=small,
-            marker={"size": 14 * scale, "color": colours},
-            customdata=rows[["hover"]],
-            hovertemplate="%{customdata[0]}<extra></extra>",
-            showlegend=False,
-            name="Small states",
-        )
-    )
+    marker = {
+        "type": "scattermap",
+        "lon": [centroids[c][0] for c in small],
+        "lat": [centroids[c][1] for c in small],
+        # Markers only: text on a MapLibre map needs glyphs from a font server, which is not offline.
+        "mode": "markers",
+        "text": small,
+        "marker": {"size": 14 * scale, "color": colours},
+        "customdata": [[hover] for hover in rows["hover"]],
+        "hovertemplate": "%{customdata[0]}<extra></extra>",
+        "showlegend": False,
+        "name": "Small states",
+    }
+    return [marker]
 
 
 def _alt_text(data: MapData) -> str:

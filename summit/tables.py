@@ -165,23 +165,20 @@ def status_counts(pledges: pd.DataFrame) -> pd.DataFrame:
 def type_counts(dataset: Dataset, pledge_types: pd.DataFrame) -> pd.DataFrame:
     """Pledges (not stances) per commitment type, split into conditional and unconditional."""
     pledged = pledge_types[~pledge_types[F.IS_STANCE]]
-    rows = []
-    for kind in dataset.commitment_types.values():
-        of_type = pledged[pledged[F.TYPE] == kind.id]
-        if of_type.empty:
-            continue
-        conditional = int(of_type[F.IS_CONDITIONAL].sum())
-        rows.append(
-            {
-                "type": kind.id,
-                "label": kind.label,
-                "short_label": kind.short_label,
-                "colour": kind.colour,
-                "conditional": conditional,
-                "unconditional": len(of_type) - conditional,
-                "total": len(of_type),
-            }
-        )
+    grouped = pledged.groupby(F.TYPE)[F.IS_CONDITIONAL].agg(["size", "sum"])
+    rows = [
+        {
+            "type": kind.id,
+            "label": kind.label,
+            "short_label": kind.short_label,
+            "colour": kind.colour,
+            "conditional": int(grouped.at[kind.id, "sum"]),
+            "unconditional": int(grouped.at[kind.id, "size"] - grouped.at[kind.id, "sum"]),
+            "total": int(grouped.at[kind.id, "size"]),
+        }
+        for kind in dataset.commitment_types.values()
+        if kind.id in grouped.index
+    ]
     return pd.DataFrame(
         rows, columns=["type", "label", "short_label", "colour", "conditional", "unconditional", "total"]
     )

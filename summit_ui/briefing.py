@@ -59,7 +59,7 @@ SURFACES = {"light": ("#f0f0f0", "#7a7a7a"), "dark": ("#1c1c1c", "#9a9a9a")}
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _slides(_ctx: PageContext, fingerprint: str, filters) -> list[Slide]:
     """Slides once per (data, filters), shared read-only by every session (figures are copied to theme)."""
-    return build_briefing(_ctx.dataset, _ctx.frames, _ctx.filters)
+    return build_briefing(_ctx.dataset, _ctx.frames, _ctx.filters, _ctx.rows)
 
 
 def briefing_slides(ctx: PageContext) -> list[Slide]:

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from summit.dataset import Dataset
-from summit.filters import Filters
+from summit.filters import FilteredRows, Filters
 from summit.frames import Frames
 from summit.schema import MeetingFile
 
@@ -31,6 +31,11 @@ class PageContext:
     def meeting_name(self) -> str:
         """Short name of the meeting shown."""
         return self.meeting.meeting.short_name if self.meeting else "no meeting"
+
+    @property
+    def rows(self) -> FilteredRows:
+        """The filtered rows as one object, for the core's functions that take them."""
+        return FilteredRows(self.meeting, self.shown_pledges, self.shown_pledge_types, self.shown_delegations)
 
     def describe(self, count: int, noun: str) -> str:
         """The active filters in one sentence."""

@@ -15,14 +15,11 @@ from summit_ui.render import plotly_config, render_empty, slug, table_height, te
 from summit_ui.tables import open_profile, render_selectable_table
 
 VIEW_LABELS = {"europe": "Europe", "world": "World"}
-# static/geo/world.geojson as served by Streamlit ([server] enableStaticServing); relative, so it also
-# works under a base URL path behind a proxy.
-GEOJSON_URL = "app/static/geo/world.geojson"
 
 
 def _map_chart(ctx: PageContext, measure: str, view: str, type_id: str | None) -> Chart:
     data = build_map_data(ctx.dataset, ctx.shown_delegations, ctx.shown_pledge_types, measure, type_id)
-    return map_chart(data, view, ctx.dataset, geojson_url=GEOJSON_URL)
+    return map_chart(data, view, ctx.dataset)
 
 
 def render_map_block(ctx: PageContext, *, key: str, with_controls: bool = True, height: int = 620) -> None:

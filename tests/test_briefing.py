@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import plotly.io as pio
 import pytest
 import yaml
 from PIL import Image
@@ -21,15 +22,18 @@ from summit.briefing import (
     CANVAS_HEIGHT,
     CANVAS_WIDTH,
     CONTENT_BOTTOM,
+    Box,
     Slide,
     build_briefing,
     bullets_height,
+    projector_chart,
     slide_layout,
     table_row_heights,
     themed_figure,
 )
 from summit.dataset import load_dataset
 from summit.deck import IMAGE_SCALE, ChartRenderError, render_chart_images, to_pdf, to_pptx
+from summit.figures import type_bar_chart
 from summit.filters import Filters
 from summit.frames import build_frames
 from summit.overview import key_numbers
@@ -327,6 +331,18 @@ def test_charts_are_drawn_offline_by_kaleido_at_their_box_size(slides, monkeypat
         box = slide_layout(by_key(slides, key)).chart
         width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
         assert (width, height) == (int(box.w * IMAGE_SCALE), int(box.h * IMAGE_SCALE)), key
+    # The app's map refers to its shapes by URL; the image has them inline, so countries are drawn:
+    # the grey of non-participants and the outline ink of participants, not only the white background.
+    colours = {colour for _count, colour in Image.open(io.BytesIO(images["map"])).convert("RGB").getcolors(1 << 20)}
+    assert (0xDD, 0xDD, 0xDD) in colours and (0x1A, 0x1A, 0x1A) in colours
+
+
+def test_projector_styling_leaves_the_shared_chart_as_it_was(slides, tiny, tiny_frames):
+    chart = type_bar_chart(tiny, tiny_frames.pledge_types, "Paris")
+    before = pio.to_json(chart.spec, validate=False)
+    styled = projector_chart(chart, Box(0, 0, 1200, 700))
+    assert styled.figure.layout.width == 1200 and styled.figure.data[0].marker.line.width == 3
+    assert pio.to_json(chart.spec, validate=False) == before  # the page's cached chart is not restyled
 
 
 def test_a_browser_that_fails_gives_a_chart_render_error(slides, monkeypatch):

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
+import plotly.io as pio
+
 from summit.figures import confidence_bar_chart, timeline_chart, type_bar_chart
 
 
@@ -40,3 +44,12 @@ def test_timeline_marks_each_meeting(tiny, tiny_frames):
     assert list(trace.y) == [4] and trace.marker.symbol == "circle" and trace.name == "In person"
     labels = [a.text for a in chart.figure.layout.annotations]
     assert "Paris, 6 Jan 2026: 6 pledges recorded" in labels
+
+
+def test_charts_use_the_small_house_template_with_plotlys_look(tiny, tiny_frames):
+    figure = type_bar_chart(tiny, tiny_frames.pledge_types, "Paris").figure
+    template = figure.layout.template.to_plotly_json()
+    plotly = pio.templates["plotly"].to_plotly_json()
+    assert len(json.dumps(template)) < 2_000 < len(json.dumps(plotly))  # sent with every chart
+    assert template["layout"]["colorway"] == plotly["layout"]["colorway"]
+    assert template["data"]["bar"] == plotly["data"]["bar"]  # hatching and outlines as before

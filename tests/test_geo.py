@@ -256,3 +256,22 @@ def test_label_point_of_a_crescent_lies_inside_it():
     polygon = [[(float(x), float(y)) for x, y in u_shape]]
     assert not build.polygon_contains(polygon, *build.polygon_centroid(polygon))
     assert build.polygon_contains(polygon, *build.label_point(polygon))
+
+
+def test_inline_geometry_puts_in_the_shapes_each_trace_draws():
+    figure = {
+        "data": [
+            {"type": "choroplethmap", "geojson": geo.WORLD_GEOJSON_URL, "locations": ["UKR", "POL", "EU"]},
+            {"type": "scattermap", "lon": [6.1], "lat": [49.6]},
+        ],
+        "layout": {"title": {"text": "t"}},
+    }
+    inlined = geo.inline_geometry(figure)
+    assert sorted(f["id"] for f in inlined["data"][0]["geojson"]["features"]) == ["POL", "UKR"]
+    assert inlined["data"][1] == figure["data"][1] and inlined["layout"] == figure["layout"]
+    assert figure["data"][0]["geojson"] == geo.WORLD_GEOJSON_URL  # the app's figure is left as it was
+
+
+def test_geometry_url_names_the_shipped_file():
+    # Streamlit serves ./static/ at app/static/ ([server] enableStaticServing in .streamlit/config.toml).
+    assert (REPO / geo.WORLD_GEOJSON_URL.removeprefix("app/")).resolve() == geo.WORLD_GEOJSON_PATH
