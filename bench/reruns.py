@@ -202,8 +202,8 @@ def _message_bytes(runner: LocalScriptRunner) -> int:
 
 
 def _is_map(spec: str) -> bool:
-    """A MapLibre figure (choroplethmap / scattermap traces)."""
-    return '"choroplethmap"' in spec or '"scattermap"' in spec
+    """A MapLibre figure: choroplethmap or scattermap traces (the template may name them too)."""
+    return any(trace.get("type") in ("choroplethmap", "scattermap") for trace in json.loads(spec).get("data", []))
 
 
 # --- the element tree, as plain data the floor script can draw -------------------------------------
