@@ -668,7 +668,7 @@ def projector_chart(chart: Chart, box: Box) -> Chart:
         ]
     if any(trace["type"] == "choroplethmap" for trace in traces):
         traces = [_outlined(trace, 1.6) if trace["type"] == "choroplethmap" else trace for trace in traces]
-        layout["map"] = {**layout.get("map", {}), **geo.fit_view(*EUROPE_BOUNDS, box.w - MAP_COLORBAR_PX, box.h)}
+        layout["map"] = {**layout.get("map", {}), **geo.fit_view(*geo.EUROPE_BOUNDS, box.w - MAP_COLORBAR_PX, box.h)}
     return Chart({"data": traces, "layout": layout}, chart.title, chart.alt, chart.source)
 
 
@@ -678,9 +678,7 @@ def _outlined(trace: dict, width: float, **changes) -> dict:
     return {**trace, **changes, "marker": {**marker, "line": {**marker.get("line", {}), "width": width}}}
 
 
-# West, south, east, north of the Europe view (the same box as geo.EUROPE_VIEW), and the width the
-# colour bar takes at the right of a map.
-EUROPE_BOUNDS = (-25.0, 34.0, 45.0, 71.5)
+# The width the colour bar takes at the right of a map.
 MAP_COLORBAR_PX = 160
 
 

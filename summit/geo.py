@@ -57,12 +57,17 @@ def fit_view(west: float, south: float, east: float, north: float, width_px: int
 # the sidebar open and the list beside it, about 640x460 px. Larger screens see the same box with
 # more margin.
 MIN_MAP_PX = (640, 460)
+# The views, as (west, south, east, north) in degrees.
 # Europe: Iceland and Portugal (-25) to Ukraine and Türkiye's east (45); Crete and Cyprus (34)
 # to the North Cape (71.5).
-EUROPE_VIEW = fit_view(-25.0, 34.0, 45.0, 71.5, *MIN_MAP_PX)
+EUROPE_BOUNDS = (-25.0, 34.0, 45.0, 71.5)
 # World: Alaska and Hawaii (-170) to New Zealand (180), New Zealand's south (-48) to Canada's
 # mainland coast (72); Canada's Arctic islands are cut off at the top.
-WORLD_VIEW = fit_view(-170.0, -48.0, 180.0, 72.0, *MIN_MAP_PX)
+WORLD_BOUNDS = (-170.0, -48.0, 180.0, 72.0)
+VIEW_BOUNDS = {"europe": EUROPE_BOUNDS, "world": WORLD_BOUNDS}
+# Centre and zoom for Plotly's maps (the slides), which cannot fit bounds to their size on screen.
+EUROPE_VIEW = fit_view(*EUROPE_BOUNDS, *MIN_MAP_PX)
+WORLD_VIEW = fit_view(*WORLD_BOUNDS, *MIN_MAP_PX)
 
 
 @lru_cache(maxsize=1)

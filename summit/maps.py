@@ -48,6 +48,8 @@ CATEGORY_COLOURS = {
     "Envoy, ambassador or official": "#DDCC77",
     "Attendance unknown": "#F2F2F2",
 }
+# A category without a colour of its own (none today: every value above has one).
+OTHER_COLOUR = "#999933"
 _MARK_CATEGORY = {
     "★": "Lead role",
     "●": "Pledge",
@@ -67,7 +69,7 @@ _LEVEL_CATEGORY = {
 class MapData:
     """One row per state shown on the map, with its value for the chosen measure and its hover text."""
 
-    states: pd.DataFrame  # participant, name, value (number or category), hover
+    states: pd.DataFrame  # participant, name, value (number or category), hover_lines (plain), hover (Plotly)
     organisations: pd.DataFrame  # delegations that have no shape (EU, NATO, ...)
     legend_title: str
     numeric: bool
@@ -104,13 +106,17 @@ def _records(dataset: Dataset, pledge_types: pd.DataFrame) -> dict[str, _Record]
     return records
 
 
-def _hover(name: str, heads: str, by_type: Counter, value_text: str) -> str:
-    # value_text quotes data too (the commitment types a participant leads).
-    lines = [f"<b>{plotly_text(name)}</b>", plotly_text(heads), plotly_text(value_text)]
+def _hover_lines(name: str, heads: str, by_type: Counter, value_text: str) -> list[str]:
+    """What hovering a state shows, line by line, as plain text (the name first)."""
+    lines = [name, heads, value_text]
     if by_type:
-        counts = ", ".join(f"{k} {v}" for k, v in by_type.most_common())
-        lines.append("Pledges by type: " + plotly_text(counts))
-    return "<br>".join(line for line in lines if line)
+        lines.append("Pledges by type: " + ", ".join(f"{k} {v}" for k, v in by_type.most_common()))
+    return [line for line in lines if line]
+
+
+def plotly_hover(lines: list[str]) -> str:
+    """Hover lines as Plotly markup: data escaped (Plotly reads <b>, <a href>, ... in it), the name in bold."""
+    return "<br>".join([f"<b>{plotly_text(lines[0])}</b>", *map(plotly_text, lines[1:])]) if lines else ""
 
 
 def build_map_data(
@@ -130,9 +136,10 @@ def build_map_data(
     for code, name, heads, level, attendance, attendance_label in zip(*(states[c] for c in columns), strict=True):
         record = records.get(code) or _Record()
         value, text = _measure_value(measure, record, Level(level), attendance, attendance_label, type_id)
-        hover = _hover(name, heads, record.by_type, text)
-        rows.append({F.PARTICIPANT: code, F.NAME: name, "value": value, "hover": hover})
-    frame = pd.DataFrame(rows, columns=[F.PARTICIPANT, F.NAME, "value", "hover"])
+        lines = _hover_lines(name, heads, record.by_type, text)
+        rows.append({F.PARTICIPANT: code, F.NAME: name, "value": value, "hover_lines": lines})
+    frame = pd.DataFrame(rows, columns=[F.PARTICIPANT, F.NAME, "value", "hover_lines"])
+    frame["hover"] = frame["hover_lines"].map(plotly_hover)
     numeric = measure in ("pledges", "troops")
     title = MEASURES[measure] if measure != "type" or not type_id else dataset.commitment_types[type_id].label
     return MapData(frame, organisations, title, numeric)
@@ -213,7 +220,7 @@ def map_chart(data: MapData, view: str, dataset: Dataset, *, height: int = 620, 
         )
     else:
         for category, of_category in states.groupby("value", sort=False):
-            colour = CATEGORY_COLOURS.get(str(category), "#999933")
+            colour = CATEGORY_COLOURS.get(str(category), OTHER_COLOUR)
             traces.append(
                 {
                     "type": "choroplethmap",
@@ -250,7 +257,7 @@ def map_chart(data: MapData, view: str, dataset: Dataset, *, height: int = 620, 
         "hoverlabel": {"font": {"size": 14 * scale}},
         "paper_bgcolor": "white",
     }
-    return Chart(figure_spec(traces, layout), title, _alt_text(data), source_line(dataset))
+    return Chart(figure_spec(traces, layout), title, alt_text(data), source_line(dataset))
 
 
 def _small_state_markers(states: pd.DataFrame, numeric: bool, scale: float) -> list[dict]:
@@ -260,7 +267,7 @@ def _small_state_markers(states: pd.DataFrame, numeric: bool, scale: float) -> l
     centroids = geo.load_centroids()
     rows = states.set_index(F.PARTICIPANT).loc[small]
     colours = (
-        [SEQUENTIAL[-2]] * len(rows) if numeric else [CATEGORY_COLOURS.get(str(v), "#999933") for v in rows["value"]]
+        [SEQUENTIAL[-2]] * len(rows) if numeric else [CATEGORY_COLOURS.get(str(v), OTHER_COLOUR) for v in rows["value"]]
     )
     marker = {
         "type": "scattermap",
@@ -278,7 +285,8 @@ def _small_state_markers(states: pd.DataFrame, numeric: bool, scale: float) -> l
     return [marker]
 
 
-def _alt_text(data: MapData) -> str:
+def alt_text(data: MapData) -> str:
+    """The map in one sentence, for screen readers and the caption."""
     states = data.states
     if states.empty:
         return "Map with no participating states for the current filters."
@@ -292,3 +300,63 @@ def _alt_text(data: MapData) -> str:
         + ", ".join(f"{k} {v}" for k, v in counts.items())
         + "."
     )
+
+
+def scale_colour(fraction: float) -> str:
+    """The colour of the sequential scale at `fraction` (0..1), interpolated in RGB as Plotly does."""
+    fraction = min(max(fraction, 0.0), 1.0) * (len(SEQUENTIAL) - 1)
+    low = min(int(fraction), len(SEQUENTIAL) - 2)
+    start, end = (tuple(int(c.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)) for c in SEQUENTIAL[low : low + 2])
+    return "#" + "".join(f"{round(a + (b - a) * (fraction - low)):02x}" for a, b in zip(start, end, strict=True))
+
+
+@dataclass(frozen=True)
+class PageMap:
+    """The map of the Map and Overview pages: JSON data for summit_ui's MapLibre component, and its words."""
+
+    payload: dict
+    title: str
+    alt: str
+    source: str
+
+
+def page_map(data: MapData, view: str, dataset: Dataset) -> PageMap:
+    """The map of the Map and Overview pages, for the MapLibre component in summit_ui.
+
+    Colours are worked out here, so the browser only paints: one colour and the hover lines (plain text)
+    per state, a marker per small state, the legend, and the view's bounds (west, south, east, north).
+    Shapes come from geo.WORLD_GEOJSON_URL; states not listed are drawn in the neutral grey.
+    """
+    states = data.states
+    if data.numeric:
+        values = [float(v) for v in states["value"].fillna(0)]
+        top = max(1.0, *values) if values else 1.0
+        colours = [scale_colour(v / top) for v in values]
+        legend = {"kind": "scale", "title": data.legend_title, "colours": SEQUENTIAL, "min": "0", "max": f"{top:,.0f}"}
+    else:
+        colours = [CATEGORY_COLOURS.get(str(v), OTHER_COLOUR) for v in states["value"]]
+        counts = Counter(str(v) for v in states["value"])
+        legend = {
+            "kind": "categories",
+            "title": data.legend_title,
+            "items": [
+                {"label": f"{category} ({count})", "colour": CATEGORY_COLOURS.get(category, OTHER_COLOUR)}
+                for category, count in counts.items()
+            ],
+        }
+    colour_of = dict(zip(states[F.PARTICIPANT], colours, strict=True))
+    centroids = geo.load_centroids()
+    hovers = dict(zip(states[F.PARTICIPANT], states["hover_lines"], strict=True))
+    payload = {
+        "geojson": geo.WORLD_GEOJSON_URL,
+        "bounds": geo.VIEW_BOUNDS[view],
+        "neutral": NEUTRAL,
+        "ink": INK,
+        "states": [{"code": code, "colour": colour_of[code], "hover": hovers[code]} for code in states[F.PARTICIPANT]],
+        "markers": [
+            {"code": code, "lon": centroids[code][0], "lat": centroids[code][1], "colour": colour_of[code]}
+            for code in geo.small_states(states[F.PARTICIPANT])
+        ],
+        "legend": legend,
+    }
+    return PageMap(payload, f"Participants by {data.legend_title.lower()}", alt_text(data), source_line(dataset))

@@ -6,20 +6,20 @@ import pandas as pd
 import streamlit as st
 
 from summit import frames as F
-from summit.figures import Chart
-from summit.maps import BORDER_NOTE, MEASURES, build_map_data, map_chart
+from summit.maps import BORDER_NOTE, MEASURES, PageMap, build_map_data, page_map
 from summit.tables import COL_CODE, COL_PARTICIPANT, participants_table
 from summit_ui.cached import memo_chart
 from summit_ui.context import PageContext
-from summit_ui.render import plotly_config, render_empty, slug, table_height, text_cell
+from summit_ui.map_component import render_map
+from summit_ui.render import render_empty, table_height, text_cell
 from summit_ui.tables import open_profile, render_selectable_table
 
 VIEW_LABELS = {"europe": "Europe", "world": "World"}
 
 
-def _map_chart(ctx: PageContext, measure: str, view: str, type_id: str | None) -> Chart:
+def _page_map(ctx: PageContext, measure: str, view: str, type_id: str | None) -> PageMap:
     data = build_map_data(ctx.dataset, ctx.shown_delegations, ctx.shown_pledge_types, measure, type_id)
-    return map_chart(data, view, ctx.dataset)
+    return page_map(data, view, ctx.dataset)
 
 
 def render_map_block(ctx: PageContext, *, key: str, with_controls: bool = True, height: int = 620) -> None:
@@ -45,31 +45,11 @@ def render_map_block(ctx: PageContext, *, key: str, with_controls: bool = True, 
     if ctx.shown_delegations.empty:
         render_empty("participants")
         return
-    chart = memo_chart(ctx, "map", lambda: _map_chart(ctx, measure, view, type_id), measure, view, type_id)
-    event = st.plotly_chart(
-        chart.figure,
-        theme=None,
-        config=plotly_config(slug(chart.title)),
-        key=f"{key}_chart",
-        on_select="rerun",
-        selection_mode="points",
-        height=height,
-        alt=chart.alt,
-    )
-    _open_selected(event)
-    st.caption(text_cell(f"{BORDER_NOTE} {chart.alt} {chart.source}"))
-
-
-def _open_selected(event) -> None:
-    points = (
-        (event or {}).get("selection", {}).get("points", [])
-        if isinstance(event, dict)
-        else getattr(getattr(event, "selection", None), "points", [])
-    )
-    for point in points or []:
-        code = point.get("location") or (point.get("text") if isinstance(point.get("text"), str) else None)
-        if code:
-            open_profile(code)
+    shown = memo_chart(ctx, "map", lambda: _page_map(ctx, measure, view, type_id), measure, view, type_id)
+    selected = render_map(shown.payload, key=f"{key}_chart", title=shown.title, alt=shown.alt, height=height)
+    if selected:
+        open_profile(selected)
+    st.caption(text_cell(f"{BORDER_NOTE} {shown.alt} {shown.source}"))
 
 
 def render_beside_map(ctx: PageContext, *, key: str) -> None:

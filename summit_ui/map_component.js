@@ -1,0 +1,235 @@
+// The page map: one MapLibre map per page, recoloured in place when the data changes.
+//
+// Python (summit.maps.page_map) works out every colour and hover line; this file only draws them.
+// Everything from the data is set as text (textContent), never as HTML. Nothing is fetched from any
+// host but the app's own: the library and the shapes come from app/static/, and the style has no
+// tiles, fonts or sprites.
+
+const LIBRARY = "app/static/vendor/maplibre-gl/maplibre-gl.mjs";
+const STYLESHEET = "app/static/vendor/maplibre-gl/maplibre-gl.css";
+const SHAPES = "shapes";
+const MARKERS = "markers";
+const PADDING = 12;
+
+const absolute = (path) => new URL(path, document.baseURI).href;
+// Loaded once per page, as soon as this module runs: the library, and the shapes of every map.
+let library = null;
+const shapes = new Map();
+function loadLibrary() {
+  library = library || import(absolute(LIBRARY));
+  return library;
+}
+function loadShapes(url) {
+  if (!shapes.has(url)) {
+    shapes.set(
+      url,
+      fetch(absolute(url))
+        .then((response) => {
+          if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+          return response.json();
+        })
+        .then((collection) => {
+          // Features are keyed by ISO code in `id`; MapLibre expressions read properties, so copy it.
+          for (const feature of collection.features) feature.properties = { ...feature.properties, iso: feature.id };
+          return collection;
+        }),
+    );
+  }
+  return shapes.get(url);
+}
+loadLibrary();
+
+function element(tag, className, parent) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+// --- colours and legend ----------------------------------------------------------------------
+
+function fillColour(data) {
+  if (!data.states.length) return data.neutral;
+  const pairs = data.states.flatMap((state) => [state.code, state.colour]);
+  return ["match", ["get", "iso"], ...pairs, data.neutral];
+}
+
+function participantFilter(data) {
+  return ["in", ["get", "iso"], ["literal", data.states.map((state) => state.code)]];
+}
+
+function markerCollection(data) {
+  return {
+    type: "FeatureCollection",
+    features: data.markers.map((marker) => ({
+      type: "Feature",
+      geometry: { type: "Point", coordinates: [marker.lon, marker.lat] },
+      properties: { iso: marker.code, colour: marker.colour },
+    })),
+  };
+}
+
+function drawLegend(box, legend) {
+  box.replaceChildren();
+  element("div", "summit-map-legend-title", box).textContent = legend.title;
+  if (legend.kind === "scale") {
+    const row = element("div", "summit-map-scale", box);
+    element("span", "", row).textContent = legend.min;
+    const bar = element("span", "summit-map-scale-bar", row);
+    bar.style.background = `linear-gradient(to right, ${legend.colours.join(", ")})`;
+    element("span", "", row).textContent = legend.max;
+    return;
+  }
+  for (const item of legend.items) {
+    const row = element("div", "summit-map-legend-item", box);
+    element("span", "summit-map-swatch", row).style.background = item.colour;
+    element("span", "", row).textContent = item.label;
+  }
+}
+
+// --- the map ---------------------------------------------------------------------------------
+
+async function create(root, state) {
+  const [maplibre, collection] = await Promise.all([loadLibrary(), loadShapes(state.data.geojson)]);
+  const map = new maplibre.Map({
+    container: state.canvas,
+    style: { version: 8, sources: {}, layers: [{ id: "background", type: "background", paint: { "background-color": "#ffffff" } }] },
+    bounds: state.data.bounds,
+    fitBoundsOptions: { padding: PADDING },
+    renderWorldCopies: false,
+    attributionControl: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+  });
+  map.touchZoomRotate.disableRotation();
+  map.addControl(new maplibre.NavigationControl({ showCompass: false }), "top-right");
+  state.map = map;
+  root.__summitMap = map;
+  map.on("load", () => {
+    const data = state.data; // the latest: the data may have changed while the map was loading
+    map.addSource(SHAPES, { type: "geojson", data: collection });
+    map.addSource(MARKERS, { type: "geojson", data: markerCollection(data) });
+    map.addLayer({ id: "fill", type: "fill", source: SHAPES, paint: { "fill-color": fillColour(data) } });
+    map.addLayer({ id: "borders", type: "line", source: SHAPES, paint: { "line-color": "#ffffff", "line-width": 0.6 } });
+    map.addLayer({
+      id: "outlines",
+      type: "line",
+      source: SHAPES,
+      filter: participantFilter(data),
+      paint: { "line-color": data.ink, "line-width": 0.8 },
+    });
+    map.addLayer({
+      id: "markers",
+      type: "circle",
+      source: MARKERS,
+      paint: {
+        "circle-radius": 7,
+        "circle-color": ["get", "colour"],
+        "circle-stroke-color": data.ink,
+        "circle-stroke-width": 1,
+      },
+    });
+    for (const layer of ["fill", "markers"]) {
+      map.on("mousemove", layer, (event) => hover(state, event));
+      map.on("mouseleave", layer, () => hover(state, null));
+      map.on("click", layer, (event) => select(state, event));
+    }
+    finish(root, state);
+  });
+}
+
+function update(root, state) {
+  const map = state.map;
+  if (!map || !map.getLayer("fill")) return; // still loading: `load` draws the latest data
+  const data = state.data;
+  map.setPaintProperty("fill", "fill-color", fillColour(data));
+  map.setFilter("outlines", participantFilter(data));
+  map.getSource(MARKERS).setData(markerCollection(data));
+  if (String(state.bounds) !== String(data.bounds)) map.fitBounds(data.bounds, { padding: PADDING, animate: false });
+  finish(root, state);
+}
+
+// Tells tests and the benchmark which data the map shows once it has drawn it: data-drawn = version.
+function finish(root, state) {
+  const version = state.version;
+  state.title.textContent = state.data.title;
+  state.bounds = state.data.bounds;
+  drawLegend(state.legend, state.data.legend);
+  hover(state, null);
+  state.map.once("idle", () => {
+    if (state.version === version) root.dataset.drawn = String(version);
+  });
+  state.map.triggerRepaint();
+}
+
+function stateAt(state, event) {
+  const feature = event && event.features && event.features[0];
+  const code = feature && feature.properties.iso;
+  return code ? state.data.states.find((s) => s.code === code) : null;
+}
+
+function hover(state, event) {
+  const shown = stateAt(state, event);
+  const tip = state.tooltip;
+  if (!shown) {
+    tip.hidden = true;
+    state.map && (state.map.getCanvas().style.cursor = "");
+    return;
+  }
+  state.map.getCanvas().style.cursor = "pointer";
+  tip.replaceChildren();
+  shown.hover.forEach((line, index) => {
+    element(index === 0 ? "strong" : "div", "", tip).textContent = line;
+  });
+  tip.hidden = false;
+  const { x, y } = event.point;
+  const width = state.canvas.clientWidth;
+  tip.style.left = `${Math.min(x + 14, Math.max(0, width - tip.offsetWidth - 4))}px`;
+  tip.style.top = `${y + 14}px`;
+}
+
+function select(state, event) {
+  const shown = stateAt(state, event);
+  if (shown) state.setTriggerValue("selected", shown.code);
+}
+
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  let root = parentElement.querySelector(".summit-map");
+  if (!root) {
+    root = element("div", "summit-map", parentElement);
+    const stylesheet = element("link", "", root);
+    stylesheet.rel = "stylesheet";
+    stylesheet.href = absolute(STYLESHEET);
+    const title = element("div", "summit-map-title", root);
+    const canvas = element("div", "summit-map-canvas", root);
+    root.__summit = {
+      title,
+      canvas,
+      legend: element("div", "summit-map-legend", root),
+      tooltip: element("div", "summit-map-tooltip", root),
+      version: 0,
+    };
+    root.__summit.tooltip.hidden = true;
+    root.setAttribute("role", "figure");
+  }
+  const state = root.__summit;
+  state.data = data;
+  state.setTriggerValue = setTriggerValue;
+  state.version += 1;
+  root.style.height = `${data.height}px`;
+  root.setAttribute("aria-label", data.alt);
+  if (!state.creating) {
+    state.creating = create(root, state).catch((error) => {
+      root.dataset.error = String(error);
+      console.error(error);
+    });
+  } else {
+    update(root, state);
+  }
+  return () => {
+    if (state.map) state.map.remove();
+  };
+}
