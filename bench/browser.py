@@ -50,42 +50,33 @@ document.addEventListener('mousedown', () => {
     window.__bench.pressHref = location.href;
 }, true);
 """
-_MAP_OF = """(gd) => {
-    const subplot = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
-    return subplot ? subplot.map : null;
-}"""
-# Navigation → map drawn: the MapLibre map exists, has loaded its sources and is not moving.
+# The page map (summit_ui/map_component.js) sets data-drawn (a version) and data-drawn-at (its
+# performance.now()) on its root once MapLibre has drawn the data it was last given.
+MAP_ROOT_JS = "document.querySelector('.summit-map')"
+# Navigation → map drawn: the time the map first drew its shapes.
 MAP_DRAWN_JS = f"""() => {{
-    const mapOf = {_MAP_OF};
-    const map = mapOf(document.querySelector('.js-plotly-plot'));
-    return map && map.loaded() && !map.isMoving() ? performance.now() : false;
+    const root = {MAP_ROOT_JS};
+    return root && root.dataset.drawn ? Number(root.dataset.drawnAt) : false;
 }}"""
-# Before a filter change: remember the figure element and listen for its next redraw.
+# Before a filter change: remember the map and the version it has drawn.
 HOOK_MAP_JS = f"""() => {{
-    const mapOf = {_MAP_OF};
-    const gd = document.querySelector('.js-plotly-plot');
-    window.__bench.gd = gd;
-    window.__bench.afterplot = 0;
-    window.__bench.mapIdle = 0;
-    if (gd && gd.on) gd.on('plotly_afterplot', () => {{ window.__bench.afterplot = performance.now(); }});
-    const map = mapOf(gd);
-    if (map) map.on('idle', () => {{ window.__bench.mapIdle = performance.now(); }});
-    return !!map;
+    const root = {MAP_ROOT_JS};
+    window.__bench.map = root && root.__summitMap;
+    window.__bench.drawn = root && root.dataset.drawn;
+    return !!window.__bench.map;
 }}"""
 # After a filter change: a run started after the press has ended, the table is no longer stale, and
-# the map has been redrawn (same figure element redrawn and idle, or a new one loaded).
+# the map has drawn the new data; the time is the map's own (data-drawn-at), since the press.
 FILTER_DONE_JS = f"""() => {{
     const bench = window.__bench;
     const idle = ({APP_IDLE_JS})();
     const ran = bench.states.some(([state, t]) => state === 'running' && t >= bench.press);
     // The sidebar writes the filter into the address: a changed address also proves the run happened.
     if (!idle || !(ran || location.href !== bench.pressHref)) return false;
-    const mapOf = {_MAP_OF};
-    const gd = document.querySelector('.js-plotly-plot');
-    const map = mapOf(gd);
-    if (!map || !map.loaded() || map.isMoving()) return false;
-    const redrawn = gd !== bench.gd || (bench.afterplot >= bench.press && bench.mapIdle >= bench.afterplot);
-    return redrawn ? performance.now() - bench.press : false;
+    const root = {MAP_ROOT_JS};
+    if (!root || !root.dataset.drawn || root.dataset.drawn === bench.drawn) return false;
+    const ended = bench.states.find(([state, t]) => state === 'notRunning' && t >= bench.press);
+    return Math.max(Number(root.dataset.drawnAt), ended ? ended[1] : 0) - bench.press;
 }}"""
 RUN_ENDED_JS = f"""() => {{
     const bench = window.__bench;
@@ -101,7 +92,7 @@ class Traffic:
     websocket: int = 0
     messages: int = 0  # /_stcore/message: large messages Streamlit sends by reference
     app_files: int = 0  # /app/static/...: files the app's elements fetch (map geometry)
-    frontend: int = 0  # /static/...: Streamlit's JavaScript, CSS and fonts
+    frontend: int = 0  # /static/... and /app/static/vendor/...: Streamlit's and MapLibre's JavaScript, CSS, fonts
     other: int = 0
     requests: list[tuple[str, int]] = field(default_factory=list)
 
@@ -133,6 +124,8 @@ class Traffic:
         path = urlsplit(request.url).path
         if "/_stcore/message" in path:
             self.messages += size
+        elif "/app/static/vendor/" in path:  # libraries the app ships (MapLibre): frontend code, like Plotly's
+            self.frontend += size
         elif "/app/static/" in path:
             self.app_files += size
         elif "/static/" in path:
@@ -278,15 +271,16 @@ LOAD_STEPS_JS = """(drawn) => {
         dom_content_loaded: nav ? nav.domContentLoadedEventEnd : null,
         first_run_started: first ? first[1] : null,
         first_run_ended: ended ? ended[1] : null,
-        plotly_js_received: resource('PlotlyChart'),
+        map_library_received: resource('maplibre-gl.mjs'),
         geometry_received: resource('.geojson'),
         map_drawn: drawn,
     };
 }"""
-# Where a filter change's time goes, in ms since the press on the option. Streamlit mounts a new
-# chart when a figure changes, so "map replaced" says whether the map element was a new one.
+# Where a filter change's time goes, in ms since the press on the option. "map replaced" says whether
+# the map after the change is a new MapLibre map (1) or the same one repainted (0).
 CHANGE_STEPS_JS = """() => {
     const bench = window.__bench;
+    const root = document.querySelector('.summit-map');
     const after = (state) => {
         const found = bench.states.find(([s, t]) => s === state && t >= bench.press);
         return found ? found[1] - bench.press : null;
@@ -294,7 +288,8 @@ CHANGE_STEPS_JS = """() => {
     return {
         run_started: after('running'),
         run_ended: after('notRunning'),
-        map_replaced: document.querySelector('.js-plotly-plot') !== bench.gd ? 1 : 0,
+        map_drawn: root && root.dataset.drawnAt ? Number(root.dataset.drawnAt) - bench.press : null,
+        map_replaced: (root || {}).__summitMap !== bench.map ? 1 : 0,
     };
 }"""
 

@@ -164,7 +164,7 @@ def time_page(page: str, query: dict[str, str], runs: int, start: int = 0) -> Pa
         initial_tree = describe_tree(at)
         times = time_changes(at, runs, start)
     tree = describe_tree(at)
-    maps = [len(el[2]["spec"]) for el in _leaves(initial_tree) if el[1] == "plotly_chart" and _is_map(el[2]["spec"])]
+    maps = [_map_bytes(el) for el in _leaves(initial_tree) if _map_bytes(el)]
     return PageTiming(
         first_ms=first,
         rerun_ms=statistics.median(times),
@@ -206,6 +206,19 @@ def _is_map(spec: str) -> bool:
     return any(trace.get("type") in ("choroplethmap", "scattermap") for trace in json.loads(spec).get("data", []))
 
 
+MAP_COMPONENT = "summit_map"  # summit_ui/map_component.py
+
+
+def _map_bytes(element: tuple) -> int:
+    """Size of the data a map element sends (the component's JSON, or a Plotly map's figure); 0 if not a map."""
+    _, kind, payload = element
+    if kind == "bidi_component" and payload["name"] == MAP_COMPONENT:
+        return len(payload["json"])
+    if kind == "plotly_chart" and _is_map(payload["spec"]):
+        return len(payload["spec"])
+    return 0
+
+
 # --- the element tree, as plain data the floor script can draw -------------------------------------
 
 
@@ -243,6 +256,8 @@ def _payload(el: Any) -> dict[str, Any]:
         return {"frame": el.value}
     if kind == "plotly_chart":
         return {"spec": el.proto.spec, "config": el.proto.config}
+    if kind == "bidi_component":  # the page map (summit_ui/map_component.py)
+        return {"name": el.proto.component_name, "json": el.proto.json}
     if kind in ("selectbox", "multiselect"):
         return {"label": el.label, "options": list(el.options), "key": el.key}
     if kind == "button_group":
@@ -287,8 +302,10 @@ FLOOR_SCRIPT = textwrap.dedent(
     '''
     """Benchmark floor: draws precomputed elements with the same sidebar widgets; no app logic."""
 
+    import json
     import os
     import pickle
+    import sys
 
     import plotly.graph_objects as go
     import streamlit as st
@@ -305,6 +322,9 @@ FLOOR_SCRIPT = textwrap.dedent(
             figures[index] = go.Figure(figure)
         return spec, figures
 
+
+    sys.path.insert(0, os.environ["SUMMIT_BENCH_REPO"])  # the app's own map component, drawn the same way
+    from summit_ui.map_component import render_map  # noqa: E402
 
     spec, figures = load(os.environ["SUMMIT_BENCH_FLOOR"])
     counter = iter(range(1_000_000))
@@ -333,6 +353,9 @@ FLOOR_SCRIPT = textwrap.dedent(
                 st.dataframe(payload["frame"], hide_index=True)
             elif kind == "plotly_chart":
                 st.plotly_chart(figures[payload["figure"]], theme=None, config=payload["config"], key=f"c{n}")
+            elif kind == "bidi_component" and payload["name"] == "summit_map":
+                data = json.loads(payload["json"])
+                render_map(data, key=f"m{n}", title=data["title"], alt=data["alt"], height=data["height"])
             elif kind == "multiselect":
                 if payload["key"] == FILTER_KEY:
                     st.multiselect(payload["label"], spec["statuses"], key=FILTER_KEY)
@@ -401,6 +424,7 @@ def time_floor(tree: list, name: str, runs: int, folder: Path) -> tuple[float, l
     spec = write_floor(tree, folder, name)
     old = os.environ.get(FLOOR_ENV)
     os.environ[FLOOR_ENV] = str(spec)
+    os.environ["SUMMIT_BENCH_REPO"] = str(REPO)
     try:
         at = AppTest.from_file(str(script), default_timeout=TIMEOUT_S)
         _first, times = time_reruns(at, runs)
