@@ -7,8 +7,17 @@ import json
 import plotly.graph_objects as go
 import pytest
 
+from summit import geo
 from summit.figures import plotly_text
-from summit.maps import MEASURES, build_map_data, map_chart
+from summit.maps import (
+    CATEGORY_COLOURS,
+    MEASURES,
+    SEQUENTIAL,
+    build_map_data,
+    map_chart,
+    page_map,
+    scale_colour,
+)
 
 
 @pytest.fixture(scope="module")
@@ -70,3 +79,48 @@ def test_figure_payload_is_small(chart):
 
 def test_plotly_text_escapes_markup():
     assert plotly_text("<img src=x onerror=alert(1)> & co") == "&lt;img src=x onerror=alert(1)&gt; &amp; co"
+
+
+def test_page_map_colours_each_state_on_the_scale_and_marks_small_states(tiny, tiny_frames):
+    data = build_map_data(tiny, tiny_frames.delegations, tiny_frames.pledge_types, "pledges")
+    shown = page_map(data, "europe", tiny)
+    states = {s["code"]: s for s in shown.payload["states"]}
+    counts = dict(zip(data.states["participant"], data.states["value"], strict=True))
+    top = max(counts.values())
+    assert set(states) == {"FRA", "LUX", "NOR", "USA"}
+    for code, count in counts.items():
+        assert states[code]["colour"] == scale_colour(count / top), code
+    assert shown.payload["legend"] == {
+        "kind": "scale",
+        "title": "Number of pledges",
+        "colours": SEQUENTIAL,
+        "min": "0",
+        "max": f"{top:,.0f}",
+    }
+    [marker] = shown.payload["markers"]  # Luxembourg is too small to see: it gets a marker in its colour
+    assert (marker["code"], marker["colour"]) == ("LUX", states["LUX"]["colour"])
+    assert shown.payload["bounds"] == geo.EUROPE_BOUNDS and shown.payload["geojson"] == geo.WORLD_GEOJSON_URL
+    assert shown.alt.startswith("Map of 4 participating states") and shown.title == "Participants by number of pledges"
+
+
+def test_page_map_hover_is_plain_text_and_legend_counts_categories(tiny, tiny_frames):
+    data = build_map_data(tiny, tiny_frames.delegations, tiny_frames.pledge_types, "type", "mnf_land")
+    shown = page_map(data, "world", tiny)
+    france = next(s for s in shown.payload["states"] if s["code"] == "FRA")
+    assert france["hover"][:2] == ["France", "Emmanuel Macron, President of the Republic"]  # drawn as text, unescaped
+    assert france["colour"] == CATEGORY_COLOURS["Conditional pledge"]
+    assert {"label": "No record of this type (2)", "colour": CATEGORY_COLOURS["No record of this type"]} in (
+        shown.payload["legend"]["items"]
+    )
+    assert shown.payload["bounds"] == geo.WORLD_BOUNDS
+
+
+def test_scale_colour_runs_through_the_scale():
+    assert [scale_colour(f) for f in (0, 0.2, 1, 1.5, -1)] == [
+        SEQUENTIAL[0],
+        SEQUENTIAL[1],
+        SEQUENTIAL[-1],
+        SEQUENTIAL[-1],
+        SEQUENTIAL[0],
+    ]
+    assert scale_colour(0.1) == "#b6e2b6"  # halfway between the first two stops

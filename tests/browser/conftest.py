@@ -478,8 +478,9 @@ def click_grid_row() -> Callable[[Locator, int], str]:
 
 
 # --- The map: drawn by MapLibre with WebGL, so only its pixels show it is there ---------------
-MAP_CHART = '[data-testid="stPlotlyChart"]:has(.maplibregl-canvas)'
-MAP_CANVAS = f"{MAP_CHART} .maplibregl-canvas"
+# The page map's root (summit_ui/map_component.js) and MapLibre's canvas in it.
+MAP_ROOT = ".summit-map"
+MAP_CANVAS = f"{MAP_ROOT} .maplibregl-canvas"
 WHITE = (255, 255, 255)
 # A participant's fill is a colour; white sea, grey non-participants, dark borders are not.
 COLOURED_SPREAD = 40  # max minus min channel, 0..255
@@ -547,7 +548,7 @@ def _map_pixels(page: Page, index: int = 0) -> MapPixels:
             png = page.locator(MAP_CANVAS).nth(index).screenshot(timeout=MAP_TIMEOUT_S * 1000)
             break
         except PlaywrightError as error:
-            # Plotly replaces the canvas when it redraws the map (after a rerun): take the new one.
+            # The canvas is replaced when a page is opened again (a new map): take the new one.
             if "not attached" not in str(error) or attempt == 2:
                 raise
     image = Image.open(io.BytesIO(png)).convert("RGB")

@@ -154,31 +154,28 @@ def test_map_hover_and_legend_show_hostile_text_as_typed(hostile_app, page, wait
     # Colour by commitment type: the legend title is then a type's label from the data.
     page.get_by_label("Colour by").click()
     page.get_by_role("option", name="Commitment type").click()
-    expect(page.locator(".js-plotly-plot .legendtitletext")).to_contain_text("Land <script>")
+    legend_title = page.locator(".summit-map .summit-map-legend-title")
+    expect(legend_title).to_contain_text("Land <script>")
     wait_for_app(page)
-    plot = page.locator(".js-plotly-plot").first
-    plot.scroll_into_view_if_needed()
-    page.wait_for_function(
-        "() => { const m = document.querySelector('.js-plotly-plot')._fullLayout.map._subplot.map;"
-        " return m.loaded() && !m.isMoving(); }",
-        timeout=60_000,
-    )
+    root = page.locator(".summit-map").first
+    root.scroll_into_view_if_needed()
+    page.wait_for_function("(root) => root.dataset.drawn", arg=root.element_handle(), timeout=60_000)
     # Hover France: where MapLibre draws 2.5°E 46.5°N on the screen.
-    x, y = page.evaluate(
-        """() => { const map = document.querySelector('.js-plotly-plot')._fullLayout.map._subplot.map;
-            const point = map.project([2.5, 46.5]); const box = map.getCanvas().getBoundingClientRect();
-            return [box.left + point.x, box.top + point.y]; }"""
+    x, y = root.evaluate(
+        """(root) => { const map = root.__summitMap; const point = map.project([2.5, 46.5]);
+            const box = map.getCanvas().getBoundingClientRect(); return [box.left + point.x, box.top + point.y]; }"""
     )
     page.mouse.move(x - 10, y - 10)
     page.mouse.move(x, y)
-    hover = page.locator(".js-plotly-plot .hoverlayer .hovertext").first
+    hover = page.locator(".summit-map .summit-map-tooltip")
     expect(hover).to_contain_text("France")
     screenshot(page, "injection-map-hover")
 
     assert_nothing_ran(page, dialogs)
-    assert page.evaluate(CHART_MARKUP_JS, PAYLOAD_WORDS) == []
+    # The map writes data as text: no element in it came from the data.
+    assert root.evaluate("(root) => root.querySelectorAll('script, img, a, iframe, [onerror]').length") == 0
     assert 'President <script>window.__pwned=1</script> <img src=x onerror="window.__pwned=1">' in hover.text_content()
-    assert page.locator(".js-plotly-plot .legendtitletext").first.text_content().startswith(f"Land {SCRIPT}")
+    assert legend_title.first.text_content().startswith(f"Land {SCRIPT}")
 
 
 def test_table_toolbar_gives_no_csv_with_a_live_formula(hostile_app, page, wait_for_app):

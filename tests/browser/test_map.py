@@ -1,5 +1,5 @@
-"""The map in headless Chromium: shapes really drawn (pixels), a small figure payload, the World view,
-the small-state marker and the list beside the map."""
+"""The map in headless Chromium: shapes really drawn (pixels), a small payload, the World view, the
+small-state marker, hover and click, a filter change that recolours the same map, the list beside it."""
 
 from __future__ import annotations
 
@@ -15,26 +15,27 @@ from summit.maps import SEQUENTIAL
 
 SIZES = [(1920, 1080), (1280, 720)]
 SIZE_IDS = [f"{w}x{h}" for w, h in SIZES]
-MAX_FIGURE_BYTES = 1_000_000
+MAX_PAGE_BYTES = 1_000_000
 TIMEOUT_MS = 60_000
 # A point in Moscow: Russia is not a participant, so it must be drawn in the neutral grey.
 MOSCOW = (37.62, 55.75)
-MAP_PLOT = '[data-testid="stPlotlyChart"]:has(.maplibregl-canvas) .js-plotly-plot'
+MAP_ROOT = ".summit-map"
 
-# Plotly keeps the MapLibre map of a `map` subplot on the graph div; project() gives a point's
+# summit_ui/map_component.js keeps the MapLibre map on its root element; project() gives a point's
 # position in the canvas, in CSS pixels.
-PROJECT_JS = "(gd, points) => points.map((p) => gd._fullLayout.map._subplot.map.project(p))"
-ZOOM_JS = "(gd) => gd._fullLayout.map._subplot.map.getZoom()"
-FIGURE_BYTES_JS = "(gd) => JSON.stringify(gd.data).length + JSON.stringify(gd.layout).length"
-# Every point of the marker (scattermap) traces: position, colour and hover text.
-MARKERS_JS = """(gd) => gd.data.filter((t) => t.type === 'scattermap').flatMap((t) => t.lon.map((lon, i) => ({
-    lon: lon, lat: t.lat[i], color: Array.isArray(t.marker.color) ? t.marker.color[i] : t.marker.color,
-    hover: String(t.customdata ? t.customdata[i] : t.text ? t.text[i] : '')})))"""
+PROJECT_JS = "(root, points) => points.map((p) => root.__summitMap.project(p))"
+ZOOM_JS = "(root) => root.__summitMap.getZoom()"
+# The small-state markers the map draws: position, colour and ISO code.
+MARKERS_JS = """(root) => root.__summit.markers.features.map((f) => ({lon: f.geometry.coordinates[0],
+    lat: f.geometry.coordinates[1], color: f.properties.colour, code: f.properties.iso}))"""
+# Where (lon, lat) is on the screen, in page pixels.
+SCREEN_JS = """(root, p) => { const map = root.__summitMap; const point = map.project(p);
+    const box = map.getCanvas().getBoundingClientRect(); return [box.left + point.x, box.top + point.y]; }"""
 
 
 def project(page: Page, points: list[tuple[float, float]]) -> list[tuple[float, float]]:
     """Canvas positions of (lon, lat) points on the map."""
-    return [(p["x"], p["y"]) for p in page.locator(MAP_PLOT).first.evaluate(PROJECT_JS, [list(p) for p in points])]
+    return [(p["x"], p["y"]) for p in page.locator(MAP_ROOT).first.evaluate(PROJECT_JS, [list(p) for p in points])]
 
 
 def is_coloured(rgb: tuple[int, int, int] | None) -> bool:
@@ -62,18 +63,17 @@ def test_map_draws_participants_in_colour_and_others_in_grey(
     seconds, frames = open_map(page, f"{app_server}/map", wait_for_map)
     wait_for_app(page)
     pixels = map_pixels(page)
-    figure_bytes = page.locator(MAP_PLOT).first.evaluate(FIGURE_BYTES_JS)
     size = f"{page.viewport_size['width']}x{page.viewport_size['height']}"
     path = screenshot(page, f"map-drawn-{size}")
     pixels.image.save(path.with_name(f"map-canvas-{size}.png"))  # the pixels the assertions looked at
     print(
-        f"\n[map {size}] drawn {seconds:.1f} s after navigation; figure JSON {figure_bytes:,} bytes; "
+        f"\n[map {size}] drawn {seconds:.1f} s after navigation; "
         f"websocket {sum(frames):,} bytes in {len(frames)} frames; geometry file {sum(geometry):,} bytes "
         f"in {len(geometry)} request(s); {pixels.non_white:.0%} not white, {pixels.share_near(NEUTRAL, 0):.0%} "
         f"grey, {pixels.coloured:.0%} coloured"
     )
 
-    assert figure_bytes < MAX_FIGURE_BYTES
+    assert sum(frames) < MAX_PAGE_BYTES  # everything the server sent for the page, map data included
     assert pixels.non_white > 0.3
     assert pixels.share_near(NEUTRAL, 0) > 0.05
     assert max(pixels.share_near(colour) for colour in SEQUENTIAL) > 0.01  # a colour of the scale, as drawn
@@ -91,8 +91,8 @@ def test_small_state_marker_and_the_list_beside_the_map(
     open_map(page, f"{app_server}/map", wait_for_map)
     wait_for_app(page)
 
-    # Luxembourg is too small for its shape to show: the figure gives it a marker, drawn where it is.
-    markers = [m for m in page.locator(MAP_PLOT).first.evaluate(MARKERS_JS) if "Luxembourg" in m["hover"]]
+    # Luxembourg is too small for its shape to show: the map gives it a marker, drawn where it is.
+    markers = [m for m in page.locator(MAP_ROOT).first.evaluate(MARKERS_JS) if m["code"] == "LUX"]
     assert len(markers) == 1
     [(x, y)] = project(page, [(markers[0]["lon"], markers[0]["lat"])])
     drawn = map_pixels(page).colour_at(x, y)
@@ -112,20 +112,13 @@ def test_small_state_marker_and_the_list_beside_the_map(
     assert len(everyone) == len(meeting.delegations)
 
 
-# Sizes at which the World view is known to cut New Zealand off → why.
-NEW_ZEALAND_CUT_OFF = {
-    (1280, 720): "summit/geo.py fits the World view to a 640 px wide map (MIN_MAP_PX), but at 1280x720 the Map "
-    "page's map canvas is about 525 px wide: the view ends near 155°E, before New Zealand",
-}
-
-
 @pytest.mark.parametrize("page", SIZES, ids=SIZE_IDS, indirect=True)
-def test_world_view_draws_canada_japan_and_australia(
+def test_world_view_draws_canada_japan_australia_and_new_zealand(
     app_server, page, wait_for_app, wait_for_map, map_pixels, error_boxes, screenshot
 ):
     open_map(page, f"{app_server}/map", wait_for_map)
     wait_for_app(page)
-    plot = page.locator(MAP_PLOT).first
+    plot = page.locator(MAP_ROOT).first
     europe_zoom = plot.evaluate(ZOOM_JS)
 
     page.get_by_role("radiogroup", name="View").get_by_role("radio", name="World").click()
@@ -133,7 +126,8 @@ def test_world_view_draws_canada_japan_and_australia(
     wait_for_app(page)
 
     centroids = geo.load_centroids()
-    codes = ("CAN", "JPN", "AUS")
+    # New Zealand, the participant furthest east, is the edge of the World view, at every size.
+    codes = ("CAN", "JPN", "AUS", "NZL")
     deadline = time.monotonic() + TIMEOUT_MS / 1000
     while True:
         pixels = map_pixels(page)
@@ -148,12 +142,6 @@ def test_world_view_draws_canada_japan_and_australia(
     assert pixels.share_near(NEUTRAL, 0) > 0.05
     assert error_boxes(page) == []
     assert page.console_errors == []
-
-    # New Zealand, the participant furthest east, is the edge of the World view.
-    [new_zealand] = project(page, [centroids["NZL"]])
-    if size in NEW_ZEALAND_CUT_OFF and not is_coloured(pixels.most_coloured_near(*new_zealand)):
-        pytest.xfail(NEW_ZEALAND_CUT_OFF[size])
-    assert is_coloured(pixels.most_coloured_near(*new_zealand)), f"New Zealand at {new_zealand} is not drawn"
 
 
 @pytest.mark.parametrize("page", SIZES, ids=SIZE_IDS, indirect=True)
@@ -180,3 +168,47 @@ def test_short_list_beside_the_map_has_no_empty_rows(app_server, page, wait_for_
     box = grid.bounding_box()
     assert box is not None
     assert box["height"] <= content + 4  # plus the border
+
+
+def test_hover_names_the_state_and_a_click_opens_its_profile(app_server, page, wait_for_app, wait_for_map):
+    open_map(page, f"{app_server}/map?g=nato", wait_for_map)
+    wait_for_app(page)
+    x, y = page.locator(MAP_ROOT).first.evaluate(SCREEN_JS, [2.5, 46.5])  # central France
+    page.mouse.move(x - 10, y - 10)
+    page.mouse.move(x, y)
+    tooltip = page.locator(f"{MAP_ROOT} .summit-map-tooltip")
+    expect(tooltip).to_be_visible()
+    expect(tooltip.locator("strong")).to_have_text("France")
+    expect(tooltip).to_contain_text("Emmanuel Macron")
+
+    page.mouse.click(x, y)
+    page.wait_for_url("**/profile?*", timeout=TIMEOUT_MS)
+    wait_for_app(page)
+    assert "participant=FRA" in page.url and "g=nato" in page.url  # the filters come along
+    expect(page.get_by_test_id("stMain").locator("h1").first).to_have_text("France")
+
+
+def test_a_filter_change_recolours_the_same_map(app_server, page, wait_for_app, wait_for_map, map_pixels):
+    open_map(page, f"{app_server}/map", wait_for_map)
+    wait_for_app(page)
+    root = page.locator(MAP_ROOT).first
+    page.evaluate("(root) => { window.__firstMap = root.__summitMap; }", root.element_handle())
+    drawn = root.get_attribute("data-drawn")
+    [france] = project(page, [geo.load_centroids()["FRA"]])
+    before = map_pixels(page).colour_at(*france)
+
+    # Opened from the keyboard: a click on a just-drawn multiselect can toggle its list shut again.
+    page.get_by_role("combobox", name="Status", exact=True).focus()
+    page.keyboard.press("ArrowDown")
+    page.get_by_role("option", name="Ruled out", exact=True).click()  # France ruled nothing out: it turns grey
+    page.keyboard.press("Escape")
+    page.wait_for_function(
+        "([root, drawn]) => root.dataset.drawn && root.dataset.drawn !== drawn",
+        arg=[root.element_handle(), drawn],
+        timeout=TIMEOUT_MS,
+    )
+    wait_for_app(page)
+    assert page.evaluate("(root) => root.__summitMap === window.__firstMap", root.element_handle())
+    after = map_pixels(page).colour_at(*france)
+    assert is_coloured(before) and after == (221, 221, 221), (before, after)
+    assert "s=ruled_out" in page.url
