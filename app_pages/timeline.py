@@ -4,7 +4,7 @@ import streamlit as st
 
 from summit import frames as F
 from summit.figures import timeline_chart
-from summit.timeline import meeting_changes, timeline_meetings
+from summit.timeline import MEETINGS_PER_PAGE, meeting_changes, newest_first_page, page_count, timeline_meetings
 from summit_ui.cached import memo_chart
 from summit_ui.context import page_context
 from summit_ui.render import render_chart, render_empty, render_sentence, render_title, text_cell
@@ -21,8 +21,12 @@ if ctx.frames.meetings.empty:
 else:
     meetings = timeline_meetings(ctx.frames.meetings, delegations, pledges)
     render_chart(memo_chart(ctx, "timeline", lambda: timeline_chart(ctx.dataset, meetings)), key="timeline_chart")
-    for change in reversed(meeting_changes(ctx.dataset, delegations, pledges, pledge_types)):
+    changes = meeting_changes(ctx.dataset, delegations, pledges, pledge_types)
+    pages = page_count(changes)
+    page = 1
+    if pages > 1:
+        page = st.number_input(f"Page (of {pages}), newest meetings first", 1, pages, 1, key="timeline_page")
+        st.caption(f"{len(changes):,} meetings, {MEETINGS_PER_PAGE} per page.")
+    for change in newest_first_page(changes, page):
         with st.expander(f"{change.date:%-d %b %Y} — {text_cell(change.name)}", expanded=change.is_latest):
-            st.text(change.summary)
-            for line in change.lines:
-                st.text(f"• {line}")
+            st.text(change.text)

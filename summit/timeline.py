@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -22,6 +23,30 @@ class MeetingChange:
     summary: str
     lines: tuple[str, ...]
     is_latest: bool
+
+    @property
+    def text(self) -> str:
+        """The summary and a bulleted line per change, as one block of text."""
+        return "\n".join([self.summary, *(f"• {line}" for line in self.lines)] if self.summary else self.lines)
+
+
+# Meetings listed per page under the timeline chart: the bundled data fits on one page; a large dataset
+# is listed page by page (one list element per meeting costs Streamlit time and bytes on every rerun).
+MEETINGS_PER_PAGE = 30
+
+
+def newest_first_page(
+    changes: list[MeetingChange], page: int, per_page: int = MEETINGS_PER_PAGE
+) -> list[MeetingChange]:
+    """Page `page` (1-based, clamped) of the meetings, newest first."""
+    newest_first = changes[::-1]
+    page = min(max(page, 1), page_count(changes, per_page))
+    return newest_first[(page - 1) * per_page : page * per_page]
+
+
+def page_count(changes: list[MeetingChange], per_page: int = MEETINGS_PER_PAGE) -> int:
+    """Pages needed to list every meeting (at least 1)."""
+    return max(1, math.ceil(len(changes) / per_page))
 
 
 def _names(dataset: Dataset, codes: set[str]) -> str:

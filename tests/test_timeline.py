@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from summit.filters import Filters
-from summit.timeline import meeting_changes, timeline_meetings
+from summit.timeline import MeetingChange, meeting_changes, newest_first_page, page_count, timeline_meetings
 
 
 def test_changes_list_attendance_documents_and_pledges(tiny, tiny_frames):
@@ -39,3 +41,22 @@ def test_second_meeting_reports_newcomers_and_new_kinds(tiny_copy):
     assert first.meeting_id == "earlier" and not first.is_latest
     assert "First recorded attendance: Luxembourg, Norway, United States" in second.lines
     assert any(line.startswith("New kinds of commitment: ") and "Logistics" in line for line in second.lines)
+
+
+def change(n: int) -> MeetingChange:
+    return MeetingChange(f"m{n}", f"Meeting {n}", dt.date(2025, 1, 1) + dt.timedelta(days=n), "", (), False)
+
+
+def test_meetings_are_listed_newest_first_page_by_page():
+    changes = [change(n) for n in range(7)]  # oldest first, as meeting_changes gives them
+    assert page_count(changes, 3) == 3 and page_count([], 3) == 1
+    assert [c.meeting_id for c in newest_first_page(changes, 1, 3)] == ["m6", "m5", "m4"]
+    assert [c.meeting_id for c in newest_first_page(changes, 3, 3)] == ["m0"]
+    assert newest_first_page(changes, 9, 3) == newest_first_page(changes, 3, 3)  # clamped to the last page
+    assert newest_first_page(changes, 0, 3) == newest_first_page(changes, 1, 3)
+
+
+def test_a_meeting_reads_as_one_block_summary_first(tiny, tiny_frames):
+    (first,) = meeting_changes(tiny, tiny_frames.delegations, tiny_frames.pledges, tiny_frames.pledge_types)
+    lines = first.text.split("\n")
+    assert lines[0] == first.summary and lines[1:] == [f"• {line}" for line in first.lines]
