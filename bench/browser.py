@@ -50,7 +50,7 @@ document.addEventListener('mousedown', () => {
     window.__bench.pressHref = location.href;
 }, true);
 """
-# The page map (summit_ui/map_component.js) sets data-drawn (a version) and data-drawn-at (its
+# The page map (static/map/summit-map.mjs) sets data-drawn (a version) and data-drawn-at (its
 # performance.now()) on its root once MapLibre has drawn the data it was last given.
 MAP_ROOT_JS = "document.querySelector('.summit-map')"
 # Navigation → map drawn: the time the map first drew its shapes.

@@ -1,29 +1,32 @@
 """The page map as a Streamlit component: MapLibre GL JS drawing summit.maps.page_map's data.
 
 One map per page, keyed: a filter change sends new colours and the same map repaints them, instead of
-a new Plotly chart (and a new MapLibre map and WebGL context) per change. The library is served by the
-app (static/vendor/maplibre-gl/), so the map needs no internet.
+a new Plotly chart (and a new MapLibre map and WebGL context) per change. Its code is a module served by
+the app (static/map/summit-map.mjs), like the library (static/vendor/maplibre-gl/), so the map needs no
+internet and its code is fetched once, not sent with every rerun.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
-_HERE = Path(__file__).resolve().parent
-_component = st.components.v2.component(
-    "summit_map",
-    js=(_HERE / "map_component.js").read_text(encoding="utf-8"),
-    css=(_HERE / "map_component.css").read_text(encoding="utf-8"),
-    # Not in a shadow root: MapLibre's stylesheet must reach the map's controls and canvas.
-    isolate_styles=False,
-)
+MODULE_URL = "app/static/map/summit-map.mjs"
+# The inline code is a stub: it loads the module by URL (relative to the page, so it also works under a
+# base URL path) and hands it the component's arguments; the module's cleanup runs on unmount.
+_STUB = f"""const module = import(new URL("{MODULE_URL}", document.baseURI).href);
+export default function (component) {{
+  let cleanup = null;
+  let unmounted = false;
+  module.then((map) => {{ if (!unmounted) cleanup = map.default(component); }});
+  return () => {{ unmounted = true; if (cleanup) cleanup(); }};
+}}
+"""
+_map = st.components.v2.component("summit_map", js=_STUB, isolate_styles=False)
 
 
 def render_map(payload: dict, *, key: str, title: str, alt: str, height: int) -> str | None:
     """Draw the map; returns the code of a state the user clicked in this run, else None."""
-    result = _component(
+    result = _map(
         key=key,
         data={**payload, "title": title, "alt": alt, "height": height},
         height=height,

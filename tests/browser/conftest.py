@@ -478,7 +478,7 @@ def click_grid_row() -> Callable[[Locator, int], str]:
 
 
 # --- The map: drawn by MapLibre with WebGL, so only its pixels show it is there ---------------
-# The page map's root (summit_ui/map_component.js) and MapLibre's canvas in it.
+# The page map's root (static/map/summit-map.mjs) and MapLibre's canvas in it.
 MAP_ROOT = ".summit-map"
 MAP_CANVAS = f"{MAP_ROOT} .maplibregl-canvas"
 WHITE = (255, 255, 255)

@@ -1,24 +1,27 @@
 // The page map: one MapLibre map per page, recoloured in place when the data changes.
 //
-// Python (summit.maps.page_map) works out every colour and hover line; this file only draws them.
-// Everything from the data is set as text (textContent), never as HTML. Nothing is fetched from any
-// host but the app's own: the library and the shapes come from app/static/, and the style has no
-// tiles, fonts or sprites.
+// summit_ui/map_component.py mounts it; Python (summit.maps.page_map) works out every colour and
+// hover line, and this module only draws them. Everything from the data is set as text
+// (textContent), never as HTML. Nothing is fetched from any host but the app's own: the library,
+// the stylesheets and the shapes come from app/static/, and the style has no tiles, fonts or sprites.
+//
+// The library starts loading when this module is first loaded, before the map's data arrives.
 
 const LIBRARY = "app/static/vendor/maplibre-gl/maplibre-gl.mjs";
-const STYLESHEET = "app/static/vendor/maplibre-gl/maplibre-gl.css";
+const STYLESHEETS = ["app/static/vendor/maplibre-gl/maplibre-gl.css", "app/static/map/summit-map.css"];
 const SHAPES = "shapes";
 const MARKERS = "markers";
 const PADDING = 12;
 
 const absolute = (path) => new URL(path, document.baseURI).href;
-// Loaded once per page, as soon as this module runs: the library, and the shapes of every map.
 let library = null;
 const shapes = new Map();
+
 function loadLibrary() {
   library = library || import(absolute(LIBRARY));
   return library;
 }
+
 function loadShapes(url) {
   if (!shapes.has(url)) {
     shapes.set(
@@ -37,6 +40,7 @@ function loadShapes(url) {
   }
   return shapes.get(url);
 }
+
 loadLibrary();
 
 function element(tag, className, parent) {
@@ -200,7 +204,7 @@ function hover(state, event) {
   const tip = state.tooltip;
   if (!shown) {
     tip.hidden = true;
-    state.map && (state.map.getCanvas().style.cursor = "");
+    if (state.map) state.map.getCanvas().style.cursor = "";
     return;
   }
   state.map.getCanvas().style.cursor = "pointer";
@@ -220,14 +224,16 @@ function select(state, event) {
   if (shown) state.setTriggerValue("selected", shown.code);
 }
 
-export default function (component) {
+export default function render(component) {
   const { data, parentElement, setTriggerValue } = component;
   let root = parentElement.querySelector(".summit-map");
   if (!root) {
     root = element("div", "summit-map", parentElement);
-    const stylesheet = element("link", "", root);
-    stylesheet.rel = "stylesheet";
-    stylesheet.href = absolute(STYLESHEET);
+    for (const href of STYLESHEETS) {
+      const stylesheet = element("link", "", root);
+      stylesheet.rel = "stylesheet";
+      stylesheet.href = absolute(href);
+    }
     const title = element("div", "summit-map-title", root);
     const canvas = element("div", "summit-map-canvas", root);
     root.__summit = {
@@ -248,7 +254,9 @@ export default function (component) {
   root.setAttribute("aria-label", data.alt);
   if (!state.creating) {
     state.creating = create(root, state).catch((error) => {
+      // Said in words where the map would be; the list beside the map still has everyone.
       root.dataset.error = String(error);
+      state.canvas.textContent = `The map could not be drawn (${error}). The list of participants has everyone.`;
       console.error(error);
     });
   } else {
@@ -256,5 +264,6 @@ export default function (component) {
   }
   return () => {
     if (state.map) state.map.remove();
+    root.remove();
   };
 }
