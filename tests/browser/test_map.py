@@ -212,3 +212,14 @@ def test_a_filter_change_recolours_the_same_map(app_server, page, wait_for_app, 
     after = map_pixels(page).colour_at(*france)
     assert is_coloured(before) and after == (221, 221, 221), (before, after)
     assert "s=ruled_out" in page.url
+
+
+def test_a_map_that_cannot_load_its_shapes_says_so_in_words(app_server, page, wait_for_app):
+    page.route("**/app/static/geo/world.geojson", lambda route: route.fulfill(status=404, body="gone"))
+    page.goto(f"{app_server}/map")
+    wait_for_app(page)
+    message = page.locator(f"{MAP_ROOT} .summit-map-canvas")
+    expect(message).to_contain_text("The map could not be drawn", timeout=TIMEOUT_MS)
+    expect(message).to_contain_text("HTTP 404")
+    # The list beside the map still has everyone.
+    expect(page.get_by_text("All participants", exact=True)).to_be_visible()
