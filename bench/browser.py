@@ -124,7 +124,8 @@ class Traffic:
         path = urlsplit(request.url).path
         if "/_stcore/message" in path:
             self.messages += size
-        elif "/app/static/vendor/" in path:  # libraries the app ships (MapLibre): frontend code, like Plotly's
+        elif "/app/static/vendor/" in path or "/app/static/map/" in path:
+            # Code the app ships (MapLibre, the map's module and stylesheet): frontend, like Plotly's bundle.
             self.frontend += size
         elif "/app/static/" in path:
             self.app_files += size

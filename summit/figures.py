@@ -113,39 +113,38 @@ def type_bar_chart(dataset: Dataset, pledge_types: pd.DataFrame, meeting_name: s
     title = "Pledges by commitment type"
     bars = []
     if not counts.empty:
-        bars.append(
-            {
-                "type": "bar",
-                "y": list(drawn["short_label"]),
-                "x": counts["unconditional"],
-                "customdata": [[label] for label in drawn["label"]],
-                "orientation": "h",
-                "name": "No condition stated",
-                "marker": {"color": list(counts["colour"]), "line": {"color": INK, "width": 1}},
-                "hovertemplate": "%{customdata[0]}: %{x} without condition<extra></extra>",
-                "text": counts["unconditional"].where(counts["unconditional"] > 0, ""),
-                "textposition": "inside",
-            }
-        )
-        bars.append(
-            {
-                "type": "bar",
-                "y": list(drawn["short_label"]),
-                "x": counts["conditional"],
-                "customdata": [[label] for label in drawn["label"]],
-                "orientation": "h",
-                "name": "Conditional",
-                "marker": {
-                    "color": "white",
-                    "line": {"color": list(counts["colour"]), "width": 2},
-                    "pattern": {"shape": CONDITIONAL_PATTERN, "fgcolor": list(counts["colour"]), "solidity": 0.4},
-                },
-                "hovertemplate": "%{customdata[0]}: %{x} conditional<extra></extra>",
-                # The number at the end of the bar is the total; the hatched part's count is in the hover.
-                "text": counts["total"],
-                "textposition": "outside",
-            }
-        )
+        # Two stacked bars per type: without condition (solid), then conditional (hatched).
+        shared = {
+            "type": "bar",
+            "y": list(drawn["short_label"]),
+            "customdata": [[label] for label in drawn["label"]],
+            "orientation": "h",
+        }
+        colours = list(counts["colour"])
+        unconditional = {
+            **shared,
+            "x": counts["unconditional"],
+            "name": "No condition stated",
+            "marker": {"color": colours, "line": {"color": INK, "width": 1}},
+            "hovertemplate": "%{customdata[0]}: %{x} without condition<extra></extra>",
+            "text": counts["unconditional"].where(counts["unconditional"] > 0, ""),
+            "textposition": "inside",
+        }
+        conditional = {
+            **shared,
+            "x": counts["conditional"],
+            "name": "Conditional",
+            "marker": {
+                "color": "white",
+                "line": {"color": colours, "width": 2},
+                "pattern": {"shape": CONDITIONAL_PATTERN, "fgcolor": colours, "solidity": 0.4},
+            },
+            "hovertemplate": "%{customdata[0]}: %{x} conditional<extra></extra>",
+            # The number at the end of the bar is the total; the hatched part's count is in the hover.
+            "text": counts["total"],
+            "textposition": "outside",
+        }
+        bars = [unconditional, conditional]
     layout = {
         "barmode": "stack",
         # Legend under the title, left-aligned, so it never overlaps a long title.
