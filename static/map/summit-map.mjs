@@ -128,7 +128,9 @@ async function create(root, state) {
   root.__summitMap = map;
   map.on("load", () => {
     const data = state.data; // the latest: the data may have changed while the map was loading
-    map.addSource(SHAPES, { type: "geojson", data: collection });
+    // MapLibre simplifies shapes per zoom (tolerance 0.375 by default); that simplification drops
+    // Ukraine's fill below zoom 2 (the World view), so shapes are simplified less.
+    map.addSource(SHAPES, { type: "geojson", data: collection, tolerance: 0.1 });
     state.markers = markerCollection(data);
     map.addSource(MARKERS, { type: "geojson", data: state.markers });
     map.addLayer({ id: "fill", type: "fill", source: SHAPES, paint: { "fill-color": fillColour(data) } });

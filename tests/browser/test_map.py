@@ -223,3 +223,36 @@ def test_a_map_that_cannot_load_its_shapes_says_so_in_words(app_server, page, wa
     expect(message).to_contain_text("HTTP 404")
     # The list beside the map still has everyone.
     expect(page.get_by_text("All participants", exact=True)).to_be_visible()
+
+
+# Zoom levels from the World view out to the whole world: the default simplification of MapLibre's
+# tiles left Ukraine unfilled below zoom 2.
+ZOOMS = (0.5, 1.0, 1.5)
+FILL_AT_JS = """([root, zoom]) => new Promise((done) => {
+    const map = root.__summitMap;
+    map.jumpTo({center: [25, 35], zoom: zoom});
+    map.once('idle', done);
+})"""
+
+
+@pytest.mark.parametrize("zoom", ZOOMS)
+def test_every_participant_is_filled_when_zoomed_out(
+    app_server, page, wait_for_app, wait_for_map, map_pixels, bundled_dataset, zoom
+):
+    open_map(page, f"{app_server}/map", wait_for_map)
+    wait_for_app(page)
+    root = page.locator(MAP_ROOT).first
+    page.evaluate(FILL_AT_JS, [root.element_handle(), zoom])
+    pixels = map_pixels(page)
+    meeting = next(m for m in bundled_dataset.meetings if m.meeting.id == bundled_dataset.default_meeting_id())
+    centroids = geo.load_centroids()
+    codes = [d.participant for d in meeting.delegations if d.participant in centroids]
+    # Label points, and two cities of Ukraine: Kyiv, and Simferopol in Crimea.
+    points = [centroids[c] for c in codes] + [(30.52, 50.45), (34.1, 44.95)]
+    names = [*codes, "UKR (Kyiv)", "UKR (Simferopol)"]
+    blank = [
+        name
+        for name, (x, y) in zip(names, project(page, points), strict=True)
+        if pixels.colour_at(x, y) is not None and pixels.most_coloured_near(x, y, radius=1) == (255, 255, 255)
+    ]
+    assert blank == [], f"not filled at zoom {zoom}: {blank}"
