@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from summit import geo
 from tests.conftest import TINY
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -122,3 +124,18 @@ def test_broken_data_on_first_load_lists_the_problems(tmp_path, monkeypatch):
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert any("No valid data to show" in e.value for e in at.error)
+
+
+def map_data(at: AppTest) -> dict:
+    """The data the page sent to its map component (summit_ui/map_component.py)."""
+    [element] = [e for e in at.get("bidi_component") if e.proto.component_name == "summit_map"]
+    return json.loads(element.proto.json)
+
+
+@pytest.mark.parametrize("page", ["app_pages/overview.py", "app_pages/map.py"])
+def test_map_gets_a_colour_per_state_shown_and_follows_the_filters(page):
+    everyone = map_data(open_page(page))
+    assert {s["code"] for s in everyone["states"]} == {"FRA", "LUX", "NOR", "USA"}
+    assert everyone["geojson"] == geo.WORLD_GEOJSON_URL and everyone["alt"].startswith("Map of 4")
+    refusals = map_data(open_page(page, {"s": "ruled_out"}))
+    assert [s["code"] for s in refusals["states"]] == ["LUX"]  # the only participant that ruled something out
