@@ -355,7 +355,8 @@ FLOOR_SCRIPT = textwrap.dedent(
                 st.plotly_chart(figures[payload["figure"]], theme=None, config=payload["config"], key=f"c{n}")
             elif kind == "bidi_component" and payload["name"] == "summit_map":
                 data = json.loads(payload["json"])
-                render_map(data, key=f"m{n}", title=data["title"], alt=data["alt"], height=data["height"])
+                words = {name: data[name] for name in ("title", "alt", "source", "height")}
+                render_map(data, key=f"m{n}", **words)
             elif kind == "multiselect":
                 if payload["key"] == FILTER_KEY:
                     st.multiselect(payload["label"], spec["statuses"], key=FILTER_KEY)

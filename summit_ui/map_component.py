@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from summit_ui.render import slug
+
 MODULE_URL = "app/static/map/summit-map.mjs"
 # The inline code is a stub: it loads the module by URL (relative to the page, so it also works under a
 # base URL path) and hands it the component's arguments; the module's cleanup runs on unmount.
@@ -24,11 +26,14 @@ export default function (component) {{
 _map = st.components.v2.component("summit_map", js=_STUB, isolate_styles=False)
 
 
-def render_map(payload: dict, *, key: str, title: str, alt: str, height: int) -> str | None:
-    """Draw the map; returns the code of a state the user clicked in this run, else None."""
+def render_map(payload: dict, *, key: str, title: str, alt: str, source: str, height: int) -> str | None:
+    """Draw the map; returns the code of a state the user clicked in this run, else None.
+
+    The map has a PNG download of itself with the title, legend and source line, named after the title.
+    """
     result = _map(
         key=key,
-        data={**payload, "title": title, "alt": alt, "height": height},
+        data={**payload, "title": title, "alt": alt, "source": source, "filename": slug(title), "height": height},
         height=height,
         on_selected_change=lambda: None,
     )

@@ -46,7 +46,9 @@ def render_map_block(ctx: PageContext, *, key: str, with_controls: bool = True, 
         render_empty("participants")
         return
     shown = memo_chart(ctx, "map", lambda: _page_map(ctx, measure, view, type_id), measure, view, type_id)
-    selected = render_map(shown.payload, key=f"{key}_chart", title=shown.title, alt=shown.alt, height=height)
+    selected = render_map(
+        shown.payload, key=f"{key}_chart", title=shown.title, alt=shown.alt, source=shown.source, height=height
+    )
     if selected:
         open_profile(selected)
     st.caption(text_cell(f"{BORDER_NOTE} {shown.alt} {shown.source}"))

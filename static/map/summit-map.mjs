@@ -101,6 +101,90 @@ function drawLegend(box, legend) {
   }
 }
 
+// --- PNG download: the map as drawn, with its title, legend and source line -------------------
+
+const FONT = '"DejaVu Sans", Arial, sans-serif';
+
+function drawLegendImage(context, legend, x, y, scale) {
+  const line = 20 * scale;
+  const rows = legend.kind === "scale" ? 1 : legend.items.length;
+  context.font = `bold ${14 * scale}px ${FONT}`;
+  const labels = legend.kind === "scale" ? [] : legend.items.map((item) => item.label);
+  context.font = `${14 * scale}px ${FONT}`;
+  const width = Math.max(
+    context.measureText(legend.title).width,
+    ...labels.map((label) => context.measureText(label).width + 22 * scale),
+    legend.kind === "scale" ? 190 * scale : 0,
+  ) + 16 * scale;
+  const height = line * (rows + 1) + 12 * scale;
+  context.fillStyle = "rgba(255, 255, 255, 0.9)";
+  context.fillRect(x, y, width, height);
+  context.strokeStyle = "#1a1a1a";
+  context.lineWidth = scale;
+  context.strokeRect(x, y, width, height);
+  context.fillStyle = "#1a1a1a";
+  context.textBaseline = "middle";
+  context.font = `bold ${14 * scale}px ${FONT}`;
+  context.fillText(legend.title, x + 8 * scale, y + 6 * scale + line / 2);
+  context.font = `${14 * scale}px ${FONT}`;
+  const rowY = (index) => y + 6 * scale + line * (index + 1.5);
+  if (legend.kind === "scale") {
+    context.fillText(legend.min, x + 8 * scale, rowY(0));
+    const barX = x + 8 * scale + context.measureText(legend.min).width + 6 * scale;
+    const gradient = context.createLinearGradient(barX, 0, barX + 120 * scale, 0);
+    legend.colours.forEach((colour, index) => gradient.addColorStop(index / (legend.colours.length - 1), colour));
+    context.fillStyle = gradient;
+    context.fillRect(barX, rowY(0) - 6 * scale, 120 * scale, 12 * scale);
+    context.strokeRect(barX, rowY(0) - 6 * scale, 120 * scale, 12 * scale);
+    context.fillStyle = "#1a1a1a";
+    context.fillText(legend.max, barX + 126 * scale, rowY(0));
+    return;
+  }
+  legend.items.forEach((item, index) => {
+    context.fillStyle = item.colour;
+    context.fillRect(x + 8 * scale, rowY(index) - 7 * scale, 14 * scale, 14 * scale);
+    context.strokeRect(x + 8 * scale, rowY(index) - 7 * scale, 14 * scale, 14 * scale);
+    context.fillStyle = "#1a1a1a";
+    context.fillText(item.label, x + 30 * scale, rowY(index));
+  });
+}
+
+// The WebGL canvas is read in the frame it is drawn (its buffer is not kept), then drawn on a
+// canvas with the words around it.
+function downloadPng(state) {
+  const map = state.map;
+  if (!map) return;
+  map.once("render", () => {
+    const drawn = map.getCanvas();
+    const scale = drawn.width / drawn.clientWidth;
+    const top = 40 * scale;
+    const bottom = 28 * scale;
+    const image = document.createElement("canvas");
+    image.width = drawn.width;
+    image.height = drawn.height + top + bottom;
+    const context = image.getContext("2d");
+    context.fillStyle = "#ffffff";
+    context.fillRect(0, 0, image.width, image.height);
+    context.drawImage(drawn, 0, top);
+    context.fillStyle = "#1a1a1a";
+    context.textBaseline = "middle";
+    context.font = `${20 * scale}px ${FONT}`;
+    context.fillText(state.data.title, 8 * scale, top / 2);
+    drawLegendImage(context, state.data.legend, 8 * scale, top + 8 * scale, scale);
+    context.fillStyle = "#444444";
+    context.font = `${12 * scale}px ${FONT}`;
+    context.fillText(state.data.source, 8 * scale, image.height - bottom / 2);
+    image.toBlob((blob) => {
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = `${state.data.filename}.png`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    }, "image/png");
+  });
+  map.triggerRepaint();
+}
+
 // --- the map ---------------------------------------------------------------------------------
 
 async function create(root, state) {
@@ -236,7 +320,12 @@ export default function render(component) {
       stylesheet.rel = "stylesheet";
       stylesheet.href = absolute(href);
     }
-    const title = element("div", "summit-map-title", root);
+    const header = element("div", "summit-map-header", root);
+    const title = element("div", "summit-map-title", header);
+    const download = element("button", "summit-map-download", header);
+    download.type = "button";
+    download.textContent = "Download PNG";
+    download.title = "The map as shown, with its title, legend and source line";
     const canvas = element("div", "summit-map-canvas", root);
     root.__summit = {
       title,
@@ -249,6 +338,7 @@ export default function render(component) {
     root.setAttribute("role", "figure");
   }
   const state = root.__summit;
+  root.querySelector(".summit-map-download").onclick = () => downloadPng(state);
   state.data = data;
   state.setTriggerValue = setTriggerValue;
   state.version += 1;

@@ -6,12 +6,14 @@ from __future__ import annotations
 import time
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Page, expect
 
 from summit import geo
 from summit.figures import NEUTRAL
 from summit.frames import participant_name
 from summit.maps import SEQUENTIAL
+from tests.browser.conftest import hex_rgb
 
 SIZES = [(1920, 1080), (1280, 720)]
 SIZE_IDS = [f"{w}x{h}" for w, h in SIZES]
@@ -256,3 +258,20 @@ def test_every_participant_is_filled_when_zoomed_out(
         if pixels.colour_at(x, y) is not None and pixels.most_coloured_near(x, y, radius=1) == (255, 255, 255)
     ]
     assert blank == [], f"not filled at zoom {zoom}: {blank}"
+
+
+def test_map_downloads_as_a_png_with_its_title_and_legend(app_server, page, wait_for_app, wait_for_map, tmp_path):
+    open_map(page, f"{app_server}/map", wait_for_map)
+    wait_for_app(page)
+    canvas = page.locator(f"{MAP_ROOT} .maplibregl-canvas").first.evaluate("(c) => [c.width, c.height]")
+    with page.expect_download(timeout=TIMEOUT_MS) as download:
+        page.locator(MAP_ROOT).get_by_role("button", name="Download PNG").click()
+    assert download.value.suggested_filename == "participants-by-number-of-pledges.png"
+    path = tmp_path / "map.png"
+    download.value.save_as(path)
+    image = Image.open(path).convert("RGB")
+    # The map as drawn, with a band above for the title and one below for the source line.
+    assert image.width == canvas[0] and image.height > canvas[1]
+    colours = {rgb for _n, rgb in image.getcolors(image.width * image.height)}
+    assert hex_rgb(NEUTRAL) in colours  # the grey of non-participants: the map itself, not a blank canvas
+    assert any(max(rgb) - min(rgb) > 40 for rgb in colours)  # participants' colours
