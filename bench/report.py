@@ -31,8 +31,7 @@ def render_markdown(results: dict[str, Any]) -> str:
         f"{machine.get('load_average_end')}; {results['runs']} timed runs after {results['warmup_runs']} warm-up; "
         f"whole run {results['elapsed_s']:.0f} s",
         "",
-        "| | " + " | ".join(sizes) + " |",
-        "|---|" + "---:|" * len(sizes),
+        *_table_head("", sizes),
     ]
     for key in ("meetings", "delegations", "participants", "pledges", "sources", "files", "bytes"):
         out.append(f"| {key} | " + " | ".join(f"{results['sizes'][s][key]:,}" for s in sizes) + " |")
@@ -40,8 +39,7 @@ def render_markdown(results: dict[str, Any]) -> str:
         "",
         "**Load + validate vs a bare LibYAML parse** (ms, median)",
         "",
-        "| | " + " | ".join(sizes) + " |",
-        "|---|" + "---:|" * len(sizes),
+        *_table_head("", sizes),
         "| `load_dataset` | " + " | ".join(f"{results['load_validate_ms'][s]:,.0f}" for s in sizes) + " |",
         "| `yaml.load(CSafeLoader)` | " + " | ".join(f"{results['bare_parse_ms'][s]:,.0f}" for s in sizes) + " |",
         "| ratio | " + " | ".join(f"{results['load_ratio'][s]:.2f}×" for s in sizes) + " |",
@@ -49,8 +47,7 @@ def render_markdown(results: dict[str, Any]) -> str:
         "**Page rerun after a filter change, server time** (ms, median; floor = a minimal script drawing the "
         "same elements from precomputed data; ratio = page ÷ floor)",
         "",
-        "| page | " + " | ".join(sizes) + " |",
-        "|---|" + "---:|" * len(sizes),
+        *_table_head("page", sizes),
     ]
     for name, by_size in results["pages"].items():
         cells = [
@@ -63,8 +60,7 @@ def render_markdown(results: dict[str, Any]) -> str:
         "and messages fetched by reference, the filter change being a pick of one status; otherwise the page "
         "load only, as the server's messages recorded by AppTest, which match the websocket bytes within 4%)",
         "",
-        "| page | " + " | ".join(sizes) + " |",
-        "|---|" + "---:|" * len(sizes),
+        *_table_head("page", sizes),
     ]
     for name, by_size in results["pages"].items():
         cells = []
@@ -140,6 +136,12 @@ def main(argv: list[str] | None = None) -> int:
     path = Path(args[0]) if args else RESULTS
     print(render_markdown(json.loads(path.read_text(encoding="utf-8"))))
     return 0
+
+
+def _table_head(first: str, sizes: list[str]) -> list[str]:
+    """Header and rule of a Markdown table: a first column headed `first`, then one right-aligned column per size."""
+    corner = f"| {first} |" if first else "| |"
+    return [f"{corner} " + " | ".join(sizes) + " |", "|---|" + "---:|" * len(sizes)]
 
 
 if __name__ == "__main__":

@@ -53,9 +53,9 @@ def fit_view(west: float, south: float, east: float, north: float, width_px: int
     return {"center": {"lon": round((west + east) / 2, 2), "lat": round(lat, 2)}, "zoom": zoom}
 
 
-# The smallest map area the app gives a map: the Map page's map column on a 1280x720 projector with
-# the sidebar open and the list beside it, about 640x460 px. Larger screens see the same box with
-# more margin.
+# The map size the fixed Plotly views are fitted to (about the Map page's map column at 1280x720, which
+# the Plotly map used to fill); a larger map shows the same box with more margin. The page map (MapLibre,
+# summit_ui/map_component.py) fits VIEW_BOUNDS to its real size instead.
 MIN_MAP_PX = (640, 460)
 # The views, as (west, south, east, north) in degrees.
 # Europe: Iceland and Portugal (-25) to Ukraine and Türkiye's east (45); Crete and Cyprus (34)
@@ -65,7 +65,7 @@ EUROPE_BOUNDS = (-25.0, 34.0, 45.0, 71.5)
 # mainland coast (72); Canada's Arctic islands are cut off at the top.
 WORLD_BOUNDS = (-170.0, -48.0, 180.0, 72.0)
 VIEW_BOUNDS = {"europe": EUROPE_BOUNDS, "world": WORLD_BOUNDS}
-# Centre and zoom for Plotly's maps (the slides), which cannot fit bounds to their size on screen.
+# Centre and zoom for Plotly's maps (summit.maps.map_chart), which cannot fit bounds to their size on screen.
 EUROPE_VIEW = fit_view(*EUROPE_BOUNDS, *MIN_MAP_PX)
 WORLD_VIEW = fit_view(*WORLD_BOUNDS, *MIN_MAP_PX)
 

@@ -173,7 +173,8 @@ def _measure_value(
 
 
 def map_chart(data: MapData, view: str, dataset: Dataset, *, height: int = 620, scale: float = 1.0) -> Chart:
-    """The choropleth: grey context shapes, participants coloured by the measure, markers for small states.
+    """The map as a Plotly choropleth, for the briefing's slides and handouts (the pages use `page_map`):
+    grey context shapes, participants coloured by the measure, markers for small states.
 
     The shapes are referred to by URL (geo.WORLD_GEOJSON_URL), fetched once by the browser from the
     app's own host: the figure is about 13 KB instead of 440 KB per redraw, and cheap to build and copy.
