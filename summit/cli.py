@@ -69,7 +69,7 @@ def _add_exports(commands: argparse._SubParsersAction, command: str | None) -> N
 
         exports.add_cli(commands)
     elif command == "briefing":
-        from summit import deck
+        from summit.briefing import pptx as deck
 
         deck.add_cli(commands)
     for name, help_text in HEAVY_COMMANDS.items():

@@ -13,7 +13,8 @@ import html
 import plotly.io as pio
 import streamlit as st
 
-from summit.briefing import (
+from summit.briefing.pptx import MIME_TYPES, ChartRenderError, browser_problem, render_chart_images, to_pdf, to_pptx
+from summit.briefing.slides import (
     BODY_PX,
     BULLET_GAP,
     CANVAS_HEIGHT,
@@ -34,7 +35,6 @@ from summit.briefing import (
     themed_figure,
     title_px,
 )
-from summit.deck import MIME_TYPES, ChartRenderError, browser_problem, render_chart_images, to_pdf, to_pptx
 from summit_ui.context import PageContext
 from summit_ui.render import plotly_config, slug
 

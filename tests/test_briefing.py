@@ -18,7 +18,8 @@ from pptx import Presentation
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from summit.briefing import (
+from summit.briefing.pptx import IMAGE_SCALE, ChartRenderError, render_chart_images, to_pdf, to_pptx
+from summit.briefing.slides import (
     CANVAS_HEIGHT,
     CANVAS_WIDTH,
     CONTENT_BOTTOM,
@@ -32,7 +33,6 @@ from summit.briefing import (
     themed_figure,
 )
 from summit.dataset import load_dataset
-from summit.deck import IMAGE_SCALE, ChartRenderError, render_chart_images, to_pdf, to_pptx
 from summit.figures import type_bar_chart
 from summit.filters import Filters
 from summit.frames import build_frames

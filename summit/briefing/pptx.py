@@ -2,7 +2,7 @@
 
 Chart images are drawn by Kaleido, which drives a local Chromium: no internet is used, but a browser
 is needed. Kaleido runs in a child process with a hard time limit, so a missing or stuck browser
-ends in a ChartRenderError with a message, never in a hang. `python -m summit.deck OUTDIR` is that
+ends in a ChartRenderError with a message, never in a hang. `python -m summit.briefing.pptx OUTDIR` is that
 child process (it reads the figures as JSON on standard input).
 """
 
@@ -37,7 +37,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from summit import geo
-from summit.briefing import (
+from summit.briefing.slides import (
     BODY_PX,
     BULLET_GAP,
     CANVAS_HEIGHT,
@@ -71,7 +71,7 @@ BROWSER_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "goog
 RENDER_TIMEOUT_S = 120.0
 # Chart images are drawn at this multiple of their size on the 1920×1080 canvas (sharper in print).
 IMAGE_SCALE = 1.5
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 # 1920 design pixels = 13.333 in = 960 pt: half a point per pixel, 6350 EMU per pixel.
 PT_PER_PX = 0.5
@@ -150,7 +150,7 @@ def render_chart_images(
 
 
 def _run_worker(request: bytes, folder: Path, timeout: float) -> None:
-    command = [sys.executable, "-m", "summit.deck", str(folder)]
+    command = [sys.executable, "-m", "summit.briefing.pptx", str(folder)]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH")) if p)}
     process = subprocess.Popen(
         command,
