@@ -1,4 +1,9 @@
-"""Command line: `python -m summit validate|schema|export|briefing`."""
+"""Command line: `python -m summit validate|schema|export|briefing`, every sub-command in this module.
+
+`export` and `briefing` need pandas, openpyxl, plotly, python-pptx, reportlab and Kaleido: they import
+them inside their command functions, so that `validate` answers in a fraction of a second
+(tests/test_cli.py checks that it loads none of them).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from summit.dataset import (
     BUNDLED_DATA,
@@ -17,18 +23,32 @@ from summit.dataset import (
     data_root,
     load_dataset,
 )
+from summit.formats import TABLES, ExportFormat, Subject, export_format, formats_for, labels_sentence
 from summit.load import read_yaml_file
 from summit.problems import Problem
 from summit.schema import MeetingFile, json_schemas
 from summit.validate import validate_model
 
+if TYPE_CHECKING:
+    from summit.dataset import Dataset
+    from summit.filters import Filters
+    from summit.frames import Frames
+
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
+# 1: problems in the data, or charts that cannot be drawn; 2: a path or an argument that cannot be read.
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+DATA_HELP = "dataset folder (default: $SUMMIT_DATA or the bundled data)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of every sub-command; each one's function is `args.run`."""
     parser = argparse.ArgumentParser(prog="python -m summit", description="Summit dataset tools.")
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -40,41 +60,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="dataset folder or file (default: $SUMMIT_DATA or the bundled data)",
     )
     validate.add_argument("--json", action="store_true", help="print problems and summary as JSON")
+    validate.set_defaults(run=lambda args: run_validate(args.path or data_root(), as_json=args.json))
 
     schema = commands.add_parser("schema", help="write the JSON Schema files generated from the model")
     schema.add_argument("--out", type=Path, default=SCHEMA_DIR, help=f"folder (default: {SCHEMA_DIR})")
+    schema.set_defaults(run=lambda args: run_schema(args.out))
 
-    argv = list(sys.argv[1:] if argv is None else argv)
-    _add_exports(commands, argv[0] if argv else None)
-    args = parser.parse_args(argv)
-    if args.command == "validate":
-        return run_validate(args.path or data_root(), as_json=args.json)
-    if args.command == "schema":
-        return run_schema(args.out)
-    return args.run(args)
+    tables = formats_for(Subject.TABLE)
+    export = commands.add_parser("export", help=f"export the filtered view as {labels_sentence(tables)}")
+    _add_output_arguments(export, tables, "g=nato t=mnf_land")
+    export.add_argument("--table", choices=TABLES, default="pledges")
+    export.set_defaults(run=run_export)
 
-
-# Sub-commands whose modules import pandas, openpyxl, plotly and Kaleido: imported only when asked for,
-# so that `validate` answers in a fraction of a second.
-HEAVY_COMMANDS = {
-    "export": "export the filtered view as CSV or Excel",
-    "briefing": "export the briefing as PowerPoint or PDF",
-}
+    decks = formats_for(Subject.BRIEFING)
+    briefing = commands.add_parser("briefing", help=f"write the briefing slides as {labels_sentence(decks)}")
+    _add_output_arguments(briefing, decks, "m=paris-2026-01-06")
+    briefing.set_defaults(run=run_briefing)
+    return parser
 
 
-def _add_exports(commands: argparse._SubParsersAction, command: str | None) -> None:
-    """Sub-commands that live in other modules register here, so this module stays small."""
-    if command == "export":
-        from summit import exports
+def _add_output_arguments(command: argparse.ArgumentParser, formats: tuple[ExportFormat, ...], example: str) -> None:
+    """--format (from the formats table), --out, --data and the URL's filter keys."""
+    command.add_argument("--format", choices=[f.id for f in formats], required=True)
+    command.add_argument("--out", type=Path, required=True, help="file to write")
+    command.add_argument("--data", type=Path, help=DATA_HELP)
+    command.add_argument("filters", nargs="*", metavar="KEY=VALUE", help=f"URL filter keys, e.g. {example}")
 
-        exports.add_cli(commands)
-    elif command == "briefing":
-        from summit import deck
 
-        deck.add_cli(commands)
-    for name, help_text in HEAVY_COMMANDS.items():
-        if name not in commands.choices:
-            commands.add_parser(name, help=help_text)
+# --- validate and schema ---------------------------------------------------------------------
 
 
 def run_validate(path: Path, *, as_json: bool = False) -> int:
@@ -152,6 +165,91 @@ def run_schema(out: Path) -> int:
         )
     print(f"wrote {len(json_schemas())} schemas to {out}")
     return EXIT_OK
+
+
+# --- export and briefing: the same files as the pages, with the URL's filter keys ------------------
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """`python -m summit export`: the filtered table as a file; 0 when written, 1 or 2 as for loading."""
+    from summit.exports import build_view
+
+    loaded = load_filtered_for_cli(args.data, args.filters)
+    if isinstance(loaded, int):
+        return loaded
+    dataset, frames, filters = loaded
+    view = build_view(dataset, frames, filters, args.table)
+    payload = export_format(args.format).write(view)
+    args.out.write_bytes(payload)
+    print(f"wrote {args.out} ({len(payload):,} bytes): {view.description}")
+    return EXIT_OK
+
+
+def run_briefing(args: argparse.Namespace) -> int:
+    """`python -m summit briefing`: 0 when written, 1 when the charts cannot be drawn, 2 on bad input."""
+    from summit.briefing.images import ChartRenderError
+    from summit.briefing.slides import build_briefing, build_view
+
+    loaded = load_filtered_for_cli(args.data, args.filters)
+    if isinstance(loaded, int):
+        return loaded
+    dataset, frames, filters = loaded
+    view = build_view(dataset, frames, filters)
+    slides = build_briefing(dataset, frames, filters, view)
+    try:
+        payload = export_format(args.format).write(slides, None)
+    except ChartRenderError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    args.out.write_bytes(payload)
+    description = filters.describe(dataset, len(view.pledges), "pledges and stances")
+    print(f"wrote {args.out} ({len(payload):,} bytes, {len(slides)} slides): {description}")
+    return EXIT_OK
+
+
+def parse_filter_args(pairs: list[str]) -> dict[str, list[str]]:
+    """['g=nato', 't=mnf_land,mnf_sea'] → query-parameter mapping; raises ValueError on a bad pair."""
+    params: dict[str, list[str]] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise ValueError(f"filter {pair!r} is not KEY=VALUE")
+        params.setdefault(key, []).append(value)
+    return params
+
+
+def load_for_cli(path: Path | None) -> tuple[Dataset, Frames] | int:
+    """Load a dataset for a CLI command, or print why not and return the exit code."""
+    from summit.frames import build_frames
+
+    root = (path or data_root()).expanduser().resolve()
+    try:
+        result = load_dataset(root)
+    except DataPathError as error:
+        print(error, file=sys.stderr)
+        return EXIT_UNREADABLE
+    if result.dataset is None:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        print(f"FAILED: {len(result.problems)} problems in the data; nothing exported", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return result.dataset, build_frames(result.dataset)
+
+
+def load_filtered_for_cli(path: Path | None, pairs: list[str]) -> tuple[Dataset, Frames, Filters] | int:
+    """Dataset, frames and the filters given as KEY=VALUE pairs for a CLI command, or its exit code."""
+    from summit.filters import Filters
+
+    try:
+        params = parse_filter_args(pairs)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return EXIT_UNREADABLE
+    loaded = load_for_cli(path)
+    if isinstance(loaded, int):
+        return loaded
+    dataset, frames = loaded
+    return dataset, frames, Filters.from_query_params(params, dataset)
 
 
 __all__ = ["BUNDLED_DATA", "Problem", "main"]

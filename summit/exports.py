@@ -1,15 +1,15 @@
-"""Exports of the filtered view (CSV, Excel) and of the whole dataset (zip), for the app and the CLI."""
+"""Exports of the filtered view (CSV, Excel) and of the whole dataset (zip), for the app and the CLI.
+
+The formats, with their MIME types and file names, are rows of summit.formats.EXPORT_FORMATS.
+"""
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import json
-import sys
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
@@ -17,16 +17,14 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from summit import frames as F
-from summit.dataset import DataPathError, Dataset, data_files, data_root, load_dataset
+from summit.dataset import Dataset, data_files
 from summit.filters import Filters
-from summit.frames import Frames, build_frames
+from summit.frames import Frames
 from summit.schema import json_schemas
 from summit.tables import participants_table, pledges_table
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-TABLES = ("pledges", "participants")
-FORMATS = ("csv", "xlsx")
 MAX_COLUMN_WIDTH = 60
 
 
@@ -150,71 +148,3 @@ def _zip_readme(dataset: Dataset) -> str:
         "Every meeting, delegation and pledge lists its sources (ids into data/sources.yaml) and a\n"
         "confidence level. Check the sources before quoting a figure.\n"
     )
-
-
-# --- command line ----------------------------------------------------------------------------
-
-
-def add_cli(commands: argparse._SubParsersAction) -> None:
-    """Register `export`: the same exports as the app, with the same filter keys as the URL."""
-    export = commands.add_parser("export", help="export the filtered view as CSV or Excel")
-    export.add_argument("--format", choices=FORMATS, required=True)
-    export.add_argument("--out", type=Path, required=True, help="file to write")
-    export.add_argument("--data", type=Path, help="dataset folder (default: $SUMMIT_DATA or the bundled data)")
-    export.add_argument("--table", choices=TABLES, default="pledges")
-    export.add_argument("filters", nargs="*", metavar="KEY=VALUE", help="URL filter keys, e.g. g=nato t=mnf_land")
-    export.set_defaults(run=run_export)
-
-
-def parse_filter_args(pairs: list[str]) -> dict[str, list[str]]:
-    """['g=nato', 't=mnf_land,mnf_sea'] → query-parameter mapping; raises ValueError on a bad pair."""
-    params: dict[str, list[str]] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key:
-            raise ValueError(f"filter {pair!r} is not KEY=VALUE")
-        params.setdefault(key, []).append(value)
-    return params
-
-
-def load_for_cli(path: Path | None) -> tuple[Dataset, Frames] | int:
-    """Load a dataset for a CLI command, or print why not and return the exit code."""
-    root = (path or data_root()).expanduser().resolve()
-    try:
-        result = load_dataset(root)
-    except DataPathError as error:
-        print(error, file=sys.stderr)
-        return 2
-    if result.dataset is None:
-        for problem in result.problems:
-            print(problem, file=sys.stderr)
-        print(f"FAILED: {len(result.problems)} problems in the data; nothing exported", file=sys.stderr)
-        return 1
-    return result.dataset, build_frames(result.dataset)
-
-
-def load_filtered_for_cli(path: Path | None, pairs: list[str]) -> tuple[Dataset, Frames, Filters] | int:
-    """Dataset, frames and the filters given as KEY=VALUE pairs for a CLI command, or its exit code."""
-    try:
-        params = parse_filter_args(pairs)
-    except ValueError as error:
-        print(error, file=sys.stderr)
-        return 2
-    loaded = load_for_cli(path)
-    if isinstance(loaded, int):
-        return loaded
-    dataset, frames = loaded
-    return dataset, frames, Filters.from_query_params(params, dataset)
-
-
-def run_export(args: argparse.Namespace) -> int:
-    """`python -m summit export`."""
-    loaded = load_filtered_for_cli(args.data, args.filters)
-    if isinstance(loaded, int):
-        return loaded
-    dataset, frames, filters = loaded
-    view = build_view(dataset, frames, filters, args.table)
-    payload = to_csv(view) if args.format == "csv" else to_xlsx(view)
-    args.out.write_bytes(payload)
-    print(f"wrote {args.out} ({len(payload):,} bytes): {view.description}")
-    return 0

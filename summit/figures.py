@@ -21,6 +21,8 @@ GRID = "#d9d9d9"
 NEUTRAL = "#DDDDDD"
 # Conditional pledges are drawn hatched as well as lighter, so the split reads without colour.
 CONDITIONAL_PATTERN = "/"
+# Legend name of the solid part of the type bars (the briefing's dark theme outlines that part).
+UNCONDITIONAL_NAME = "No condition stated"
 # The house template is Plotly's default look ("plotly") cut to the trace types and layout parts these
 # charts use. The full template is 7 KB: Plotly validates it on every figure built or copied (8 ms
 # each) and Streamlit sends it with every chart; the cut one is about 1.2 KB and looks the same here.
@@ -124,7 +126,7 @@ def type_bar_chart(dataset: Dataset, pledge_types: pd.DataFrame, meeting_name: s
         unconditional = {
             **shared,
             "x": counts["unconditional"],
-            "name": "No condition stated",
+            "name": UNCONDITIONAL_NAME,
             "marker": {"color": colours, "line": {"color": INK, "width": 1}},
             "hovertemplate": "%{customdata[0]}: %{x} without condition<extra></extra>",
             "text": counts["unconditional"].where(counts["unconditional"] > 0, ""),

@@ -167,6 +167,11 @@ class Condition(Record):
     id: Slug
     label: ShortText
     description: Text | None = None
+    satisfied_by: list[Status] = Field(
+        default_factory=list,
+        description="Statuses at which a pledge no longer waits on this condition, e.g. approved for a vote in "
+        "parliament.",
+    )
 
 
 class TaxonomyFile(Record):

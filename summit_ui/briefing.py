@@ -1,6 +1,6 @@
 """Presenting the briefing in the browser: one slide on a 1920×1080 canvas scaled to the screen, controls, handouts.
 
-The slide's words are HTML built here from the core's Slide, every data string escaped; the chart is
+The slide's words are HTML from the core (summit.briefing.html), every data string escaped; the chart is
 drawn by Plotly in a frame on the same canvas box as the deck's image. The canvas is scaled with a CSS
 transform, so every size on it is a design pixel. The sidebar, header and toolbar are hidden by CSS
 that lives in this page's elements only, so other pages keep them.
@@ -8,33 +8,16 @@ that lives in this page's elements only, so other pages keep them.
 
 from __future__ import annotations
 
-import html
-
 import plotly.io as pio
 import streamlit as st
 
-from summit.briefing import (
-    BODY_PX,
-    BULLET_GAP,
-    CANVAS_HEIGHT,
-    CANVAS_WIDTH,
-    CELL_PAD_X,
-    CELL_PAD_Y,
-    FOOTER_PX,
-    LINE_HEIGHT,
-    TABLE_PX,
-    THEME_COLOURS,
-    THEMES,
-    Box,
-    Slide,
-    build_briefing,
-    number_px,
-    slide_layout,
-    subtitle_px,
-    themed_figure,
-    title_px,
-)
-from summit.deck import MIME_TYPES, ChartRenderError, browser_problem, render_chart_images, to_pdf, to_pptx
+from summit.briefing.html import slide_html
+from summit.briefing.images import ChartRenderError, browser_problem, render_chart_images
+from summit.briefing.layout import CANVAS_HEIGHT, CANVAS_WIDTH, Box, Slide, slide_layout
+from summit.briefing.slides import build_briefing
+from summit.briefing.text import BODY_PX, BULLET_GAP, CELL_PAD_X, CELL_PAD_Y, FOOTER_PX, LINE_HEIGHT, TABLE_PX
+from summit.briefing.theme import THEME_COLOURS, THEMES, themed_figure
+from summit.formats import Subject, formats_for
 from summit_ui.context import PageContext
 from summit_ui.render import plotly_config, slug
 
@@ -52,7 +35,7 @@ PREPARE_KEY = "briefing_prepare"
 # Session key: the (data, filters) whose chart images are ready for the handouts.
 PREPARED_KEY = "briefing_prepared"
 OVERVIEW_PAGE = "app_pages/overview.py"
-# Table rules and tile backgrounds per theme, with the text colours from summit.briefing.
+# Table rules and tile backgrounds per theme, with the text colours from summit.briefing.theme.
 SURFACES = {"light": ("#f0f0f0", "#7a7a7a"), "dark": ("#1c1c1c", "#9a9a9a")}
 
 
@@ -194,51 +177,6 @@ def render_keyboard_navigation() -> None:
 # --- the slide -------------------------------------------------------------------------------
 
 
-def _text(value: object) -> str:
-    """Data text for HTML: escaped, so it is shown as typed and never read as markup."""
-    return html.escape(str(value), quote=True)
-
-
-def _place(box: Box) -> str:
-    return f"left:{box.x}px;top:{box.y}px;width:{box.w}px;height:{box.h}px;"
-
-
-def slide_html(slide: Slide) -> str:
-    """The words of a slide (title, subtitle, bullets, table or tiles, footer) on the canvas."""
-    layout = slide_layout(slide)
-    parts = [
-        f'<h1 class="box title" style="{_place(layout.title)}font-size:{title_px(slide)}px">{_text(slide.title)}</h1>'
-    ]
-    if layout.subtitle and slide.subtitle:
-        parts.append(
-            f'<p class="box subtitle" style="{_place(layout.subtitle)}font-size:{subtitle_px(slide)}px">'
-            f"{_text(slide.subtitle)}</p>"
-        )
-    if layout.numbers and slide.table is not None:
-        for box, (label, value) in zip(layout.numbers, slide.table.itertuples(index=False), strict=True):
-            parts.append(
-                f'<div class="box tile" style="{_place(box)}">'
-                f'<span class="value" style="font-size:{number_px(str(value), box.w)}px">{_text(value)}</span>'
-                f'<span class="label">{_text(label)}</span></div>'
-            )
-    if layout.bullets and slide.bullets:
-        items = "".join(f"<li>{_text(b)}</li>" for b in slide.bullets)
-        parts.append(f'<ul class="box bullets" style="{_place(layout.bullets)}">{items}</ul>')
-    if layout.table and slide.table is not None and slide.kind != "numbers":
-        columns = "".join(f'<col style="width:{share * 100:.2f}%">' for share in slide.table_widths)
-        head = "".join(f"<th>{_text(c)}</th>" for c in slide.table.columns)
-        rows = "".join(
-            "<tr>" + "".join(f"<td>{_text(v)}</td>" for v in row) + "</tr>"
-            for row in slide.table.itertuples(index=False)
-        )
-        parts.append(
-            f'<div class="box table" style="{_place(layout.table)}"><table><colgroup>{columns}</colgroup>'
-            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
-        )
-    parts.append(f'<p class="box footer" style="{_place(layout.footer)}">{_text(slide.footer)}</p>')
-    return f'<div class="briefing-slide" data-slide="{_text(slide.key)}">{"".join(parts)}</div>'
-
-
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _chart_page(_slide: Slide, fingerprint: str, filters, key: str, theme: str) -> str:
     """A standalone page drawing one slide chart with Plotly's own script inlined (no request leaves it)."""
@@ -308,18 +246,20 @@ def render_controls(ctx: PageContext, slides: list[Slide], number: int, theme: s
             on_click=_toggle_theme,
             args=(theme,),
         )
-        if st.button("Handouts", key=HANDOUTS_KEY, icon=":material/download:", help="PowerPoint and PDF"):
+        handouts = " and ".join(f.label for f in formats_for(Subject.BRIEFING))
+        if st.button("Handouts", key=HANDOUTS_KEY, icon=":material/download:", help=handouts):
             _handouts_dialog(ctx, slides)
         st.page_link(OVERVIEW_PAGE, label="Exit", icon=":material/close:", query_params=ctx.filters.to_query_params())
 
 
 @st.dialog("Handouts: the whole briefing", width="large")
 def _handouts_dialog(ctx: PageContext, slides: list[Slide]) -> None:
-    """Prepare the chart images once, then download the deck as PowerPoint and as PDF."""
+    """Prepare the chart images once, then download the deck in every briefing format."""
+    formats = formats_for(Subject.BRIEFING)
     sentence = ctx.describe(len(ctx.shown_pledges), "pledges and stances")
+    notes = " ".join(export.note for export in formats if export.note)
     st.write(
-        f"{len(slides)} slides for the current filters, as PowerPoint (editable text and tables, charts as "
-        "pictures) and as PDF."
+        f"{len(slides)} slides for the current filters, as {' and as '.join(f.label for f in formats)}. {notes}".strip()
     )
     st.text(sentence)
     problem = browser_problem()
@@ -342,22 +282,13 @@ def _handouts_dialog(ctx: PageContext, slides: list[Slide]) -> None:
         st.session_state[PREPARED_KEY] = key
     images = _chart_images(slides, *key)
     stem = f"briefing-{slug(ctx.meeting_name)}-{ctx.dataset.info.as_of.isoformat()}"
-    left, right = st.columns(2)
-    left.download_button(
-        "Download PowerPoint (.pptx)",
-        lambda: to_pptx(slides, images),
-        file_name=f"{stem}.pptx",
-        mime=MIME_TYPES["pptx"],
-        key="briefing_pptx",
-        on_click="ignore",
-        icon=":material/slideshow:",
-    )
-    right.download_button(
-        "Download PDF",
-        lambda: to_pdf(slides, images),
-        file_name=f"{stem}.pdf",
-        mime=MIME_TYPES["pdf"],
-        key="briefing_pdf",
-        on_click="ignore",
-        icon=":material/picture_as_pdf:",
-    )
+    for column, export in zip(st.columns(len(formats)), formats, strict=True):
+        column.download_button(
+            f"Download {export.label}",
+            lambda export=export: export.write(slides, images),
+            file_name=f"{stem}{export.suffix}",
+            mime=export.mime,
+            key=f"briefing_{export.id}",
+            on_click="ignore",
+            icon=f":material/{export.icon}:" if export.icon else None,
+        )

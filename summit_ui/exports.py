@@ -1,10 +1,11 @@
-"""Download buttons: the filtered view as CSV and Excel, the whole dataset as a zip."""
+"""Download buttons: the filtered view in every table format, the whole dataset as a zip."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from summit.exports import build_view, dataset_zip, to_csv, to_xlsx
+from summit.exports import build_view, dataset_zip
+from summit.formats import Subject, formats_for
 from summit_ui.context import PageContext
 
 
@@ -14,27 +15,23 @@ def _zip(_dataset, fingerprint: str) -> bytes:
 
 
 def render_downloads(ctx: PageContext, table: str) -> None:
-    """Three download buttons under a table; files are built only when a button is used."""
+    """A download button per table format, then the whole dataset, under a table; files are built only when a
+    button is used."""
     view = build_view(ctx.dataset, ctx.frames, ctx.filters, table)
     stem = f"{table}-{ctx.dataset.info.as_of.isoformat()}"
-    columns = st.columns(3)
-    columns[0].download_button(
-        "Download CSV",
-        lambda: to_csv(view),
-        file_name=f"{stem}.csv",
-        mime="text/csv",
-        key=f"csv_{table}",
-        on_click="ignore",
-    )
-    columns[1].download_button(
-        "Download Excel",
-        lambda: to_xlsx(view),
-        file_name=f"{stem}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"xlsx_{table}",
-        on_click="ignore",
-    )
-    columns[2].download_button(
+    formats = formats_for(Subject.TABLE)
+    columns = st.columns(len(formats) + 1)
+    for column, export in zip(columns, formats, strict=False):
+        column.download_button(
+            f"Download {export.label}",
+            lambda export=export: export.write(view),
+            file_name=f"{stem}{export.suffix}",
+            mime=export.mime,
+            key=f"{export.id}_{table}",
+            on_click="ignore",
+            icon=f":material/{export.icon}:" if export.icon else None,
+        )
+    columns[-1].download_button(
         "Download whole dataset (zip)",
         lambda: _zip(ctx.dataset, ctx.dataset.fingerprint),
         file_name=f"summit-dataset-{ctx.dataset.info.as_of.isoformat()}.zip",

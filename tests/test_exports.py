@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from summit.cli import main
-from summit.exports import View, build_view, dataset_zip, defuse, parse_filter_args, to_csv, to_xlsx
+from summit.cli import main, parse_filter_args
+from summit.exports import View, build_view, dataset_zip, defuse, to_csv, to_xlsx
 from summit.filters import Filters
 from tests.conftest import TINY
 

@@ -11,7 +11,8 @@ from playwright.sync_api import Page
 from pptx import Presentation
 from pypdf import PdfReader
 
-from summit.briefing import CANVAS_WIDTH, Slide, build_briefing
+from summit.briefing.layout import CANVAS_WIDTH, Slide
+from summit.briefing.slides import build_briefing
 from summit.dataset import BUNDLED_DATA, load_dataset
 from summit.filters import Filters
 from summit.frames import build_frames

@@ -1,0 +1,185 @@
+"""Chart images for the handouts, drawn by Kaleido driving a local Chromium, offline, never hanging.
+
+No internet is used, but a browser is needed. Kaleido runs in a child process with a hard time limit,
+so a missing or stuck browser ends in a ChartRenderError with a message, never in a hang.
+`python -m summit.briefing.images OUTDIR` is that child process (it reads the figures as JSON on
+standard input).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from contextlib import suppress
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from summit import geo
+
+if TYPE_CHECKING:
+    from summit.briefing.layout import Slide
+
+# Where Kaleido looks for the browser (choreographer's own variable), then the usual places.
+BROWSER_ENV = "BROWSER_PATH"
+BROWSER_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# Seconds for all the charts of one briefing (the map takes a few seconds on a small machine).
+RENDER_TIMEOUT_S = 120.0
+# Chart images are drawn at this multiple of their size on the 1920×1080 canvas (sharper in print).
+IMAGE_SCALE = 1.5
+REPO_ROOT = Path(__file__).resolve().parents[2]
+WORKER_MODULE = "summit.briefing.images"
+
+
+class ChartRenderError(RuntimeError):
+    """The charts could not be drawn as images (no browser, a browser error, or a time-out)."""
+
+
+def find_browser() -> str | None:
+    """The Chromium or Chrome executable Kaleido will drive: $BROWSER_PATH, else the first one found."""
+    configured = os.environ.get(BROWSER_ENV)
+    if configured:
+        return configured
+    for candidate in BROWSER_CANDIDATES:
+        path = candidate if os.path.isabs(candidate) else shutil.which(candidate)
+        if path and os.access(path, os.X_OK):
+            return path
+    return None
+
+
+def browser_problem() -> str | None:
+    """Why chart images cannot be drawn here, in a sentence; None when a browser is there."""
+    browser = find_browser()
+    hint = (
+        "PowerPoint and PDF exports draw their charts with Kaleido, which needs a local Chromium or Chrome "
+        "(no internet is used). Install Debian's chromium (scripts/install-browser.sh) or set "
+        f"{BROWSER_ENV} to the browser's path."
+    )
+    if browser is None:
+        return f"No browser found. {hint}"
+    if not (os.path.isfile(browser) and os.access(browser, os.X_OK)):
+        return f"No browser at {browser}. {hint}"
+    return None
+
+
+def render_chart_images(
+    slides: list[Slide], *, timeout: float = RENDER_TIMEOUT_S, scale: float = IMAGE_SCALE
+) -> dict[str, bytes]:
+    """PNG of each slide's chart, by slide key; raises ChartRenderError instead of hanging.
+
+    The images are `scale` times the chart's box on the 1920×1080 canvas.
+    """
+    charted = [slide for slide in slides if slide.chart is not None]
+    if not charted:
+        return {}
+    problem = browser_problem()
+    if problem:
+        raise ChartRenderError(problem)
+    request = {
+        "browser": find_browser(),
+        "timeout": timeout,
+        "scale": scale,
+        # Kaleido draws outside the app, so map shapes referred to by URL are put inline.
+        "figures": [geo.inline_geometry(json.loads(slide.chart.figure.to_json())) for slide in charted],  # type: ignore[union-attr]
+    }
+    with tempfile.TemporaryDirectory(prefix="summit-charts-") as folder:
+        _run_worker(json.dumps(request).encode(), Path(folder), timeout)
+        images = {}
+        for index, slide in enumerate(charted):
+            path = Path(folder) / f"{index}.png"
+            if not path.is_file():
+                raise ChartRenderError(f"The chart of slide '{slide.title}' was not drawn.")
+            images[slide.key] = path.read_bytes()
+    return images
+
+
+def _run_worker(request: bytes, folder: Path, timeout: float) -> None:
+    command = [sys.executable, "-m", WORKER_MODULE, str(folder)]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH")) if p)}
+    process = subprocess.Popen(
+        command,
+        cwd=REPO_ROOT,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        _out, err = process.communicate(request, timeout=_hard_limit(timeout))
+    except subprocess.TimeoutExpired:
+        _kill_tree(process.pid)
+        process.communicate()
+        raise ChartRenderError(
+            f"Drawing the charts took longer than {_hard_limit(timeout):.0f} s and was stopped. The browser "
+            f"({find_browser()}) may be unable to start here."
+        ) from None
+    if process.returncode != 0:
+        lines = [line for line in err.decode("utf-8", "replace").splitlines() if line.strip()]
+        reason = lines[-1] if lines else f"exit code {process.returncode}"
+        raise ChartRenderError(f"The browser could not draw the charts: {reason}")
+
+
+def _hard_limit(timeout: float) -> float:
+    """Seconds the parent waits: the child's own limit, plus time to start Python and to report."""
+    return timeout * 1.25 + 5
+
+
+def _kill_tree(pid: int) -> None:
+    """Kill a process and everything it started, including Chromium, which runs in a session of its own."""
+    for child in reversed(_descendants(pid)):
+        with suppress(ProcessLookupError, PermissionError):
+            os.kill(child, signal.SIGKILL)
+    with suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every process below pid, parents before children (from /proc; empty where there is none)."""
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        with suppress(OSError, ValueError, IndexError):
+            # The command name (field 2) is in parentheses and may contain spaces.
+            fields = entry.read_text().rsplit(")", 1)[1].split()
+            parents.setdefault(int(fields[1]), []).append(int(entry.parent.name))
+    found, queue = [], [pid]
+    while queue:
+        for child in parents.get(queue.pop(0), []):
+            found.append(child)
+            queue.append(child)
+    return found
+
+
+def _worker(folder: Path) -> int:
+    """Child process: draw the figures read from standard input into FOLDER/<n>.png with Kaleido."""
+    # Only the child process needs Kaleido and its browser driver.
+    import kaleido
+
+    request = json.loads(sys.stdin.buffer.read())
+
+    async def draw() -> None:
+        # mathjax=False: Kaleido would otherwise load MathJax from a CDN.
+        async with kaleido.Kaleido(n=1, timeout=request["timeout"], mathjax=False, path=request["browser"]) as k:
+            for index, figure in enumerate(request["figures"]):
+                layout = figure.get("layout", {})
+                opts = {"format": "png", "width": layout.get("width"), "height": layout.get("height")}
+                png = await k.calc_fig(figure, opts={**opts, "scale": request["scale"]})
+                (folder / f"{index}.png").write_bytes(png)
+
+    try:
+        asyncio.run(asyncio.wait_for(draw(), timeout=request["timeout"]))
+    except Exception as error:  # any failure is reported to the parent in one line
+        # Some errors carry several arguments (a sentence and hints): the first one says what happened.
+        message = " ".join(str(error.args[0] if error.args else error).split()) or type(error).__name__
+        print(f"{type(error).__name__}: {message}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_worker(Path(sys.argv[1])))

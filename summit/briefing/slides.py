@@ -1,0 +1,462 @@
+"""The briefing's slides, built once from the data and the filters, in presenting order.
+
+Each kind of slide is one row of SLIDE_BUILDERS; build_briefing runs them in order. A builder gives no
+slide when it has nothing to show, so the briefing never spends a slide saying that something is not
+recorded; only the title and the sources are always there. Text is fitted to the slide's boxes here
+(summit.briefing.layout, summit.briefing.text), so every rendering shows all of it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from summit import frames as F
+from summit.briefing.layout import Slide, slide_layout, subtitle_px, title_px
+from summit.briefing.text import FOOTER_PX, bullets_height, chars_per_line, fit_table, name_list, paginate, shorten
+from summit.briefing.theme import PROJECTOR_SCALE, projector_chart
+from summit.dataset import Dataset
+from summit.figures import type_bar_chart
+from summit.filters import FilteredRows, Filters
+from summit.frames import Frames
+from summit.maps import BORDER_NOTE, build_map_data, map_chart
+from summit.overview import key_numbers
+from summit.tables import MATRIX_LEGEND, matrix_table, pledge_mark
+from summit.vocabulary import STATUS_LABELS, Attendance, Confidence, ParticipantKind, Status
+
+MAX_BAR_TYPES = 12
+SPOTLIGHTS = 3
+# Descriptions on spotlight slides are cut to this many characters (the notes keep them whole).
+SPOTLIGHT_CHARS = 240
+MAX_SOURCES = 8
+# One word per mark of MATRIX_LEGEND, so the legend fits a subtitle line.
+LEGEND_WORDS = ("lead", "pledge", "conditional", "considering", "position", "refused")
+
+# The filtered rows the slides are built from: the same as the pages'.
+View = FilteredRows
+
+
+def build_view(dataset: Dataset, frames: Frames, filters: Filters) -> View:
+    """Apply the filters the way every page does."""
+    return filters.rows(dataset, frames)
+
+
+def as_of_text(dataset: Dataset) -> str:
+    """'Data as of 28 February 2026'."""
+    return f"Data as of {dataset.info.as_of:%-d %B %Y}"
+
+
+def build_briefing(dataset: Dataset, frames: Frames, filters: Filters, view: View | None = None) -> list[Slide]:
+    """The slides for the current filters, in presenting order.
+
+    view: the rows these filters select, when the caller has them already (the app applies the filters once
+    per rerun); worked out here otherwise.
+    """
+    view = view if view is not None else build_view(dataset, frames, filters)
+    footer = as_of_text(dataset) + (f" · {view.meeting.meeting.short_name}" if view.meeting else "")
+    return [
+        _finish(slide, footer)
+        for builder in SLIDE_BUILDERS
+        if view.meeting is not None or not builder.needs_meeting
+        for slide in builder.build(dataset, filters, view)
+    ]
+
+
+def _finish(slide: Slide, footer: str) -> Slide:
+    """Titles, subtitles and the footer cut to one line each (the opening title may take two)."""
+    layout = slide_layout(slide)
+    lines = 2 if slide.kind == "title" else 1
+    return replace(
+        slide,
+        title=shorten(slide.title, (chars_per_line(layout.title.w, title_px(slide)) - 4) * lines),
+        subtitle=shorten(slide.subtitle, chars_per_line(layout.title.w, subtitle_px(slide))),
+        footer=shorten(footer, chars_per_line(layout.footer.w, FOOTER_PX)),
+    )
+
+
+# --- the slides, one builder per kind -------------------------------------------------------------
+
+
+def _title_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
+    if view.meeting is None:
+        return [
+            Slide(
+                "title",
+                dataset.info.title,
+                as_of_text(dataset),
+                ("The dataset has no meetings yet, so there is nothing to brief on.",),
+                kind="title",
+            )
+        ]
+    meeting = view.meeting.meeting
+    place = meeting.city or "online"
+    sentence = filters.describe(dataset, len(view.pledges), "pledges and stances")
+    return [
+        Slide(
+            "title",
+            shorten(meeting.name, 80),
+            f"{meeting.date:%-d %B %Y} · {place} · {as_of_text(dataset)}",
+            (sentence, shorten(meeting.summary, 420)),
+            notes=f"{meeting.summary}\n\n{meeting.outcome or ''}".strip(),
+            kind="title",
+        )
+    ]
+
+
+def _numbers_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
+    assert view.meeting is not None
+    numbers = key_numbers(dataset, view.meeting, view.delegations, view.pledges)
+    table = pd.DataFrame({"Figure": [n.label for n in numbers], "Value": [n.value for n in numbers]})
+    bullets = []
+    reported = view.meeting.meeting.reported_counts
+    if reported is not None:
+        bullets.append(
+            f"Sources report {reported.states} states and {reported.organisations} organisations taking part; "
+            f"the figures count the {len(view.delegations)} delegations identified in the current view."
+        )
+    slide = Slide(
+        "numbers",
+        "Key numbers",
+        view.meeting.meeting.short_name,
+        tuple(bullets),
+        table=table,
+        table_widths=(0.5, 0.5),
+        notes="\n".join(f"{n.label}: {n.value}. {n.help}" for n in numbers),
+        kind="numbers",
+    )
+    return [slide]
+
+
+def _map_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
+    if view.delegations.empty:
+        return []
+    title = "Who took part"
+    data = build_map_data(dataset, view.delegations, view.pledge_types, "pledges")
+    organisations = data.organisations[F.NAME].tolist()
+    bullets = [f"{len(data.states)} states on the map, shaded by their number of pledges."]
+    if organisations:
+        bullets.append("Not on the map: " + name_list(organisations, 160) + ".")
+    leaders = int(view.delegations[F.IS_LEADER].sum())
+    bullets.append(f"{leaders} of {len(view.delegations)} delegations led by a head of state or government.")
+    bullets.append("Crimea is shown as part of Ukraine (UN General Assembly resolution 68/262). Grey: not taking part.")
+    subtitle = "Participants by number of pledges"
+    chart = map_chart(data, "europe", dataset, scale=PROJECTOR_SCALE)
+    layout = slide_layout(Slide("map", title, subtitle, tuple(bullets), chart=chart))
+    assert layout.chart is not None and layout.bullets is not None
+    chart = projector_chart(chart, layout.chart)
+    shown = paginate(bullets, layout.bullets.w, layout.bullets.h)[0]
+    return [Slide("map", title, subtitle, shown, chart=chart, notes=f"{chart.alt} {BORDER_NOTE}")]
+
+
+def _types_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
+    pledged = view.pledge_types[~view.pledge_types[F.IS_STANCE]]
+    if pledged.empty:
+        return []
+    title = "Pledges by commitment type"
+    counts = pledged.groupby(F.TYPE)[F.PLEDGE].nunique().sort_values(ascending=False, kind="stable")
+    kept = list(counts.index[:MAX_BAR_TYPES])
+    conditional = int(view.pledges[~view.pledges[F.IS_STANCE]][F.IS_CONDITIONAL].sum())
+    total = int((~view.pledges[F.IS_STANCE]).sum())
+    subtitle = f"{total} pledges, {conditional} of them conditional (hatched)"
+    if len(counts) > len(kept):
+        subtitle += f"; the {len(kept)} most frequent of {len(counts)} types"
+    meeting_name = view.meeting.meeting.short_name if view.meeting else ""
+    chart = type_bar_chart(
+        dataset, view.pledge_types[view.pledge_types[F.TYPE].isin(kept)], meeting_name, scale=PROJECTOR_SCALE
+    )
+    stub = Slide("types", title, subtitle, chart=chart)
+    chart = projector_chart(chart, slide_layout(stub).chart)  # type: ignore[arg-type]
+    return [Slide("types", title, subtitle, chart=chart, notes=chart.alt)]
+
+
+def _who_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
+    matrix = matrix_table(dataset, view.pledge_types, view.delegations)
+    if matrix.empty or not len(matrix.columns):
+        return []
+    title = "Who does what"
+    subtitle = " · ".join(f"{mark} {word}" for mark, word in zip(MATRIX_LEGEND, LEGEND_WORDS, strict=True))
+    labels = {t.short_label: t.label for t in dataset.commitment_types.values()}
+    rows = []
+    names = list(matrix.index)
+    for column in matrix.columns:
+        marked = [(name, marks) for name, marks in zip(names, matrix[column].tolist(), strict=True) if marks != ""]
+        # Lead roles first, then pledges, then the rest, in the legend's order of marks.
+        order = sorted(marked, key=lambda item: (list(MATRIX_LEGEND).index(item[1][0]), item[0].casefold()))
+        rows.append(
+            {
+                "Commitment type": labels.get(column, column),
+                "Participants": len(marked),
+                "Who": name_list([f"{marks} {name}" for name, marks in order], 140),
+            }
+        )
+    table = pd.DataFrame(rows).sort_values("Participants", ascending=False, kind="stable", ignore_index=True)
+    widths = (0.26, 0.12, 0.62)
+    fitted, bullets = _fit_with_note(
+        Slide("who", title, subtitle, table=table, table_widths=widths),
+        lambda shown, rest: f"The {shown} types with most participants; {rest} more on the Who does what page.",
+    )
+    notes = "\n".join(f"{r['Commitment type']}: {r['Who']}" for r in rows)
+    return [Slide("who", title, subtitle, bullets, table=fitted, table_widths=widths, notes=notes)]
+
+
+def _fit_with_note(slide: Slide, note) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """The rows of the slide's table that fit, and its bullets plus note(shown, rest) when rows are left off."""
+    assert slide.table is not None
+    box = slide_layout(slide).table
+    assert box is not None
+    fitted, left_off = fit_table(slide.table, slide.table_widths, box.w, box.h)
+    if not left_off:
+        return fitted, slide.bullets
+    # The note takes room from the table: fit again with it, until the count it states is right.
+    shown = len(fitted)
+    while True:
+        bullets = (*slide.bullets, note(shown, len(slide.table) - shown))
+        box = slide_layout(replace(slide, bullets=bullets)).table
+        assert box is not None
+        fitted, _ = fit_table(slide.table, slide.table_widths, box.w, box.h)
+        if len(fitted) >= shown or shown == 0:
+            return fitted.head(shown), bullets
+        shown = len(fitted)
+
+
+def _leads_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
+    types = view.pledge_types
+    leads = types[types[F.IS_LEAD]]
+    if leads.empty:
+        return []
+    title = "Lead nations per component"
+    leaders: dict[str, set[str]] = defaultdict(set)
+    contributors: dict[str, set[str]] = defaultdict(set)
+    pledged_types = set()
+    columns = (types[F.TYPE], types[F.NAME], types[F.IS_LEAD], types[F.IS_REFUSAL], types[F.IS_STANCE])
+    for type_id, name, lead, refusal, stance in zip(*columns, strict=True):
+        if lead:
+            leaders[type_id].add(name)
+        elif not refusal:
+            contributors[type_id].add(name)
+        if not stance:
+            pledged_types.add(type_id)
+    rows = []
+    for kind in dataset.commitment_types.values():
+        if kind.id not in leaders:
+            continue
+        others = sorted(contributors[kind.id] - leaders[kind.id])
+        rows.append(
+            {
+                "Component": kind.label,
+                "Lead": ", ".join(sorted(leaders[kind.id], key=str.casefold)),
+                "Also contributing": name_list(others, 110) if others else "none recorded",
+            }
+        )
+    unled = [kind.short_label for kind in dataset.commitment_types.values() if kind.id in pledged_types - set(leaders)]
+    bullets = ("No lead recorded for: " + ", ".join(unled) + ".",) if unled else ()
+    table = pd.DataFrame(rows)
+    widths = (0.32, 0.24, 0.44)
+    fitted, bullets = _fit_with_note(
+        Slide("leads", title, "Where the sources name who leads", bullets, table=table, table_widths=widths),
+        lambda shown, rest: f"{rest} more components with a lead on the Who does what page.",
+    )
+    return [Slide("leads", title, "Where the sources name who leads", bullets, table=fitted, table_widths=widths)]
+
+
+def _conditions_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
+    pledged = view.pledges[~view.pledges[F.IS_STANCE]]
+    conditional = pledged[pledged[F.IS_CONDITIONAL]]
+    if conditional.empty:
+        return []
+    title = "What depends on what"
+    subtitle = f"{len(conditional)} of {len(pledged)} pledges depend on a condition"
+    # The statuses at which a pledge no longer waits on a condition (e.g. approved, for a vote in parliament).
+    satisfied = {condition.id: set(map(str, condition.satisfied_by)) for condition in dataset.conditions.values()}
+    pledges: Counter[str] = Counter()  # condition id → pledges that depend on it
+    who: dict[str, set[str]] = defaultdict(set)  # condition id → names still waiting on it
+    for conditions, name, status in zip(
+        conditional[F.CONDITIONS], conditional[F.NAME], conditional[F.STATUS], strict=True
+    ):
+        for condition_id in set(conditions):
+            pledges[condition_id] += 1
+            if status not in satisfied.get(condition_id, ()):
+                who[condition_id].add(name)
+    rows = [
+        {
+            "Condition": condition.label,
+            "Pledges": pledges[condition.id],
+            "Who": name_list(sorted(who[condition.id], key=str.casefold), 150) or "—",
+        }
+        for condition in dataset.conditions.values()
+        if pledges[condition.id]
+    ]
+    table = pd.DataFrame(rows).sort_values("Pledges", ascending=False, kind="stable", ignore_index=True)
+    widths = (0.28, 0.12, 0.60)
+    fitted, bullets = _fit_with_note(
+        Slide("conditions", title, subtitle, table=table, table_widths=widths),
+        lambda shown, rest: f"{rest} less frequent conditions on the Pledges page (filter by Condition).",
+    )
+    notes = "\n".join(
+        f"{r.name}: {r.condition_labels}" + (f" ({r.condition_note})" if r.condition_note else "")
+        for r in conditional.rename(columns={F.NAME: "name"}).itertuples()
+    )
+    return [Slide("conditions", title, subtitle, bullets, table=fitted, table_widths=widths, notes=notes)]
+
+
+def _paged(key: str, title: str, subtitle: str, bullets: list[str], notes: str = "") -> list[Slide]:
+    box = slide_layout(Slide(key, title, subtitle, ("x",))).bullets
+    assert box is not None
+    pages = paginate(bullets, box.w, box.h)
+    if len(pages) == 1:
+        return [Slide(key, title, subtitle, pages[0], notes=notes)]
+    return [
+        Slide(f"{key}-{n}", f"{title} ({n}/{len(pages)})", subtitle, page, notes=notes)
+        for n, page in enumerate(pages, start=1)
+    ]
+
+
+def _questions_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
+    assert view.meeting is not None
+    questions = list(view.meeting.meeting.open_questions)
+    if not questions:
+        return []
+    return _paged("questions", "Open questions", "What the sources leave open", questions, "\n\n".join(questions))
+
+
+def _disputed_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
+    assert view.meeting is not None
+    records = {p.id: p for p in view.meeting.pledges}
+    short = {t.id: t.short_label for t in dataset.commitment_types.values()}
+    bullets = []
+    disputed = view.pledges[view.pledges[F.CONFIDENCE] == str(Confidence.DISPUTED)]
+    for row in disputed.itertuples():
+        pledge = records.get(getattr(row, F.PLEDGE))
+        if pledge is None:
+            continue
+        claims = " — versus — ".join(f"“{c.claim}”" for c in pledge.disputed_claims)
+        kinds = ", ".join(short[t] for t in pledge.types)
+        bullets.append(f"{getattr(row, F.NAME)} ({kinds}): {claims}")
+    shown = set(view.delegations[F.PARTICIPANT])
+    for delegation in view.meeting.delegations:
+        if delegation.confidence == Confidence.DISPUTED and delegation.participant in shown:
+            claims = " — versus — ".join(f"“{c.claim}”" for c in delegation.disputed_claims)
+            name = view.delegations.loc[view.delegations[F.PARTICIPANT] == delegation.participant, F.NAME].iloc[0]
+            bullets.append(f"{name} (delegation): {claims}")
+    if not bullets:
+        return []
+    return _paged("disputed", "Disputed figures", "Where sources disagree", bullets, "\n\n".join(bullets))
+
+
+def _spotlight_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
+    # The coalition as a whole is not a participant to put in the spotlight.
+    pledges = view.pledges
+    pledged = pledges[~pledges[F.IS_STANCE] & (pledges[F.KIND] != str(ParticipantKind.COLLECTIVE))]
+    if pledged.empty:
+        return []
+    counts = Counter(pledged[F.PARTICIPANT])
+    names = dict(zip(pledged[F.PARTICIPANT], pledged[F.NAME], strict=True))
+    top = sorted(counts, key=lambda code: (-counts[code], str(names[code]).casefold()))[:SPOTLIGHTS]
+    return [_spotlight(dataset, view, code, str(names[code])) for code in top]
+
+
+def _spotlight(dataset: Dataset, view: View, code: str, name: str) -> Slide:
+    delegation = view.delegations[view.delegations[F.PARTICIPANT] == code]
+    if delegation.empty:
+        subtitle = "No delegation recorded in the current view"
+    else:
+        row = delegation.iloc[0]
+        attendance = row[F.ATTENDANCE_LABEL].lower() if row[F.ATTENDANCE] != str(Attendance.UNKNOWN) else ""
+        subtitle = shorten(" · ".join(p for p in (row[F.HEADS], attendance) if p), 100)
+    short = {t.id: t.short_label for t in dataset.commitment_types.values()}
+    records = view.pledges[view.pledges[F.PARTICIPANT] == code].sort_values([F.IS_STANCE, F.PLEDGE])
+    bullets, full = [], []
+    for row in records.itertuples():
+        types = getattr(row, F.TYPES)
+        lead = bool(set(getattr(row, F.LEAD_FOR)))
+        mark = pledge_mark(getattr(row, F.STATUS), getattr(row, F.IS_CONDITIONAL), lead)
+        kinds = ", ".join(short[t] for t in types)
+        description = shorten(getattr(row, F.DESCRIPTION), SPOTLIGHT_CHARS)
+        text = f"{mark} {kinds} — {STATUS_LABELS[Status(getattr(row, F.STATUS))]}: {description}"
+        condition = f" (Condition: {getattr(row, F.CONDITION_LABELS)})" if getattr(row, F.CONDITION_LABELS) else ""
+        bullets.append(text + condition)
+        full.append(f"{kinds} — {getattr(row, F.STATUS_LABEL)}: {getattr(row, F.DESCRIPTION)}{condition}")
+    key = f"spotlight-{code.lower()}"
+    title = f"Spotlight: {shorten(name, 48)}"
+    box = slide_layout(Slide(key, title, subtitle, ("x",))).bullets
+    assert box is not None
+    pages = paginate(bullets, box.w, box.h)
+    shown = list(pages[0])
+    if len(pages) > 1:
+        rest = len(bullets) - len(shown)
+        note = f"… and {rest} more on the participant's profile page."
+        while shown and bullets_height((*shown, note), box.w) > box.h:
+            shown.pop()
+            note = f"… and {len(bullets) - len(shown)} more on the participant's profile page."
+        shown.append(note)
+    return Slide(key, title, subtitle, tuple(shown), notes="\n\n".join(full))
+
+
+def _sources_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
+    title = "Sources"
+    cited: Counter[str] = Counter()
+    for column in (view.pledges[F.SOURCE_IDS], view.delegations[F.SOURCE_IDS]):
+        for ids in column:
+            cited.update(ids)
+    if view.meeting is not None:
+        cited.update(view.meeting.meeting.sources)
+    bullets = (
+        f"Cite as: {shorten(dataset.info.citation, 200)}",
+        f"Licence: {dataset.info.licence}. Every record cites its sources; check them before quoting a figure.",
+    )
+    if not cited:
+        return [
+            Slide("sources", title, as_of_text(dataset), ("No records in the current view cite a source.", *bullets))
+        ]
+    top = sorted(cited, key=lambda s: (-cited[s], dataset.sources[s].publisher.casefold()))[:MAX_SOURCES]
+    table = pd.DataFrame(
+        [
+            {
+                "Publisher": dataset.sources[s].publisher,
+                "Title": shorten(dataset.sources[s].title, 90),
+                "Published": dataset.sources[s].published or "—",
+                "Records": cited[s],
+            }
+            for s in top
+        ]
+    )
+    widths = (0.22, 0.52, 0.14, 0.12)
+    subtitle = f"The most cited of the {len(cited)} sources behind this view · {as_of_text(dataset)}"
+    box = slide_layout(Slide("sources", title, subtitle, bullets, table=table, table_widths=widths)).table
+    assert box is not None
+    fitted, _ = fit_table(table, widths, box.w, box.h)
+    notes = "\n".join(
+        f"{dataset.sources[s].publisher}: {dataset.sources[s].title} {dataset.sources[s].url}" for s in top
+    )
+    return [Slide("sources", title, subtitle, bullets, table=fitted, table_widths=widths, notes=notes)]
+
+
+# --- the briefing: one row per kind of slide ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SlideBuilder:
+    """One kind of slide: `build` gives its slides for the view, none when it has nothing to show."""
+
+    key: str  # the key of its slides; slides split over pages or per participant add a suffix
+    build: Callable[[Dataset, Filters, View], list[Slide]]
+    needs_meeting: bool = True  # False: built even when the dataset has no meeting yet
+
+
+# In presenting order. Adding a kind of slide = one builder and one row here.
+SLIDE_BUILDERS: tuple[SlideBuilder, ...] = (
+    SlideBuilder("title", _title_slides, needs_meeting=False),
+    SlideBuilder("numbers", _numbers_slides),
+    SlideBuilder("map", _map_slides),
+    SlideBuilder("types", _types_slides),
+    SlideBuilder("who", _who_slides),
+    SlideBuilder("leads", _leads_slides),
+    SlideBuilder("conditions", _conditions_slides),
+    SlideBuilder("questions", _questions_slides),
+    SlideBuilder("disputed", _disputed_slides),
+    SlideBuilder("spotlight", _spotlight_slides),
+    SlideBuilder("sources", _sources_slides, needs_meeting=False),
+)
