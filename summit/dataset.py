@@ -6,8 +6,9 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
-from summit.load import ParsedFile, read_yaml_file
+from summit.load import read_yaml_file
 from summit.problems import Problem
 from summit.schema import (
     Category,
@@ -24,18 +25,30 @@ from summit.schema import (
     SourcesFile,
     TaxonomyFile,
 )
-from summit.validate import check_references, count_sourced, validate_model
+from summit.validate import Checked, DataFiles, check_references, count_sourced, validate_model
+
+M = TypeVar("M", bound=Record)
 
 BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
 DATA_ENV = "SUMMIT_DATA"
 MEETINGS_DIR = "meetings"
-# The top-level files of a dataset folder and the model each must match.
+
+
+@dataclass(frozen=True)
+class TopFile(Generic[M]):
+    """A top-level file of a dataset folder and the model it must match."""
+
+    name: str
+    model: type[M]
+
+
+DATASET_FILE = TopFile("dataset.yaml", DatasetFile)
+SOURCES_FILE = TopFile("sources.yaml", SourcesFile)
+TAXONOMY_FILE = TopFile("taxonomy.yaml", TaxonomyFile)
+ORGANISATIONS_FILE = TopFile("organisations.yaml", OrganisationsFile)
+GROUPS_FILE = TopFile("groups.yaml", GroupsFile)
 TOP_FILES: dict[str, type[Record]] = {
-    "dataset.yaml": DatasetFile,
-    "sources.yaml": SourcesFile,
-    "taxonomy.yaml": TaxonomyFile,
-    "organisations.yaml": OrganisationsFile,
-    "groups.yaml": GroupsFile,
+    kind.name: kind.model for kind in (DATASET_FILE, SOURCES_FILE, TAXONOMY_FILE, ORGANISATIONS_FILE, GROUPS_FILE)
 }
 
 
@@ -133,66 +146,68 @@ def load_dataset(root: Path) -> LoadResult:
         raise DataPathError(f"{root}: not a dataset folder")
     stamp = fingerprint(root)
     problems: list[Problem] = []
-    models: dict[str, tuple[ParsedFile, Record]] = {}
-    raw_sources = None
-    for name, model in TOP_FILES.items():
-        path = root / name
-        if not path.exists():
-            problems.append(Problem(path, 1, 1, f"missing file: a dataset folder needs {name}"))
-            continue
-        parsed = read_yaml_file(path)
-        if name == "sources.yaml":
-            raw_sources = parsed.data
-        record, found = validate_model(parsed, model)
-        problems += parsed.problems + found
-        if record is not None and parsed.ok:
-            models[name] = (parsed, record)
+    _, dataset = _read_top_file(root, DATASET_FILE, problems)
+    raw_sources, sources = _read_top_file(root, SOURCES_FILE, problems)
+    _, taxonomy = _read_top_file(root, TAXONOMY_FILE, problems)
+    _, organisations = _read_top_file(root, ORGANISATIONS_FILE, problems)
+    _, groups = _read_top_file(root, GROUPS_FILE, problems)
 
     meeting_paths = [p for p in data_files(root) if p.parent.name == MEETINGS_DIR]
     if not meeting_paths:
         problems.append(Problem(root / MEETINGS_DIR, 1, 1, "no meeting files: add meetings/<id>.yaml"))
-    meetings: list[tuple[ParsedFile, MeetingFile]] = []
+    meetings: list[Checked[MeetingFile]] = []
     raw_meetings = []
     for path in meeting_paths:
-        parsed = read_yaml_file(path)
-        raw_meetings.append(parsed.data)
-        record, found = validate_model(parsed, MeetingFile)
-        problems += parsed.problems + found
-        if record is not None and parsed.ok:
-            meetings.append((parsed, record))
+        data, meeting = _read_file(path, MeetingFile, problems)
+        raw_meetings.append(data)
+        if meeting is not None:
+            meetings.append(meeting)
 
-    if len(models) == len(TOP_FILES) and len(meetings) == len(meeting_paths):
-        problems += check_references(
-            models["sources.yaml"],  # type: ignore[arg-type]
-            models["taxonomy.yaml"],  # type: ignore[arg-type]
-            models["organisations.yaml"],  # type: ignore[arg-type]
-            models["groups.yaml"],  # type: ignore[arg-type]
-            models["dataset.yaml"],  # type: ignore[arg-type]
-            meetings,
-        )
+    files = None
+    if (
+        dataset is not None
+        and sources is not None
+        and taxonomy is not None
+        and organisations is not None
+        and groups is not None
+        and len(meetings) == len(meeting_paths)
+    ):
+        files = DataFiles(dataset, sources, taxonomy, organisations, groups, tuple(meetings))
+        problems += check_references(files)
     summary = _summarise(raw_sources, raw_meetings)
-    if problems:
+    if problems or files is None:
         return LoadResult(None, sorted(problems), summary)
-    return LoadResult(_assemble(root, models, [m for _, m in meetings], stamp), [], summary)
+    return LoadResult(_assemble(root, files, stamp), [], summary)
 
 
-def _assemble(
-    root: Path, models: dict[str, tuple[ParsedFile, Record]], meetings: list[MeetingFile], stamp: str
-) -> Dataset:
-    info: DatasetFile = models["dataset.yaml"][1]  # type: ignore[assignment]
-    sources: SourcesFile = models["sources.yaml"][1]  # type: ignore[assignment]
-    taxonomy: TaxonomyFile = models["taxonomy.yaml"][1]  # type: ignore[assignment]
-    organisations: OrganisationsFile = models["organisations.yaml"][1]  # type: ignore[assignment]
-    groups: GroupsFile = models["groups.yaml"][1]  # type: ignore[assignment]
+def _read_file(path: Path, model: type[M], problems: list[Problem]) -> tuple[Any, Checked[M] | None]:
+    """Read and validate one file, adding its problems: (its raw data, the file when it is valid)."""
+    parsed = read_yaml_file(path)
+    record, found = validate_model(parsed, model)
+    problems += parsed.problems + found
+    return parsed.data, Checked(parsed, record) if record is not None and parsed.ok else None
+
+
+def _read_top_file(root: Path, kind: TopFile[M], problems: list[Problem]) -> tuple[Any, Checked[M] | None]:
+    path = root / kind.name
+    if not path.exists():
+        problems.append(Problem(path, 1, 1, f"missing file: a dataset folder needs {kind.name}"))
+        return None, None
+    return _read_file(path, kind.model, problems)
+
+
+def _assemble(root: Path, files: DataFiles, stamp: str) -> Dataset:
+    taxonomy = files.taxonomy.record
+    meetings = [m.record for m in files.meetings]
     return Dataset(
         root=root,
-        info=info,
-        sources={s.id: s for s in sources.sources},
+        info=files.dataset.record,
+        sources={s.id: s for s in files.sources.record.sources},
         categories={c.id: c for c in taxonomy.categories},
         commitment_types={t.id: t for t in taxonomy.commitment_types},
         conditions={c.id: c for c in taxonomy.conditions},
-        organisations={o.id: o for o in organisations.organisations},
-        groups={g.id: g for g in groups.groups},
+        organisations={o.id: o for o in files.organisations.record.organisations},
+        groups={g.id: g for g in files.groups.record.groups},
         meetings=tuple(sorted(meetings, key=lambda m: (m.meeting.date, m.meeting.id))),
         fingerprint=stamp,
     )
