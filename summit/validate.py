@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import types
 import typing
 from collections.abc import Iterable, Sequence
@@ -17,6 +18,8 @@ from summit import countries
 from summit.load import ParsedFile, Positions, format_path
 from summit.problems import Problem, suggest
 from summit.schema import (
+    CURRENCY_PATTERN,
+    LANGUAGE_PATTERN,
     PARTIAL_DATE_PATTERN,
     PARTICIPANT_PATTERN,
     SLUG_PATTERN,
@@ -39,7 +42,11 @@ _PATTERN_HINTS = {
     PARTICIPANT_PATTERN: "an ISO 3166-1 alpha-3 code in capitals (e.g. NOR) or an organisation id (e.g. EU)",
     PARTIAL_DATE_PATTERN: "a date written YYYY-MM-DD (or YYYY-MM, YYYY)",
     URL_PATTERN: "an http:// or https:// address",
+    LANGUAGE_PATTERN: "an ISO 639 language code in lower case (e.g. fr)",
+    CURRENCY_PATTERN: "an ISO 4217 currency code in capitals (e.g. EUR)",
 }
+# A pattern that lists the allowed words, ^(host|co_chair|member)$, is reported like a choice from a list.
+_WORD_CHOICE = re.compile(r"^\^\(([a-z_]+(?:\|[a-z_]+)+)\)\$$")
 
 
 def validate_model(parsed: ParsedFile, model: type[M]) -> tuple[M | None, list[Problem]]:
@@ -82,6 +89,15 @@ def _problem_from_error(path: Path, positions: Positions, model: type[BaseModel]
         )
     if kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
+        words = _WORD_CHOICE.match(pattern)
+        if words:
+            choices = words.group(1).split("|")
+            return Problem(
+                path,
+                line,
+                column,
+                f"{where}: {value!r} is not allowed{suggest(value, choices)}; use one of {', '.join(choices)}",
+            )
         expected = _PATTERN_HINTS.get(pattern, f"text matching {pattern}")
         return Problem(path, line, column, f"{where}: {value!r} is not {expected}")
     if kind in ("value_error", "assertion_error"):
@@ -90,6 +106,10 @@ def _problem_from_error(path: Path, positions: Positions, model: type[BaseModel]
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"):
         return Problem(path, line, column, f"{where}: {value!r} is not a valid date; write YYYY-MM-DD")
     if kind in ("bool_type", "bool_parsing"):
+        if isinstance(value, str) and value.lower() in ("true", "false"):
+            return Problem(
+                path, line, column, f"{where}: {value!r} is quoted text; write {value.lower()} without quotes"
+            )
         return Problem(path, line, column, f"{where}: {value!r} is not true or false")
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return Problem(path, line, column, f"{where}: expected a mapping of fields, found a {_kind(value)}")
@@ -236,16 +256,29 @@ class References:
 
     def participant(self, file: ParsedFile, path: DataPath, code: str, organisations: set[str]) -> None:
         """A participant id must be an ISO 3166-1 alpha-3 code or a defined organisation."""
-        if code in organisations or countries.is_alpha3(code):
+        if code in organisations or countries.is_alpha3(code) or self._alpha2(file, path, code):
             return
+        hint = suggest(code, organisations | self.familiar) or suggest(code, organisations | countries.ALPHA3)
+        self.add(file, path, f"'{code}' is neither an ISO 3166-1 alpha-3 code nor an organisation id{hint}")
+
+    def country(self, file: ParsedFile, path: DataPath, code: str, organisations: set[str]) -> None:
+        """A country must be an ISO 3166-1 alpha-3 code; an organisation is not one."""
+        if countries.is_alpha3(code) or self._alpha2(file, path, code):
+            return
+        if code in organisations:
+            self.add(file, path, f"'{code}' is an organisation, not a country; use an ISO 3166-1 alpha-3 code")
+            return
+        hint = suggest(code, self.familiar & countries.ALPHA3) or suggest(code, countries.ALPHA3)
+        self.add(file, path, f"'{code}' is not an ISO 3166-1 alpha-3 code{hint}")
+
+    def _alpha2(self, file: ParsedFile, path: DataPath, code: str) -> bool:
+        """Report an alpha-2 code with the alpha-3 code to use; True when code is one."""
         alpha3 = countries.alpha3_for_alpha2(code)
         if alpha3:
             self.add(
                 file, path, f"'{code}' is an alpha-2 code; use the alpha-3 code '{alpha3}' ({countries.name(alpha3)})"
             )
-            return
-        hint = suggest(code, organisations | self.familiar) or suggest(code, organisations | countries.ALPHA3)
-        self.add(file, path, f"'{code}' is neither an ISO 3166-1 alpha-3 code nor an organisation id{hint}")
+        return alpha3 is not None
 
 
 def _values(path: DataPath, records: Sequence[Any], field: str) -> list[tuple[DataPath, str]]:
@@ -306,11 +339,13 @@ def check_organisations(refs: References, organisations: Checked[OrganisationsFi
 
 
 def check_groups(refs: References, groups: Checked[GroupsFile], known: Known) -> None:
-    """Group ids are unique; each group cites known sources and lists each valid member once."""
+    """Group ids are unique; each group cites known sources, is dated by as_of, and lists each valid member
+    once."""
     file, records = groups.parsed, groups.record.groups
     refs.unique(file, _values(("groups",), records, "id"), "group id")
     for i, group in enumerate(records):
         refs.cited(file, ("groups", i), group, known.sources)
+        refs.not_after(file, ("groups", i, "as_of"), group.as_of.isoformat(), known.as_of)
         members = [(("groups", i, "members", j), member) for j, member in enumerate(group.members)]
         refs.unique(file, members, "member")
         for path, member in members:
@@ -335,8 +370,8 @@ def _other_file(other: ParsedFile, file: ParsedFile) -> str:
 
 
 def check_meeting(refs: References, checked: Checked[MeetingFile], known: Known, ids: dict[str, ParsedFile]) -> None:
-    """The meeting's id is unused by earlier files (adds it to ids), it is sourced, dated by as_of, and names
-    valid hosts, chairs and country."""
+    """The meeting's id is unused by earlier files (adds it to ids); it is sourced, dated (start and end) by
+    as_of, and names valid hosts, chairs and country."""
     file, meeting = checked.parsed, checked.record.meeting
     if meeting.id in ids:
         refs.add(
@@ -345,20 +380,24 @@ def check_meeting(refs: References, checked: Checked[MeetingFile], known: Known,
     ids.setdefault(meeting.id, file)
     refs.cited(file, ("meeting",), meeting, known.sources)
     refs.not_after(file, ("meeting", "date"), meeting.date.isoformat(), known.as_of)
+    if meeting.end_date:
+        refs.not_after(file, ("meeting", "end_date"), meeting.end_date.isoformat(), known.as_of)
     for field in ("hosts", "chairs"):
         for j, code in enumerate(getattr(meeting, field)):
             refs.participant(file, ("meeting", field, j), code, known.organisations)
     if meeting.country:
-        refs.participant(file, ("meeting", "country"), meeting.country, set())
+        refs.country(file, ("meeting", "country"), meeting.country, known.organisations)
 
 
 def check_documents(refs: References, checked: Checked[MeetingFile], known: Known) -> None:
-    """A meeting's document ids are unique; each document is sourced and its signatories are valid."""
+    """A meeting's document ids are unique; each document is sourced, dated by as_of, and its signatories are
+    valid."""
     file, documents = checked.parsed, checked.record.meeting.documents
     refs.unique(file, _values(("meeting", "documents"), documents, "id"), "document id")
     for i, document in enumerate(documents):
         path = ("meeting", "documents", i)
         refs.cited(file, path, document, known.sources)
+        refs.not_after(file, (*path, "date"), document.date.isoformat(), known.as_of)
         for j, code in enumerate(document.signatories):
             refs.participant(file, (*path, "signatories", j), code, known.organisations)
 
