@@ -29,12 +29,15 @@ else:
     chart = memo_chart(ctx, "confidence", lambda: confidence_bar_chart(ctx.dataset, ctx.shown_pledges))
     render_chart(chart, key="confidence_chart")
 
-problems = current_data().problems
-st.subheader(f"Data problems ({len(problems)})", anchor=False)
-if problems:
-    render_problem_list(problems)
+data = current_data()
+st.subheader(f"Data problems ({len(data.problems)})", anchor=False)
+if data.problems:
+    render_problem_list(data.problems)
 else:
     st.text("None: every file passed validation.")
+if data.warnings:
+    st.subheader(f"Files not read ({len(data.warnings)})", anchor=False)
+    render_problem_list(data.warnings, located=False)
 
 if ctx.meeting and ctx.meeting.meeting.open_questions:
     st.subheader(f"Open questions — {ctx.meeting_name}", anchor=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -100,11 +101,13 @@ class Summary:
 
 @dataclass(frozen=True)
 class LoadResult:
-    """What loading a dataset gave: the dataset when it is valid, and every problem found."""
+    """What loading a dataset gave: the dataset when it is valid, every problem found, and warnings (files in
+    the folder that were not read; the data loads all the same)."""
 
     dataset: Dataset | None
     problems: list[Problem] = field(default_factory=list)
     summary: Summary = Summary()
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def data_root() -> Path:
@@ -113,30 +116,99 @@ def data_root() -> Path:
     return Path(configured).expanduser().resolve() if configured else BUNDLED_DATA
 
 
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class FolderListing:
+    """What a dataset folder holds, as paths relative to it (a/b.yaml), each list sorted.
+
+    Entries whose name starts with a dot (.git, editor swap files, .DS_Store) are left out unseen.
+    """
+
+    top: list[str]  # the top-level files of TOP_FILES that exist
+    meetings: list[str]  # meetings/**/*.yaml and *.yml, in subfolders too (meetings/2025/...)
+    skipped: list[tuple[str, str]]  # (file, why it is not read): a YAML file elsewhere, a non-YAML file in meetings/
+
+
+def list_folder(root: Path) -> FolderListing:
+    """One walk over a dataset folder: the files the loader reads and the files it does not.
+
+    Raises DataPathError when the folder itself cannot be listed; a subfolder that cannot be is skipped.
+    """
+    top: list[str] = []
+    meetings: list[str] = []
+    skipped: list[tuple[str, str]] = []
+
+    # Strings, not Path objects, and one os.scandir per folder: every rerun lists the folder (fingerprint)
+    # to notice edits, and at ×100 that is 1,900 meeting files.
+    def visit(folder: str, in_meetings: bool) -> None:
+        try:
+            with os.scandir(f"{root}/{folder}" if folder else root) as scan:
+                entries = [(e.name, e.is_dir(follow_symlinks=False)) for e in scan if not e.name.startswith(".")]
+        except OSError as error:
+            if not folder:
+                raise DataPathError(f"{root}: cannot list the folder ({error.strerror})") from None
+            skipped.append((folder, f"not read: cannot list the folder ({error.strerror})"))
+            return
+        for name, is_dir in entries:
+            relative = f"{folder}/{name}" if folder else name
+            # A folder named like a data file (x.yaml/) is taken as the file: reading it says what is wrong.
+            if is_dir and not name.endswith(YAML_SUFFIXES):
+                visit(relative, in_meetings or relative == MEETINGS_DIR)
+            elif in_meetings:
+                if name.endswith(YAML_SUFFIXES):
+                    meetings.append(relative)
+                else:
+                    skipped.append((relative, "not read: a meeting file's name ends in .yaml or .yml"))
+            elif not folder and name in TOP_FILES:
+                top.append(name)
+            elif name.endswith(YAML_SUFFIXES):
+                skipped.append((relative, _not_read(relative)))
+            # Other files outside meetings/ (README.md, LICENSE) are documentation, not data: nothing to say.
+
+    visit("", False)
+    return FolderListing(sorted(top, key=list(TOP_FILES).index), sorted(meetings), sorted(skipped))
+
+
+def _not_read(relative: str) -> str:
+    """Why a YAML file outside meetings/ is not read, naming the file meant when the name is close to one."""
+    if "/" in relative:
+        return f"not read: meeting files go in {MEETINGS_DIR}/ (or a folder inside it)"
+    stems = {name.rsplit(".", 1)[0]: name for name in TOP_FILES}
+    near = get_close_matches(relative.rsplit(".", 1)[0].lower(), stems, n=1, cutoff=0.8)
+    if near:
+        return f"not read: not one of the dataset's files (did you mean {stems[near[0]]}?)"
+    return f"not read: not one of the dataset's files ({', '.join(TOP_FILES)}); a meeting goes in {MEETINGS_DIR}/"
+
+
 def data_files(root: Path) -> list[Path]:
-    """Every YAML file of a dataset folder, in a stable order."""
-    files = [root / name for name in TOP_FILES if (root / name).exists()]
-    meetings = root / MEETINGS_DIR
-    if meetings.is_dir():
-        # Sorted by name as strings: sorting Path objects is several times slower, and every rerun
-        # lists the files (fingerprint) to notice edits.
-        with os.scandir(meetings) as entries:
-            names = sorted(e.name for e in entries if e.name.endswith((".yaml", ".yml")))
-        files += [meetings / name for name in names]
-    return files
+    """Every data file of a dataset folder, in a stable order: the top-level files, then the meetings."""
+    listing = list_folder(root)
+    return [root / relative for relative in (*listing.top, *listing.meetings)]
 
 
 def fingerprint(root: Path) -> str:
-    """Changes whenever a data file is added, removed or edited (name, size, mtime, ctime, inode)."""
+    """Changes whenever a data file is added, removed or edited (path, size, mtime, ctime, inode), and when a
+    file that is not read appears or goes (its warning must show or go)."""
+    try:
+        return _fingerprint(root, list_folder(root))
+    except DataPathError:
+        return ""  # loading says why
+
+
+def _fingerprint(root: Path, listing: FolderListing) -> str:
     digest = hashlib.sha1()
-    for path in data_files(root):
+    for relative in (*listing.top, *listing.meetings):
         try:
-            stat = path.stat()
+            stat = os.stat(f"{root}/{relative}")
         except OSError:
             continue
         # Size and mtime alone miss a same-size edit by a tool that keeps the old mtime (cp -p,
         # rsync -t, unzip); ctime cannot be set back, and a save by rename gives a new inode.
-        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino};".encode())
+        digest.update(f"{relative}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino};".encode())
+    for relative, _why in listing.skipped:
+        digest.update(f"not read {relative};".encode())
     return digest.hexdigest()
 
 
@@ -144,7 +216,9 @@ def load_dataset(root: Path) -> LoadResult:
     """Read and validate a dataset folder. Raises DataPathError only when the folder is unreadable."""
     if not root.is_dir():
         raise DataPathError(f"{root}: not a dataset folder")
-    stamp = fingerprint(root)
+    listing = list_folder(root)
+    stamp = _fingerprint(root, listing)
+    warnings = [Problem(root / relative, 1, 1, why) for relative, why in listing.skipped]
     problems: list[Problem] = []
     _, dataset = _read_top_file(root, DATASET_FILE, problems)
     raw_sources, sources = _read_top_file(root, SOURCES_FILE, problems)
@@ -152,7 +226,7 @@ def load_dataset(root: Path) -> LoadResult:
     _, organisations = _read_top_file(root, ORGANISATIONS_FILE, problems)
     _, groups = _read_top_file(root, GROUPS_FILE, problems)
 
-    meeting_paths = [p for p in data_files(root) if p.parent.name == MEETINGS_DIR]
+    meeting_paths = [root / relative for relative in listing.meetings]
     if not meeting_paths:
         problems.append(Problem(root / MEETINGS_DIR, 1, 1, "no meeting files: add meetings/<id>.yaml"))
     meetings: list[Checked[MeetingFile]] = []
@@ -176,8 +250,8 @@ def load_dataset(root: Path) -> LoadResult:
         problems += check_references(files)
     summary = _summarise(raw_sources, raw_meetings)
     if problems or files is None:
-        return LoadResult(None, sorted(problems), summary)
-    return LoadResult(_assemble(root, files, stamp), [], summary)
+        return LoadResult(None, sorted(problems), summary, warnings)
+    return LoadResult(_assemble(root, files, stamp), [], summary, warnings)
 
 
 def _read_file(path: Path, model: type[M], problems: list[Problem]) -> tuple[Any, Checked[M] | None]:
