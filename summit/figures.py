@@ -13,7 +13,14 @@ import plotly.io as pio
 from summit import frames as F
 from summit.dataset import Dataset
 from summit.tables import type_counts
-from summit.vocabulary import CONFIDENCE_LABELS, CONFIDENCE_MARKS, PALETTE, Confidence
+from summit.vocabulary import (
+    CONFIDENCE_LABELS,
+    CONFIDENCE_MARKS,
+    MEETING_FORMAT_LABELS,
+    PALETTE,
+    Confidence,
+    MeetingFormat,
+)
 
 FONT = "DejaVu Sans, Arial, sans-serif"
 INK = "#1a1a1a"
@@ -206,19 +213,18 @@ def timeline_chart(dataset: Dataset, meetings: pd.DataFrame, *, scale: float = 1
     Names are in the hover and in the list under the chart, not on the plot, where 19 meetings in a year
     would pile up; only the meeting with the most pledges recorded is labelled.
     """
-    symbols = {"in_person": "circle", "virtual": "diamond-open", "hybrid": "square"}
-    labels = {"in_person": "In person", "virtual": "Virtual", "hybrid": "Hybrid"}
+    symbols = {MeetingFormat.IN_PERSON: "circle", MeetingFormat.VIRTUAL: "diamond-open", MeetingFormat.HYBRID: "square"}
     traces = [
         {
             "type": "scatter",
             "x": of_format[F.MEETING_DATE],
             "y": of_format["delegation_count"],
             "mode": "markers",
-            "name": labels.get(fmt, plotly_text(fmt)),
+            "name": MEETING_FORMAT_LABELS.get(fmt, plotly_text(fmt)),
             "marker": {
                 "size": 16 * scale,
                 "symbol": symbols.get(fmt, "circle"),
-                "color": PALETTE[0] if fmt == "in_person" else PALETTE[1],
+                "color": PALETTE[0] if fmt == MeetingFormat.IN_PERSON else PALETTE[1],
                 "line": {"color": INK, "width": 2},
             },
             "customdata": of_format[["pledge_count", "full_name"]].assign(

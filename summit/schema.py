@@ -27,8 +27,6 @@ URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
 CURRENCY_PATTERN = r"^[A-Z]{3}$"
 
-EARLIEST_DATE = dt.date(1945, 1, 1)
-
 
 def _check_partial_date(value: str) -> str:
     """Accept YYYY, YYYY-MM or YYYY-MM-DD naming a real calendar date."""

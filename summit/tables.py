@@ -6,7 +6,7 @@ import pandas as pd
 
 from summit import frames as F
 from summit.dataset import Dataset
-from summit.vocabulary import DOMAIN_LABELS, STATUS_LABELS, Status
+from summit.vocabulary import DOMAIN_LABELS, Status
 
 # Matrix cell marks: readable without colour, in order of precedence within a cell.
 LEAD_MARK = "★"
@@ -152,14 +152,6 @@ def matrix_table(dataset: Dataset, pledge_types: pd.DataFrame, participants: pd.
     matrix.attrs["codes"] = order
     matrix.attrs["type_ids"] = used
     return matrix
-
-
-def status_counts(pledges: pd.DataFrame) -> pd.DataFrame:
-    """Number of records per status, in lifecycle order (for the overview)."""
-    counts = pledges[F.STATUS].value_counts()
-    return pd.DataFrame(
-        [{COL_STATUS: STATUS_LABELS[s], "Count": int(counts.get(str(s), 0))} for s in Status if counts.get(str(s), 0)]
-    )
 
 
 def type_counts(dataset: Dataset, pledge_types: pd.DataFrame) -> pd.DataFrame:
