@@ -23,7 +23,7 @@ PAGES = [
 
 page = st.navigation(PAGES)
 data = current_data()
-render_problems_banner(data.problems, data.stale)
+render_problems_banner(data.problems, data.stale, data.warnings)
 if data.dataset is None or data.frames is None:
     st.title("Summit dashboard")
     st.error("No valid data to show. Fix these problems in the data files, then reload this page.")

@@ -2,13 +2,14 @@
 
 import streamlit as st
 
+from summit import frames as F
 from summit.profile import build_profile
 from summit_ui.context import page_context
 from summit_ui.render import render_sentence, render_title, text_cell
 from summit_ui.tables import PROFILE_PARAM, render_plain_table
 
 ctx = page_context()
-choices = dict(zip(ctx.frames.participants["participant"], ctx.frames.participants["name"], strict=True))
+choices = dict(zip(ctx.frames.participants[F.PARTICIPANT], ctx.frames.participants[F.NAME], strict=True))
 requested = st.query_params.get(PROFILE_PARAM)
 code = st.selectbox(
     "Participant",

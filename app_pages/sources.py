@@ -2,8 +2,9 @@
 
 import streamlit as st
 
+from summit import frames as F
 from summit.figures import confidence_bar_chart
-from summit.frames import citation_counts
+from summit.frames import cited_sources
 from summit_ui.cached import memo_chart
 from summit_ui.context import page_context
 from summit_ui.data import current_data
@@ -29,12 +30,15 @@ else:
     chart = memo_chart(ctx, "confidence", lambda: confidence_bar_chart(ctx.dataset, ctx.shown_pledges))
     render_chart(chart, key="confidence_chart")
 
-problems = current_data().problems
-st.subheader(f"Data problems ({len(problems)})", anchor=False)
-if problems:
-    render_problem_list(problems)
+data = current_data()
+st.subheader(f"Data problems ({len(data.problems)})", anchor=False)
+if data.problems:
+    render_problem_list(data.problems)
 else:
     st.text("None: every file passed validation.")
+if data.warnings:
+    st.subheader(f"Files not read ({len(data.warnings)})", anchor=False)
+    render_problem_list(data.warnings, located=False)
 
 if ctx.meeting and ctx.meeting.meeting.open_questions:
     st.subheader(f"Open questions — {ctx.meeting_name}", anchor=False)
@@ -42,18 +46,17 @@ if ctx.meeting and ctx.meeting.meeting.open_questions:
         st.text(f"• {question}")
 
 st.subheader(f"All sources ({len(ctx.frames.sources)})", anchor=False)
-sources = ctx.frames.sources.assign(cited_by=lambda s: s["id"].map(citation_counts(ctx.frames)).fillna(0).astype(int))
 st.dataframe(
-    sources[["publisher", "title", "published", "official", "cited_by", "url"]],
+    cited_sources(ctx.frames)[[F.PUBLISHER, F.TITLE, F.PUBLISHED, F.OFFICIAL, F.CITED_BY, F.URL]],
     hide_index=True,
     width="stretch",
     column_config={
-        "publisher": st.column_config.TextColumn("Publisher"),
-        "title": st.column_config.TextColumn("Title", width="large"),
-        "published": st.column_config.TextColumn("Published"),
-        "url": st.column_config.LinkColumn("Link", display_text="open ↗"),
-        "cited_by": st.column_config.NumberColumn("Records citing it", format="%d"),
-        "official": st.column_config.CheckboxColumn("Official"),
+        F.PUBLISHER: st.column_config.TextColumn("Publisher"),
+        F.TITLE: st.column_config.TextColumn("Title", width="large"),
+        F.PUBLISHED: st.column_config.TextColumn("Published"),
+        F.URL: st.column_config.LinkColumn("Link", display_text="open ↗"),
+        F.CITED_BY: st.column_config.NumberColumn("Records citing it", format="%d"),
+        F.OFFICIAL: st.column_config.CheckboxColumn("Official"),
     },
 )
 st.subheader("Method", anchor=False)

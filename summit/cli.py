@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from summit.dataset import (
     BUNDLED_DATA,
+    DATASET_FILE,
     TOP_FILES,
     DataPathError,
     LoadResult,
@@ -99,17 +100,21 @@ def run_validate(path: Path, *, as_json: bool = False) -> int:
         return EXIT_UNREADABLE
     cwd = Path.cwd()
     problems = [p.relative_to(cwd) for p in result.problems]
+    warnings = [p.relative_to(cwd) for p in result.warnings]
     if as_json:
-        print(
-            json.dumps(
-                {"problems": [p.as_dict() for p in problems], "summary": _summary_dict(result.summary)},
-                indent=2,
-            )
-        )
+        report = {
+            "problems": [p.as_dict() for p in problems],
+            "warnings": [p.as_dict() for p in warnings],
+            "summary": _summary_dict(result.summary),
+        }
+        print(json.dumps(report, indent=2))
     else:
         for problem in problems:
             print(problem)
-        print(summary_line(result.summary, len(problems)))
+        for warning in warnings:
+            print(f"{warning.file}:{warning.line}:{warning.column}: warning: {warning.message}")
+        print(summary_line(result.summary, len(problems), len(warnings)))
+    # A warning (a file not read) does not fail validation: the data loads all the same.
     return EXIT_PROBLEMS if problems else EXIT_OK
 
 
@@ -122,28 +127,36 @@ def _validate_path(path: Path) -> LoadResult:
     root = _dataset_root_of(path)
     if root is not None:
         result = load_dataset(root)
-        return LoadResult(result.dataset, [p for p in result.problems if p.file == path], result.summary)
+        return LoadResult(
+            result.dataset,
+            [p for p in result.problems if p.file == path],
+            result.summary,
+            [w for w in result.warnings if w.file == path],
+        )
     parsed = read_yaml_file(path)
     _record, found = validate_model(parsed, TOP_FILES.get(path.name, MeetingFile))
     return LoadResult(None, sorted(parsed.problems + found), Summary())
 
 
 def _dataset_root_of(path: Path) -> Path | None:
-    for folder in (path.parent, path.parent.parent):
-        if (folder / "dataset.yaml").exists():
-            return folder
-    return None
+    """The nearest folder above path holding a dataset.yaml (meetings may sit in meetings/2025/)."""
+    return next((folder for folder in path.parents if (folder / DATASET_FILE.name).exists()), None)
 
 
-def summary_line(summary: Summary, problem_count: int) -> str:
-    """`OK: 3 meetings, 38 delegations, ...` or `FAILED: N problems; ...`."""
+def summary_line(summary: Summary, problem_count: int, warning_count: int = 0) -> str:
+    """`OK: 3 meetings, 38 delegations, ...` or `FAILED: N problems; ...`, then `; N files not read` if any."""
     counts = (
         f"{summary.meetings} meetings, {summary.participants} participants, {summary.delegations} delegations, "
         f"{summary.pledges} pledges, {summary.sources} sources, {summary.sourced_share:.0%} sourced"
     )
+    warned = f"; {_count(warning_count, 'file')} not read" if warning_count else ""
     if problem_count:
-        return f"FAILED: {problem_count} problem{'s' if problem_count != 1 else ''}; {counts}"
-    return f"OK: {counts}"
+        return f"FAILED: {_count(problem_count, 'problem')}; {counts}{warned}"
+    return f"OK: {counts}{warned}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
 def _summary_dict(summary: Summary) -> dict[str, float | int]:

@@ -58,7 +58,7 @@ def build_view(dataset: Dataset, frames: Frames, filters: Filters, name: str) ->
         table = participants_table(dataset, selected.delegations, selected.pledges)
         rows, noun = selected.delegations, "delegations"
     cited = {source_id for ids in rows[F.SOURCE_IDS] for source_id in ids}
-    sources = frames.sources[frames.sources["id"].isin(cited)].sort_values("publisher", ignore_index=True)
+    sources = frames.sources[frames.sources[F.SOURCE_ID].isin(cited)].sort_values(F.PUBLISHER, ignore_index=True)
     return View(
         name=name,
         table=table,

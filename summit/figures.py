@@ -11,9 +11,17 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from summit import frames as F
+from summit import tables as T
 from summit.dataset import Dataset
 from summit.tables import type_counts
-from summit.vocabulary import CONFIDENCE_LABELS, CONFIDENCE_MARKS, PALETTE, Confidence
+from summit.vocabulary import (
+    CONFIDENCE_LABELS,
+    CONFIDENCE_MARKS,
+    MEETING_FORMAT_LABELS,
+    PALETTE,
+    Confidence,
+    MeetingFormat,
+)
 
 FONT = "DejaVu Sans, Arial, sans-serif"
 INK = "#1a1a1a"
@@ -109,32 +117,32 @@ def chart_layout(title: str, source: str, specific: dict, *, height: int = 420, 
 
 def type_bar_chart(dataset: Dataset, pledge_types: pd.DataFrame, meeting_name: str, *, scale: float = 1.0) -> Chart:
     """Horizontal bars: pledges per commitment type, split into unconditional and conditional."""
-    counts = type_counts(dataset, pledge_types).sort_values("total")
+    counts = type_counts(dataset, pledge_types).sort_values(T.TOTAL_COUNT)
     # What Plotly draws is escaped; the alt text below uses the labels as written.
-    drawn = counts.assign(short_label=counts["short_label"].map(plotly_text), label=counts["label"].map(plotly_text))
+    drawn = {column: list(counts[column].map(plotly_text)) for column in (T.TYPE_SHORT_LABEL, T.TYPE_LABEL)}
     title = "Pledges by commitment type"
     bars = []
     if not counts.empty:
         # Two stacked bars per type: without condition (solid), then conditional (hatched).
         shared = {
             "type": "bar",
-            "y": list(drawn["short_label"]),
-            "customdata": [[label] for label in drawn["label"]],
+            "y": drawn[T.TYPE_SHORT_LABEL],
+            "customdata": [[label] for label in drawn[T.TYPE_LABEL]],
             "orientation": "h",
         }
-        colours = list(counts["colour"])
+        colours = list(counts[T.TYPE_COLOUR])
         unconditional = {
             **shared,
-            "x": counts["unconditional"],
+            "x": counts[T.UNCONDITIONAL_COUNT],
             "name": UNCONDITIONAL_NAME,
             "marker": {"color": colours, "line": {"color": INK, "width": 1}},
             "hovertemplate": "%{customdata[0]}: %{x} without condition<extra></extra>",
-            "text": counts["unconditional"].where(counts["unconditional"] > 0, ""),
+            "text": counts[T.UNCONDITIONAL_COUNT].where(counts[T.UNCONDITIONAL_COUNT] > 0, ""),
             "textposition": "inside",
         }
         conditional = {
             **shared,
-            "x": counts["conditional"],
+            "x": counts[T.CONDITIONAL_COUNT],
             "name": "Conditional",
             "marker": {
                 "color": "white",
@@ -143,7 +151,7 @@ def type_bar_chart(dataset: Dataset, pledge_types: pd.DataFrame, meeting_name: s
             },
             "hovertemplate": "%{customdata[0]}: %{x} conditional<extra></extra>",
             # The number at the end of the bar is the total; the hatched part's count is in the hover.
-            "text": counts["total"],
+            "text": counts[T.TOTAL_COUNT],
             "textposition": "outside",
         }
         bars = [unconditional, conditional]
@@ -158,17 +166,26 @@ def type_bar_chart(dataset: Dataset, pledge_types: pd.DataFrame, meeting_name: s
             "xanchor": "left",
             "traceorder": "normal",
         },
-        "xaxis": {"title": "Number of pledges", "gridcolor": GRID, "dtick": 5 if counts["total"].max() > 12 else 1}
+        "xaxis": {
+            "title": "Number of pledges",
+            "gridcolor": GRID,
+            "dtick": 5 if counts[T.TOTAL_COUNT].max() > 12 else 1,
+        }
         if not counts.empty
         else {},
         "yaxis": {"automargin": True},
     }
     height = max(260, 34 * len(counts) + 140)
     spec = figure_spec(bars, chart_layout(title, source_line(dataset), layout, height=height, scale=scale))
-    top = counts.sort_values("total", ascending=False).head(3)
+    top = counts.sort_values(T.TOTAL_COUNT, ascending=False).head(3)
     alt = (
         "Bar chart of pledges per commitment type; "
-        + "; ".join(f"{r.label}: {r.total} ({r.conditional} conditional)" for r in top.itertuples())
+        + "; ".join(
+            f"{label}: {total} ({conditional} conditional)"
+            for label, total, conditional in zip(
+                top[T.TYPE_LABEL], top[T.TOTAL_COUNT], top[T.CONDITIONAL_COUNT], strict=True
+            )
+        )
         + ("." if len(top) else "no pledges.")
     )
     return Chart(spec, title, alt, source_line(dataset))
@@ -208,37 +225,34 @@ def timeline_chart(dataset: Dataset, meetings: pd.DataFrame, *, scale: float = 1
     Names are in the hover and in the list under the chart, not on the plot, where 19 meetings in a year
     would pile up; only the meeting with the most pledges recorded is labelled.
     """
-    symbols = {"in_person": "circle", "virtual": "diamond-open", "hybrid": "square"}
-    labels = {"in_person": "In person", "virtual": "Virtual", "hybrid": "Hybrid"}
+    symbols = {MeetingFormat.IN_PERSON: "circle", MeetingFormat.VIRTUAL: "diamond-open", MeetingFormat.HYBRID: "square"}
     traces = [
         {
             "type": "scatter",
             "x": of_format[F.MEETING_DATE],
-            "y": of_format["delegation_count"],
+            "y": of_format[F.DELEGATION_COUNT],
             "mode": "markers",
-            "name": labels.get(fmt, plotly_text(fmt)),
+            "name": MEETING_FORMAT_LABELS.get(fmt, plotly_text(fmt)),
             "marker": {
                 "size": 16 * scale,
                 "symbol": symbols.get(fmt, "circle"),
-                "color": PALETTE[0] if fmt == "in_person" else PALETTE[1],
+                "color": PALETTE[0] if fmt == MeetingFormat.IN_PERSON else PALETTE[1],
                 "line": {"color": INK, "width": 2},
             },
-            "customdata": of_format[["pledge_count", "full_name"]].assign(
-                full_name=lambda f: f["full_name"].map(plotly_text)
-            ),
+            "customdata": list(zip(of_format[F.PLEDGE_COUNT], of_format[F.FULL_NAME].map(plotly_text), strict=True)),
             "hovertemplate": "%{customdata[1]}<br>%{x|%-d %b %Y}<br>%{y} delegations identified, "
             "%{customdata[0]} pledges recorded<extra></extra>",
         }
-        for fmt, of_format in meetings.groupby("format", sort=False)
+        for fmt, of_format in meetings.groupby(F.FORMAT, sort=False)
     ]
     annotations = []
-    if len(meetings) and meetings["pledge_count"].max() > 0:
-        busiest = meetings.loc[meetings["pledge_count"].idxmax()]
+    if len(meetings) and meetings[F.PLEDGE_COUNT].max() > 0:
+        busiest = meetings.loc[meetings[F.PLEDGE_COUNT].idxmax()]
         annotations.append(
             {
                 "x": busiest[F.MEETING_DATE],
-                "y": busiest["delegation_count"],
-                "text": plotly_text(f"{busiest[F.MEETING_NAME]}: {busiest['pledge_count']} pledges recorded"),
+                "y": busiest[F.DELEGATION_COUNT],
+                "text": plotly_text(f"{busiest[F.MEETING_NAME]}: {busiest[F.PLEDGE_COUNT]} pledges recorded"),
                 "showarrow": True,
                 "arrowhead": 0,
                 "ax": -40 * scale,

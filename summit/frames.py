@@ -34,7 +34,6 @@ MEETING_NAME = "meeting_name"
 MEETING_DATE = "meeting_date"
 HEADS = "heads"
 HEAD_NAMES = "head_names"
-TITLES = "titles"
 LEVEL = "level"
 LEVEL_LABEL = "level_label"
 IS_LEADER = "is_leader"
@@ -67,6 +66,23 @@ DATE = "date"
 SEARCH_TEXT = "search_text"
 TYPE = "type"
 IS_LEAD = "is_lead"
+# The meetings frame: MEETING, MEETING_NAME, MEETING_DATE, CONFIDENCE, SOURCE_URLS and these.
+FULL_NAME = "full_name"
+CITY = "city"
+FORMAT = "format"
+LEVEL_TEXT = "level_text"
+SUMMARY = "summary"
+OUTCOME = "outcome"
+DELEGATION_COUNT = "delegation_count"
+PLEDGE_COUNT = "pledge_count"
+# The sources frame.
+SOURCE_ID = "id"
+PUBLISHER = "publisher"
+TITLE = "title"
+URL = "url"
+PUBLISHED = "published"
+OFFICIAL = "official"
+CITED_BY = "cited_by"  # added by cited_sources
 
 STATE_KIND = "state"
 LEVEL_ORDER = list(Level)
@@ -141,15 +157,15 @@ def build_frames(dataset: Dataset) -> Frames:
             {
                 MEETING: meeting.id,
                 MEETING_NAME: meeting.short_name,
-                "full_name": meeting.name,
+                FULL_NAME: meeting.name,
                 MEETING_DATE: pd.Timestamp(meeting.date),
-                "city": meeting.city or "",
-                "format": str(meeting.format),
-                "level_text": meeting.level,
-                "summary": meeting.summary,
-                "outcome": meeting.outcome or "",
-                "delegation_count": len(meeting_file.delegations),
-                "pledge_count": len(meeting_file.pledges),
+                CITY: meeting.city or "",
+                FORMAT: str(meeting.format),
+                LEVEL_TEXT: meeting.level,
+                SUMMARY: meeting.summary,
+                OUTCOME: meeting.outcome or "",
+                DELEGATION_COUNT: len(meeting_file.delegations),
+                PLEDGE_COUNT: len(meeting_file.pledges),
                 CONFIDENCE: str(meeting.confidence),
                 SOURCE_URLS: [s.url for s in sources_of(meeting.sources)],
             }
@@ -203,17 +219,19 @@ def build_frames(dataset: Dataset) -> Frames:
     sources = pd.DataFrame(
         [
             {
-                "id": s.id,
-                "publisher": s.publisher,
-                "title": s.title,
-                "url": s.url,
-                "published": s.published or "",
-                "official": s.official,
+                SOURCE_ID: s.id,
+                PUBLISHER: s.publisher,
+                TITLE: s.title,
+                URL: s.url,
+                PUBLISHED: s.published or "",
+                OFFICIAL: s.official,
             }
             for s in dataset.sources.values()
-        ]
+        ],
+        columns=_SOURCE_COLUMNS,
     )
-    return Frames(participants, delegations, pledges, pledge_types, pd.DataFrame(meetings_rows), sources)
+    meetings = pd.DataFrame(meetings_rows, columns=_MEETING_COLUMNS)
+    return Frames(participants, delegations, pledges, pledge_types, meetings, sources)
 
 
 def _pledge_row(
@@ -271,8 +289,20 @@ _DELEGATION_COLUMNS = [
     SOURCE_TEXT, NOTE,
 ]  # fmt: skip
 
+_MEETING_COLUMNS = [
+    MEETING, MEETING_NAME, FULL_NAME, MEETING_DATE, CITY, FORMAT, LEVEL_TEXT, SUMMARY, OUTCOME, DELEGATION_COUNT,
+    PLEDGE_COUNT, CONFIDENCE, SOURCE_URLS,
+]  # fmt: skip
+_SOURCE_COLUMNS = [SOURCE_ID, PUBLISHER, TITLE, URL, PUBLISHED, OFFICIAL]
+
 
 def citation_counts(frames: Frames) -> pd.Series:
     """Source id → number of delegations and pledges citing it."""
     ids = pd.concat([frames.delegations[SOURCE_IDS], frames.pledges[SOURCE_IDS]]).explode()
     return ids.value_counts()
+
+
+def cited_sources(frames: Frames) -> pd.DataFrame:
+    """The sources frame with CITED_BY: how many delegations and pledges cite each source (0 for none)."""
+    counts = frames.sources[SOURCE_ID].map(citation_counts(frames)).fillna(0).astype(int)
+    return frames.sources.assign(**{CITED_BY: counts})

@@ -219,10 +219,11 @@ class _Builder:
                 self._count(1, position)
                 continue
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                container, _path, _key, _key_mark, anchor, start = stack.pop()
+                container, path, _key, _key_mark, anchor, start = stack.pop()
                 if anchor:
                     self.anchors[anchor] = (container, self.nodes - start)
-                if self._add(stack, documents, container, position):
+                # Placed where it starts: a list written as a key is reported at its first character.
+                if self._add(stack, documents, container, self.positions.values.get(path, position)):
                     documents.append(container)
                 continue
             if isinstance(event, yaml.AliasEvent):

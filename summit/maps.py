@@ -65,11 +65,18 @@ _LEVEL_CATEGORY = {
 }
 
 
+# Columns of MapData.states, besides F.PARTICIPANT and F.NAME.
+VALUE = "value"  # the measure's number, or its category in words
+HOVER_LINES = "hover_lines"  # what hovering the state shows, as plain text lines
+HOVER = "hover"  # the same as Plotly markup
+_STATE_COLUMNS = [F.PARTICIPANT, F.NAME, VALUE, HOVER_LINES]
+
+
 @dataclass(frozen=True)
 class MapData:
     """One row per state shown on the map, with its value for the chosen measure and its hover text."""
 
-    states: pd.DataFrame  # participant, name, value (number or category), hover_lines (plain), hover (Plotly)
+    states: pd.DataFrame  # F.PARTICIPANT, F.NAME, VALUE, HOVER_LINES, HOVER
     organisations: pd.DataFrame  # delegations that have no shape (EU, NATO, ...)
     legend_title: str
     numeric: bool
@@ -137,9 +144,9 @@ def build_map_data(
         record = records.get(code) or _Record()
         value, text = _measure_value(measure, record, Level(level), attendance, attendance_label, type_id)
         lines = _hover_lines(name, heads, record.by_type, text)
-        rows.append({F.PARTICIPANT: code, F.NAME: name, "value": value, "hover_lines": lines})
-    frame = pd.DataFrame(rows, columns=[F.PARTICIPANT, F.NAME, "value", "hover_lines"])
-    frame["hover"] = frame["hover_lines"].map(plotly_hover)
+        rows.append({F.PARTICIPANT: code, F.NAME: name, VALUE: value, HOVER_LINES: lines})
+    frame = pd.DataFrame(rows, columns=_STATE_COLUMNS)
+    frame[HOVER] = frame[HOVER_LINES].map(plotly_hover)
     numeric = measure in ("pledges", "troops")
     title = MEASURES[measure] if measure != "type" or not type_id else dataset.commitment_types[type_id].label
     return MapData(frame, organisations, title, numeric)
@@ -198,7 +205,7 @@ def map_chart(data: MapData, view: str, dataset: Dataset, *, height: int = 620, 
     ]
     states = data.states
     if data.numeric:
-        values = states["value"].fillna(0)
+        values = states[VALUE].fillna(0)
         traces.append(
             {
                 "type": "choroplethmap",
@@ -209,7 +216,7 @@ def map_chart(data: MapData, view: str, dataset: Dataset, *, height: int = 620, 
                 "zmax": max(1.0, float(values.max())) if len(values) else 1.0,
                 "colorscale": [[i / (len(SEQUENTIAL) - 1), c] for i, c in enumerate(SEQUENTIAL)],
                 "marker": {"line": {"color": INK, "width": 0.8}},
-                "customdata": [[hover] for hover in states["hover"]],
+                "customdata": [[hover] for hover in states[HOVER]],
                 "hovertemplate": "%{customdata[0]}<extra></extra>",
                 "colorbar": {
                     "title": {"text": plotly_text(data.legend_title), "side": "right"},
@@ -220,7 +227,7 @@ def map_chart(data: MapData, view: str, dataset: Dataset, *, height: int = 620, 
             }
         )
     else:
-        for category, of_category in states.groupby("value", sort=False):
+        for category, of_category in states.groupby(VALUE, sort=False):
             colour = CATEGORY_COLOURS.get(str(category), OTHER_COLOUR)
             traces.append(
                 {
@@ -232,7 +239,7 @@ def map_chart(data: MapData, view: str, dataset: Dataset, *, height: int = 620, 
                     "showscale": False,
                     "showlegend": True,
                     "marker": {"line": {"color": INK, "width": 0.8}},
-                    "customdata": [[hover] for hover in of_category["hover"]],
+                    "customdata": [[hover] for hover in of_category[HOVER]],
                     "hovertemplate": "%{customdata[0]}<extra></extra>",
                     "name": f"{category} ({len(of_category)})",
                 }
@@ -268,7 +275,7 @@ def _small_state_markers(states: pd.DataFrame, numeric: bool, scale: float) -> l
     centroids = geo.load_centroids()
     rows = states.set_index(F.PARTICIPANT).loc[small]
     colours = (
-        [SEQUENTIAL[-2]] * len(rows) if numeric else [CATEGORY_COLOURS.get(str(v), OTHER_COLOUR) for v in rows["value"]]
+        [SEQUENTIAL[-2]] * len(rows) if numeric else [CATEGORY_COLOURS.get(str(v), OTHER_COLOUR) for v in rows[VALUE]]
     )
     marker = {
         "type": "scattermap",
@@ -278,7 +285,7 @@ def _small_state_markers(states: pd.DataFrame, numeric: bool, scale: float) -> l
         "mode": "markers",
         "text": small,
         "marker": {"size": 14 * scale, "color": colours},
-        "customdata": [[hover] for hover in rows["hover"]],
+        "customdata": [[hover] for hover in rows[HOVER]],
         "hovertemplate": "%{customdata[0]}<extra></extra>",
         "showlegend": False,
         "name": "Small states",
@@ -292,10 +299,12 @@ def alt_text(data: MapData) -> str:
     if states.empty:
         return "Map with no participating states for the current filters."
     if data.numeric:
-        top = states.sort_values("value", ascending=False).head(3)
-        leaders = ", ".join(f"{r[F.NAME]} ({r['value']:,.0f})" for _, r in top.iterrows() if pd.notna(r["value"]))
+        top = states.sort_values(VALUE, ascending=False).head(3)
+        leaders = ", ".join(
+            f"{name} ({value:,.0f})" for name, value in zip(top[F.NAME], top[VALUE], strict=True) if pd.notna(value)
+        )
         return f"Map of {len(states)} participating states shaded by {data.legend_title.lower()}; highest: {leaders}."
-    counts = states["value"].value_counts()
+    counts = states[VALUE].value_counts()
     return (
         f"Map of {len(states)} participating states by {data.legend_title.lower()}: "
         + ", ".join(f"{k} {v}" for k, v in counts.items())
@@ -330,13 +339,13 @@ def page_map(data: MapData, view: str, dataset: Dataset) -> PageMap:
     """
     states = data.states
     if data.numeric:
-        values = [float(v) for v in states["value"].fillna(0)]
+        values = [float(v) for v in states[VALUE].fillna(0)]
         top = max(1.0, *values) if values else 1.0
         colours = [scale_colour(v / top) for v in values]
         legend = {"kind": "scale", "title": data.legend_title, "colours": SEQUENTIAL, "min": "0", "max": f"{top:,.0f}"}
     else:
-        colours = [CATEGORY_COLOURS.get(str(v), OTHER_COLOUR) for v in states["value"]]
-        counts = Counter(str(v) for v in states["value"])
+        colours = [CATEGORY_COLOURS.get(str(v), OTHER_COLOUR) for v in states[VALUE]]
+        counts = Counter(str(v) for v in states[VALUE])
         legend = {
             "kind": "categories",
             "title": data.legend_title,
@@ -347,7 +356,7 @@ def page_map(data: MapData, view: str, dataset: Dataset) -> PageMap:
         }
     colour_of = dict(zip(states[F.PARTICIPANT], colours, strict=True))
     centroids = geo.load_centroids()
-    hovers = dict(zip(states[F.PARTICIPANT], states["hover_lines"], strict=True))
+    hovers = dict(zip(states[F.PARTICIPANT], states[HOVER_LINES], strict=True))
     payload = {
         "geojson": geo.WORLD_GEOJSON_URL,
         "bounds": geo.VIEW_BOUNDS[view],

@@ -36,7 +36,7 @@ def build_profile(dataset: Dataset, frames: Frames, code: str) -> Profile:
             T.COL_CONFIDENCE: delegations[F.CONFIDENCE_LABEL],
             T.COL_SOURCE: [urls[0] if urls else "" for urls in delegations[F.SOURCE_URLS]],
             T.COL_SOURCES: delegations[F.SOURCE_TEXT],
-            "Note": delegations[F.NOTE],
+            T.COL_NOTE: delegations[F.NOTE],
         }
     )
     pledges = T.pledges_table(dataset, frames.pledges[frames.pledges[F.PARTICIPANT] == code])

@@ -24,8 +24,8 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 PARTICIPANT_PATTERN = r"^[A-Z][A-Z0-9_]{1,15}$"
 PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
-
-EARLIEST_DATE = dt.date(1945, 1, 1)
+LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
+CURRENCY_PATTERN = r"^[A-Z]{3}$"
 
 
 def _check_partial_date(value: str) -> str:
@@ -103,7 +103,7 @@ class Source(Record):
     published: PartialDate | None = Field(default=None, description="Publication date, as precise as known.")
     approximate_date: StrictBool = Field(default=False, description="True when the publication date is an estimate.")
     official: StrictBool = Field(default=False, description="True for a government or institution's own page.")
-    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] | None = None
+    language: Annotated[str, Field(pattern=LANGUAGE_PATTERN)] | None = None
 
 
 class SourcesFile(Record):
@@ -298,7 +298,7 @@ class Quantity(Record):
     measure: Measure
     value: Annotated[float, Field(ge=0)] | Annotated[int, Field(ge=0)]
     value_max: Annotated[float, Field(ge=0)] | Annotated[int, Field(ge=0)] | None = None
-    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = Field(
+    currency: Annotated[str, Field(pattern=CURRENCY_PATTERN)] | None = Field(
         default=None, description="ISO 4217 code; required when measure is amount."
     )
     approximate: StrictBool = False

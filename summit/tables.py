@@ -6,7 +6,7 @@ import pandas as pd
 
 from summit import frames as F
 from summit.dataset import Dataset
-from summit.vocabulary import DOMAIN_LABELS, STATUS_LABELS, Status
+from summit.vocabulary import DOMAIN_LABELS, Status
 
 # Matrix cell marks: readable without colour, in order of precedence within a cell.
 LEAD_MARK = "★"
@@ -48,6 +48,24 @@ COL_DESCRIPTION = "Description"
 COL_DATE = "Date"
 COL_MEETING = "Meeting"
 COL_ID = "Id"
+COL_NOTE = "Note"
+
+# Columns of type_counts (one row per commitment type with pledges), besides the type id in F.TYPE.
+TYPE_LABEL = "label"
+TYPE_SHORT_LABEL = "short_label"
+TYPE_COLOUR = "colour"
+CONDITIONAL_COUNT = "conditional"
+UNCONDITIONAL_COUNT = "unconditional"
+TOTAL_COUNT = "total"
+_TYPE_COUNT_COLUMNS = [
+    F.TYPE,
+    TYPE_LABEL,
+    TYPE_SHORT_LABEL,
+    TYPE_COLOUR,
+    CONDITIONAL_COUNT,
+    UNCONDITIONAL_COUNT,
+    TOTAL_COUNT,
+]
 
 
 def pledge_mark(status: str, conditional: bool, lead: bool) -> str:
@@ -71,7 +89,8 @@ def group_labels(dataset: Dataset, group_ids: tuple[str, ...]) -> str:
 
 def participants_table(dataset: Dataset, delegations: pd.DataFrame, pledges: pd.DataFrame) -> pd.DataFrame:
     """One row per delegation: who came, at which level, how, and how many pledges they made."""
-    counts = pledges.groupby(F.PARTICIPANT)[F.IS_STANCE].agg(pledges="size", stances="sum")
+    # Per participant: size = records (pledges and stances), sum = stances.
+    counts = pledges.groupby(F.PARTICIPANT)[F.IS_STANCE].agg(["size", "sum"])
     table = pd.DataFrame(
         {
             COL_PARTICIPANT: delegations[F.NAME],
@@ -80,10 +99,8 @@ def participants_table(dataset: Dataset, delegations: pd.DataFrame, pledges: pd.
             COL_LEVEL: delegations[F.LEVEL_LABEL],
             COL_ATTENDANCE: delegations[F.ATTENDANCE_LABEL],
             COL_GROUPS: [group_labels(dataset, g) for g in delegations[F.GROUPS]],
-            COL_PLEDGES: [
-                int(counts["pledges"].get(c, 0) - counts["stances"].get(c, 0)) for c in delegations[F.PARTICIPANT]
-            ],
-            COL_STANCES: [int(counts["stances"].get(c, 0)) for c in delegations[F.PARTICIPANT]],
+            COL_PLEDGES: [int(counts["size"].get(c, 0) - counts["sum"].get(c, 0)) for c in delegations[F.PARTICIPANT]],
+            COL_STANCES: [int(counts["sum"].get(c, 0)) for c in delegations[F.PARTICIPANT]],
             COL_CONFIDENCE: delegations[F.CONFIDENCE_LABEL],
             COL_SOURCE: [urls[0] if urls else "" for urls in delegations[F.SOURCE_URLS]],
             COL_SOURCES: delegations[F.SOURCE_TEXT],
@@ -154,34 +171,24 @@ def matrix_table(dataset: Dataset, pledge_types: pd.DataFrame, participants: pd.
     return matrix
 
 
-def status_counts(pledges: pd.DataFrame) -> pd.DataFrame:
-    """Number of records per status, in lifecycle order (for the overview)."""
-    counts = pledges[F.STATUS].value_counts()
-    return pd.DataFrame(
-        [{COL_STATUS: STATUS_LABELS[s], "Count": int(counts.get(str(s), 0))} for s in Status if counts.get(str(s), 0)]
-    )
-
-
 def type_counts(dataset: Dataset, pledge_types: pd.DataFrame) -> pd.DataFrame:
     """Pledges (not stances) per commitment type, split into conditional and unconditional."""
     pledged = pledge_types[~pledge_types[F.IS_STANCE]]
     grouped = pledged.groupby(F.TYPE)[F.IS_CONDITIONAL].agg(["size", "sum"])
     rows = [
         {
-            "type": kind.id,
-            "label": kind.label,
-            "short_label": kind.short_label,
-            "colour": kind.colour,
-            "conditional": int(grouped.at[kind.id, "sum"]),
-            "unconditional": int(grouped.at[kind.id, "size"] - grouped.at[kind.id, "sum"]),
-            "total": int(grouped.at[kind.id, "size"]),
+            F.TYPE: kind.id,
+            TYPE_LABEL: kind.label,
+            TYPE_SHORT_LABEL: kind.short_label,
+            TYPE_COLOUR: kind.colour,
+            CONDITIONAL_COUNT: int(grouped.at[kind.id, "sum"]),
+            UNCONDITIONAL_COUNT: int(grouped.at[kind.id, "size"] - grouped.at[kind.id, "sum"]),
+            TOTAL_COUNT: int(grouped.at[kind.id, "size"]),
         }
         for kind in dataset.commitment_types.values()
         if kind.id in grouped.index
     ]
-    return pd.DataFrame(
-        rows, columns=["type", "label", "short_label", "colour", "conditional", "unconditional", "total"]
-    )
+    return pd.DataFrame(rows, columns=_TYPE_COUNT_COLUMNS)
 
 
 def brief_matrix(matrix: pd.DataFrame, rows: int = 10, columns: int = 6) -> pd.DataFrame:

@@ -56,8 +56,10 @@ def _names(dataset: Dataset, codes: set[str]) -> str:
 def timeline_meetings(meetings: pd.DataFrame, delegations: pd.DataFrame, pledges: pd.DataFrame) -> pd.DataFrame:
     """The meetings frame with delegation and pledge counts taken from the (filtered) rows given."""
     return meetings.assign(
-        delegation_count=meetings[F.MEETING].map(delegations[F.MEETING].value_counts()).fillna(0).astype(int),
-        pledge_count=meetings[F.MEETING].map(pledges[F.MEETING].value_counts()).fillna(0).astype(int),
+        **{
+            F.DELEGATION_COUNT: meetings[F.MEETING].map(delegations[F.MEETING].value_counts()).fillna(0).astype(int),
+            F.PLEDGE_COUNT: meetings[F.MEETING].map(pledges[F.MEETING].value_counts()).fillna(0).astype(int),
+        }
     )
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import re
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic
 
 from pydantic import BaseModel, ValidationError
 
@@ -15,6 +18,8 @@ from summit import countries
 from summit.load import ParsedFile, Positions, format_path
 from summit.problems import Problem, suggest
 from summit.schema import (
+    CURRENCY_PATTERN,
+    LANGUAGE_PATTERN,
     PARTIAL_DATE_PATTERN,
     PARTICIPANT_PATTERN,
     SLUG_PATTERN,
@@ -24,6 +29,7 @@ from summit.schema import (
     MeetingFile,
     OrganisationsFile,
     Record,
+    Sourced,
     SourcesFile,
     TaxonomyFile,
 )
@@ -36,7 +42,11 @@ _PATTERN_HINTS = {
     PARTICIPANT_PATTERN: "an ISO 3166-1 alpha-3 code in capitals (e.g. NOR) or an organisation id (e.g. EU)",
     PARTIAL_DATE_PATTERN: "a date written YYYY-MM-DD (or YYYY-MM, YYYY)",
     URL_PATTERN: "an http:// or https:// address",
+    LANGUAGE_PATTERN: "an ISO 639 language code in lower case (e.g. fr)",
+    CURRENCY_PATTERN: "an ISO 4217 currency code in capitals (e.g. EUR)",
 }
+# A pattern that lists the allowed words, ^(host|co_chair|member)$, is reported like a choice from a list.
+_WORD_CHOICE = re.compile(r"^\^\(([a-z_]+(?:\|[a-z_]+)+)\)\$$")
 
 
 def validate_model(parsed: ParsedFile, model: type[M]) -> tuple[M | None, list[Problem]]:
@@ -79,6 +89,15 @@ def _problem_from_error(path: Path, positions: Positions, model: type[BaseModel]
         )
     if kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
+        words = _WORD_CHOICE.match(pattern)
+        if words:
+            choices = words.group(1).split("|")
+            return Problem(
+                path,
+                line,
+                column,
+                f"{where}: {value!r} is not allowed{suggest(value, choices)}; use one of {', '.join(choices)}",
+            )
         expected = _PATTERN_HINTS.get(pattern, f"text matching {pattern}")
         return Problem(path, line, column, f"{where}: {value!r} is not {expected}")
     if kind in ("value_error", "assertion_error"):
@@ -87,6 +106,10 @@ def _problem_from_error(path: Path, positions: Positions, model: type[BaseModel]
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"):
         return Problem(path, line, column, f"{where}: {value!r} is not a valid date; write YYYY-MM-DD")
     if kind in ("bool_type", "bool_parsing"):
+        if isinstance(value, str) and value.lower() in ("true", "false"):
+            return Problem(
+                path, line, column, f"{where}: {value!r} is quoted text; write {value.lower()} without quotes"
+            )
         return Problem(path, line, column, f"{where}: {value!r} is not true or false")
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return Problem(path, line, column, f"{where}: expected a mapping of fields, found a {_kind(value)}")
@@ -155,6 +178,41 @@ def _enum_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[Enum]:
 # --- references across files ---------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Checked(Generic[M]):
+    """One data file as read (data and positions) and the record its data validated into."""
+
+    parsed: ParsedFile
+    record: M
+
+
+@dataclass(frozen=True)
+class DataFiles:
+    """Every file of a dataset folder, each read without problems and valid against its own model."""
+
+    dataset: Checked[DatasetFile]
+    sources: Checked[SourcesFile]
+    taxonomy: Checked[TaxonomyFile]
+    organisations: Checked[OrganisationsFile]
+    groups: Checked[GroupsFile]
+    meetings: tuple[Checked[MeetingFile], ...]  # in file order: the first of two equal ids is the original
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the shared files define: the ids and the date other records are checked against."""
+
+    as_of: str  # the dataset's as_of date, YYYY-MM-DD: no record may be dated later
+    sources: set[str]
+    commitment_types: set[str]
+    conditions: set[str]
+    organisations: set[str]
+    collectives: set[str]  # organisations that stand for all their members: they pledge without a delegation
+
+
+DataPath = tuple[str | int, ...]
+
+
 class References:
     """Checks that ids are unique and every reference resolves, collecting located problems."""
 
@@ -163,14 +221,14 @@ class References:
         # Codes used elsewhere in the dataset: preferred when suggesting a near miss (FRN → FRA).
         self.familiar = familiar or set()
 
-    def add(self, file: ParsedFile, path: tuple[str | int, ...], message: str) -> None:
+    def add(self, file: ParsedFile, path: DataPath, message: str) -> None:
         """Record a problem at path in file."""
         line, column = file.positions.of(path)
         self.problems.append(Problem(file.path, line, column, f"{format_path(path)}: {message}"))
 
-    def unique(self, file: ParsedFile, items: Iterable[tuple[tuple[str | int, ...], str]], what: str) -> set[str]:
+    def unique(self, file: ParsedFile, items: Iterable[tuple[DataPath, str]], what: str) -> set[str]:
         """Report repeated ids; return the set of ids."""
-        seen: dict[str, tuple[str | int, ...]] = {}
+        seen: dict[str, DataPath] = {}
         for path, value in items:
             if value in seen:
                 self.add(file, path, f"{what} '{value}' is used twice (first at {format_path(seen[value])})")
@@ -178,196 +236,243 @@ class References:
                 seen[value] = path
         return set(seen)
 
-    def exists(self, file: ParsedFile, path: tuple[str | int, ...], value: str, known: set[str], what: str) -> None:
+    def exists(self, file: ParsedFile, path: DataPath, value: str, known: set[str], what: str) -> None:
         """Report a reference to an id that is not defined."""
         if value not in known:
             self.add(file, path, f"unknown {what} '{value}'{suggest(value, known)}")
 
+    def not_after(self, file: ParsedFile, path: DataPath, date: str | None, as_of: str) -> None:
+        """Report a date (YYYY, YYYY-MM or YYYY-MM-DD) later than the dataset's as_of date."""
+        if date and date > as_of:
+            self.add(file, path, f"{date} is after the dataset's as_of date {as_of}")
 
-def check_participant(refs: References, file: ParsedFile, path: tuple, code: str, organisations: set[str]) -> None:
-    """A participant id must be an ISO 3166-1 alpha-3 code or a defined organisation."""
-    if code in organisations or countries.is_alpha3(code):
-        return
-    alpha3 = countries.alpha3_for_alpha2(code)
-    if alpha3:
-        refs.add(
-            file,
-            path,
-            f"'{code}' is an alpha-2 code; use the alpha-3 code '{alpha3}' ({countries.name(alpha3)})",
-        )
-        return
-    hint = suggest(code, organisations | refs.familiar) or suggest(code, organisations | countries.ALPHA3)
-    refs.add(file, path, f"'{code}' is neither an ISO 3166-1 alpha-3 code nor an organisation id{hint}")
-
-
-def check_references(
-    sources_file: tuple[ParsedFile, SourcesFile],
-    taxonomy_file: tuple[ParsedFile, TaxonomyFile],
-    organisations_file: tuple[ParsedFile, OrganisationsFile],
-    groups_file: tuple[ParsedFile, GroupsFile],
-    dataset_file: tuple[ParsedFile, DatasetFile],
-    meeting_files: list[tuple[ParsedFile, MeetingFile]],
-) -> list[Problem]:
-    """Every cross-file rule: unique ids, resolving references, valid codes, sane dates."""
-    familiar = {m for g in groups_file[1].groups for m in g.members}
-    familiar |= {d.participant for _, m in meeting_files for d in m.delegations}
-    refs = References(familiar)
-    src_parsed, sources = sources_file
-    source_ids = refs.unique(
-        src_parsed, ((("sources", i, "id"), s.id) for i, s in enumerate(sources.sources)), "source id"
-    )
-    refs.unique(src_parsed, ((("sources", i, "url"), s.url) for i, s in enumerate(sources.sources)), "source url")
-    as_of = dataset_file[1].as_of.isoformat()
-    for i, source in enumerate(sources.sources):
-        if source.published and source.published > as_of:
-            refs.add(
-                src_parsed,
-                ("sources", i, "published"),
-                f"{source.published} is after the dataset's as_of date {as_of}",
-            )
-
-    tax_parsed, taxonomy = taxonomy_file
-    categories = refs.unique(
-        tax_parsed,
-        ((("categories", i, "id"), c.id) for i, c in enumerate(taxonomy.categories)),
-        "category id",
-    )
-    type_ids = refs.unique(
-        tax_parsed,
-        ((("commitment_types", i, "id"), t.id) for i, t in enumerate(taxonomy.commitment_types)),
-        "commitment type id",
-    )
-    condition_ids = refs.unique(
-        tax_parsed,
-        ((("conditions", i, "id"), c.id) for i, c in enumerate(taxonomy.conditions)),
-        "condition id",
-    )
-    for i, kind in enumerate(taxonomy.commitment_types):
-        refs.exists(tax_parsed, ("commitment_types", i, "category"), kind.category, categories, "category")
-
-    org_parsed, organisations = organisations_file
-    org_ids = refs.unique(
-        org_parsed,
-        ((("organisations", i, "id"), o.id) for i, o in enumerate(organisations.organisations)),
-        "organisation id",
-    )
-    for i, org in enumerate(organisations.organisations):
-        if countries.is_alpha3(org.id):
-            refs.add(
-                org_parsed,
-                ("organisations", i, "id"),
-                f"'{org.id}' is a country code ({countries.name(org.id)}); pick another id",
-            )
-    collectives = {o.id for o in organisations.organisations if o.kind == ParticipantKind.COLLECTIVE}
-
-    def sourced(file: ParsedFile, path: tuple, record: Any) -> None:
+    def cited(self, file: ParsedFile, path: DataPath, record: Sourced, source_ids: set[str]) -> None:
+        """Every source a record and its disputed claims cite is defined."""
         for j, source_id in enumerate(record.sources):
-            refs.exists(file, (*path, "sources", j), source_id, source_ids, "source")
+            self.exists(file, (*path, "sources", j), source_id, source_ids, "source")
         for k, claim in enumerate(record.disputed_claims):
             for j, source_id in enumerate(claim.sources):
-                refs.exists(file, (*path, "disputed_claims", k, "sources", j), source_id, source_ids, "source")
+                self.exists(file, (*path, "disputed_claims", k, "sources", j), source_id, source_ids, "source")
 
-    grp_parsed, groups = groups_file
-    refs.unique(grp_parsed, ((("groups", i, "id"), g.id) for i, g in enumerate(groups.groups)), "group id")
-    for i, group in enumerate(groups.groups):
-        sourced(grp_parsed, ("groups", i), group)
-        refs.unique(grp_parsed, ((("groups", i, "members", j), m) for j, m in enumerate(group.members)), "member")
-        for j, member in enumerate(group.members):
-            check_participant(refs, grp_parsed, ("groups", i, "members", j), member, org_ids)
+    def participant(self, file: ParsedFile, path: DataPath, code: str, organisations: set[str]) -> None:
+        """A participant id must be an ISO 3166-1 alpha-3 code or a defined organisation."""
+        if code in organisations or countries.is_alpha3(code) or self._alpha2(file, path, code):
+            return
+        hint = suggest(code, organisations | self.familiar) or suggest(code, organisations | countries.ALPHA3)
+        self.add(file, path, f"'{code}' is neither an ISO 3166-1 alpha-3 code nor an organisation id{hint}")
 
+    def country(self, file: ParsedFile, path: DataPath, code: str, organisations: set[str]) -> None:
+        """A country must be an ISO 3166-1 alpha-3 code; an organisation is not one."""
+        if countries.is_alpha3(code) or self._alpha2(file, path, code):
+            return
+        if code in organisations:
+            self.add(file, path, f"'{code}' is an organisation, not a country; use an ISO 3166-1 alpha-3 code")
+            return
+        hint = suggest(code, self.familiar & countries.ALPHA3) or suggest(code, countries.ALPHA3)
+        self.add(file, path, f"'{code}' is not an ISO 3166-1 alpha-3 code{hint}")
+
+    def _alpha2(self, file: ParsedFile, path: DataPath, code: str) -> bool:
+        """Report an alpha-2 code with the alpha-3 code to use; True when code is one."""
+        alpha3 = countries.alpha3_for_alpha2(code)
+        if alpha3:
+            self.add(
+                file, path, f"'{code}' is an alpha-2 code; use the alpha-3 code '{alpha3}' ({countries.name(alpha3)})"
+            )
+        return alpha3 is not None
+
+
+def _values(path: DataPath, records: Sequence[Any], field: str) -> list[tuple[DataPath, str]]:
+    """(path of the field, its value) for each record of a list at path."""
+    return [((*path, i, field), getattr(record, field)) for i, record in enumerate(records)]
+
+
+def check_references(files: DataFiles) -> list[Problem]:
+    """Every cross-file rule: unique ids, resolving references, valid codes, sane dates."""
+    familiar = {m for g in files.groups.record.groups for m in g.members}
+    familiar |= {d.participant for m in files.meetings for d in m.record.delegations}
+    refs = References(familiar)
+    as_of = files.dataset.record.as_of.isoformat()
+    source_ids = check_sources(refs, files.sources, as_of)
+    type_ids, condition_ids = check_taxonomy(refs, files.taxonomy)
+    organisation_ids, collectives = check_organisations(refs, files.organisations)
+    known = Known(as_of, source_ids, type_ids, condition_ids, organisation_ids, collectives)
+    check_groups(refs, files.groups, known)
+    meeting_ids = check_meetings(refs, files.meetings, known)
+    check_dataset(refs, files.dataset, meeting_ids)
+    return refs.problems
+
+
+def check_sources(refs: References, sources: Checked[SourcesFile], as_of: str) -> set[str]:
+    """Source ids and URLs are unique; no source is published after as_of. Returns the source ids."""
+    file, records = sources.parsed, sources.record.sources
+    source_ids = refs.unique(file, _values(("sources",), records, "id"), "source id")
+    refs.unique(file, _values(("sources",), records, "url"), "source url")
+    for i, source in enumerate(records):
+        refs.not_after(file, ("sources", i, "published"), source.published, as_of)
+    return source_ids
+
+
+def check_taxonomy(refs: References, taxonomy: Checked[TaxonomyFile]) -> tuple[set[str], set[str]]:
+    """Ids are unique within their kind; each commitment type's category exists. Returns type and condition ids."""
+    file, record = taxonomy.parsed, taxonomy.record
+    categories = refs.unique(file, _values(("categories",), record.categories, "id"), "category id")
+    type_ids = refs.unique(file, _values(("commitment_types",), record.commitment_types, "id"), "commitment type id")
+    condition_ids = refs.unique(file, _values(("conditions",), record.conditions, "id"), "condition id")
+    for i, kind in enumerate(record.commitment_types):
+        refs.exists(file, ("commitment_types", i, "category"), kind.category, categories, "category")
+    return type_ids, condition_ids
+
+
+def check_organisations(refs: References, organisations: Checked[OrganisationsFile]) -> tuple[set[str], set[str]]:
+    """Organisation ids are unique and not country codes. Returns all ids and the collectives' ids."""
+    file, records = organisations.parsed, organisations.record.organisations
+    organisation_ids = refs.unique(file, _values(("organisations",), records, "id"), "organisation id")
+    for i, organisation in enumerate(records):
+        if countries.is_alpha3(organisation.id):
+            refs.add(
+                file,
+                ("organisations", i, "id"),
+                f"'{organisation.id}' is a country code ({countries.name(organisation.id)}); pick another id",
+            )
+    collectives = {o.id for o in records if o.kind == ParticipantKind.COLLECTIVE}
+    return organisation_ids, collectives
+
+
+def check_groups(refs: References, groups: Checked[GroupsFile], known: Known) -> None:
+    """Group ids are unique; each group cites known sources, is dated by as_of, and lists each valid member
+    once."""
+    file, records = groups.parsed, groups.record.groups
+    refs.unique(file, _values(("groups",), records, "id"), "group id")
+    for i, group in enumerate(records):
+        refs.cited(file, ("groups", i), group, known.sources)
+        refs.not_after(file, ("groups", i, "as_of"), group.as_of.isoformat(), known.as_of)
+        members = [(("groups", i, "members", j), member) for j, member in enumerate(group.members)]
+        refs.unique(file, members, "member")
+        for path, member in members:
+            refs.participant(file, path, member, known.organisations)
+
+
+def check_meetings(refs: References, meetings: Sequence[Checked[MeetingFile]], known: Known) -> set[str]:
+    """Every meeting file: the meeting, its documents, delegations and pledges. Returns the meeting ids."""
     meeting_ids: dict[str, ParsedFile] = {}
     pledge_ids: dict[str, ParsedFile] = {}
-    for parsed, meeting_file in meeting_files:
-        meeting = meeting_file.meeting
-        if meeting.id in meeting_ids:
+    for meeting in meetings:
+        check_meeting(refs, meeting, known, meeting_ids)
+        check_documents(refs, meeting, known)
+        delegates = check_delegations(refs, meeting, known)
+        check_pledges(refs, meeting, known, delegates, pledge_ids)
+    return set(meeting_ids)
+
+
+def _other_file(other: ParsedFile, file: ParsedFile) -> str:
+    """How a message in file names another file: its name, or its path from file's folder (../2025/x.yaml)."""
+    return Path(os.path.relpath(other.path, file.path.parent)).as_posix()
+
+
+def check_meeting(refs: References, checked: Checked[MeetingFile], known: Known, ids: dict[str, ParsedFile]) -> None:
+    """The meeting's id is unused by earlier files (adds it to ids); it is sourced, dated (start and end) by
+    as_of, and names valid hosts, chairs and country."""
+    file, meeting = checked.parsed, checked.record.meeting
+    if meeting.id in ids:
+        refs.add(
+            file, ("meeting", "id"), f"meeting id '{meeting.id}' is also used in {_other_file(ids[meeting.id], file)}"
+        )
+    ids.setdefault(meeting.id, file)
+    refs.cited(file, ("meeting",), meeting, known.sources)
+    refs.not_after(file, ("meeting", "date"), meeting.date.isoformat(), known.as_of)
+    if meeting.end_date:
+        refs.not_after(file, ("meeting", "end_date"), meeting.end_date.isoformat(), known.as_of)
+    for field in ("hosts", "chairs"):
+        for j, code in enumerate(getattr(meeting, field)):
+            refs.participant(file, ("meeting", field, j), code, known.organisations)
+    if meeting.country:
+        refs.country(file, ("meeting", "country"), meeting.country, known.organisations)
+
+
+def check_documents(refs: References, checked: Checked[MeetingFile], known: Known) -> None:
+    """A meeting's document ids are unique; each document is sourced, dated by as_of, and its signatories are
+    valid."""
+    file, documents = checked.parsed, checked.record.meeting.documents
+    refs.unique(file, _values(("meeting", "documents"), documents, "id"), "document id")
+    for i, document in enumerate(documents):
+        path = ("meeting", "documents", i)
+        refs.cited(file, path, document, known.sources)
+        refs.not_after(file, (*path, "date"), document.date.isoformat(), known.as_of)
+        for j, code in enumerate(document.signatories):
+            refs.participant(file, (*path, "signatories", j), code, known.organisations)
+
+
+def check_delegations(refs: References, checked: Checked[MeetingFile], known: Known) -> set[str]:
+    """One valid, sourced delegation per participant, and one delegation per person. Returns the participants."""
+    file, delegations = checked.parsed, checked.record.delegations
+    delegates = refs.unique(file, _values(("delegations",), delegations, "participant"), "delegation of")
+    delegation_of: dict[str, str] = {}  # person's name → the participant whose delegation they head
+    for i, delegation in enumerate(delegations):
+        refs.cited(file, ("delegations", i), delegation, known.sources)
+        refs.participant(file, ("delegations", i, "participant"), delegation.participant, known.organisations)
+        for j, person in enumerate(delegation.heads):
+            path = ("delegations", i, "heads", j)
+            if person.also_represents:
+                refs.participant(file, (*path, "also_represents"), person.also_represents, known.organisations)
+            if person.name is None:
+                continue
+            first = delegation_of.setdefault(person.name, delegation.participant)
+            if first != delegation.participant:
+                refs.add(
+                    file,
+                    (*path, "name"),
+                    f"{person.name} is already in the {first} delegation; a person is counted in one "
+                    "delegation per meeting (use also_represents for a second role)",
+                )
+    return delegates
+
+
+def check_pledges(
+    refs: References, checked: Checked[MeetingFile], known: Known, delegates: set[str], ids: dict[str, ParsedFile]
+) -> None:
+    """Pledge ids are unused by earlier pledges (adds them to ids); each pledge is checked."""
+    file = checked.parsed
+    for i, pledge in enumerate(checked.record.pledges):
+        if pledge.id in ids:
             refs.add(
-                parsed,
-                ("meeting", "id"),
-                f"meeting id '{meeting.id}' is also used in {meeting_ids[meeting.id].path.name}",
+                file,
+                ("pledges", i, "id"),
+                f"pledge id '{pledge.id}' is used twice (also in {_other_file(ids[pledge.id], file)})",
             )
-        meeting_ids.setdefault(meeting.id, parsed)
-        sourced(parsed, ("meeting",), meeting)
-        if meeting.date.isoformat() > as_of:
-            refs.add(parsed, ("meeting", "date"), f"{meeting.date} is after the dataset's as_of date {as_of}")
-        for field in ("hosts", "chairs"):
-            for j, code in enumerate(getattr(meeting, field)):
-                check_participant(refs, parsed, ("meeting", field, j), code, org_ids)
-        if meeting.country:
-            check_participant(refs, parsed, ("meeting", "country"), meeting.country, set())
-        refs.unique(
-            parsed,
-            ((("meeting", "documents", i, "id"), d.id) for i, d in enumerate(meeting.documents)),
-            "document id",
-        )
-        for i, document in enumerate(meeting.documents):
-            sourced(parsed, ("meeting", "documents", i), document)
-            for j, code in enumerate(document.signatories):
-                check_participant(refs, parsed, ("meeting", "documents", i, "signatories", j), code, org_ids)
+        ids.setdefault(pledge.id, file)
+        check_pledge(refs, checked, i, known, delegates)
 
-        delegates = refs.unique(
-            parsed,
-            ((("delegations", i, "participant"), d.participant) for i, d in enumerate(meeting_file.delegations)),
-            "delegation of",
-        )
-        people: dict[str, str] = {}
-        for i, delegation in enumerate(meeting_file.delegations):
-            sourced(parsed, ("delegations", i), delegation)
-            check_participant(refs, parsed, ("delegations", i, "participant"), delegation.participant, org_ids)
-            for j, person in enumerate(delegation.heads):
-                if person.also_represents:
-                    check_participant(
-                        refs,
-                        parsed,
-                        ("delegations", i, "heads", j, "also_represents"),
-                        person.also_represents,
-                        org_ids,
-                    )
-                if person.name is None:
-                    continue
-                if person.name in people and people[person.name] != delegation.participant:
-                    refs.add(
-                        parsed,
-                        ("delegations", i, "heads", j, "name"),
-                        f"{person.name} is already in the {people[person.name]} delegation; a person is counted in one "
-                        "delegation per meeting (use also_represents for a second role)",
-                    )
-                people.setdefault(person.name, delegation.participant)
 
-        for i, pledge in enumerate(meeting_file.pledges):
-            path = ("pledges", i)
-            if pledge.id in pledge_ids:
-                refs.add(
-                    parsed,
-                    (*path, "id"),
-                    f"pledge id '{pledge.id}' is used twice (also in {pledge_ids[pledge.id].path.name})",
-                )
-            pledge_ids.setdefault(pledge.id, parsed)
-            sourced(parsed, path, pledge)
-            check_participant(refs, parsed, (*path, "participant"), pledge.participant, org_ids)
-            if pledge.participant not in delegates and pledge.participant not in collectives:
-                refs.add(
-                    parsed,
-                    (*path, "participant"),
-                    f"{pledge.participant} made a pledge at {meeting.id} but has no delegation there; "
-                    "add its delegation",
-                )
-            for j, type_id in enumerate(pledge.types):
-                refs.exists(parsed, (*path, "types", j), type_id, type_ids, "commitment type")
-            for j, condition in enumerate(pledge.conditions):
-                refs.exists(parsed, (*path, "conditions", j), condition, condition_ids, "condition")
-            for j, quantity in enumerate(pledge.quantities):
-                if quantity.currency and not countries.is_currency(quantity.currency):
-                    refs.add(
-                        parsed,
-                        (*path, "quantities", j, "currency"),
-                        f"'{quantity.currency}' is not an ISO 4217 currency code",
-                    )
-            if pledge.date and pledge.date > as_of:
-                refs.add(parsed, (*path, "date"), f"{pledge.date} is after the dataset's as_of date {as_of}")
-    featured = dataset_file[1].featured_meeting
-    if featured and featured not in meeting_ids:
-        refs.exists(dataset_file[0], ("featured_meeting",), featured, set(meeting_ids), "meeting")
-    return refs.problems
+def check_pledge(refs: References, checked: Checked[MeetingFile], i: int, known: Known, delegates: set[str]) -> None:
+    """Pledge i is sourced, by a valid participant with a delegation (or a collective), of known types and
+    conditions, with ISO 4217 currencies, and dated by as_of."""
+    file, pledge, path = checked.parsed, checked.record.pledges[i], ("pledges", i)
+    refs.cited(file, path, pledge, known.sources)
+    refs.participant(file, (*path, "participant"), pledge.participant, known.organisations)
+    if pledge.participant not in delegates and pledge.participant not in known.collectives:
+        refs.add(
+            file,
+            (*path, "participant"),
+            f"{pledge.participant} made a pledge at {checked.record.meeting.id} but has no delegation there; "
+            "add its delegation",
+        )
+    for j, type_id in enumerate(pledge.types):
+        refs.exists(file, (*path, "types", j), type_id, known.commitment_types, "commitment type")
+    for j, condition in enumerate(pledge.conditions):
+        refs.exists(file, (*path, "conditions", j), condition, known.conditions, "condition")
+    for j, quantity in enumerate(pledge.quantities):
+        if quantity.currency and not countries.is_currency(quantity.currency):
+            refs.add(
+                file, (*path, "quantities", j, "currency"), f"'{quantity.currency}' is not an ISO 4217 currency code"
+            )
+    refs.not_after(file, (*path, "date"), pledge.date, known.as_of)
+
+
+def check_dataset(refs: References, dataset: Checked[DatasetFile], meeting_ids: set[str]) -> None:
+    """The featured meeting, when named, exists."""
+    featured = dataset.record.featured_meeting
+    if featured:
+        refs.exists(dataset.parsed, ("featured_meeting",), featured, meeting_ids, "meeting")
 
 
 def count_sourced(meeting_data: Iterable[Any]) -> tuple[int, int]:

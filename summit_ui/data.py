@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import streamlit as st
@@ -21,6 +21,7 @@ class DataState:
     frames: Frames | None
     problems: tuple[Problem, ...] = ()
     stale: bool = False  # True when the files on disk are broken and older, good data is shown
+    warnings: tuple[Problem, ...] = ()  # files in the data folder that are not read (the data loads all the same)
 
 
 @dataclass
@@ -37,28 +38,29 @@ def _last_good() -> _LastGood:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _load(root: Path, stamp: str) -> tuple[Dataset | None, Frames | None, tuple[Problem, ...]]:
+def _load(root: Path, stamp: str) -> DataState:
     """Load once per version of the files (stamp = names, sizes, mtimes); shared by every session."""
     try:
         result = load_dataset(root)
     except DataPathError as error:
-        return None, None, (Problem(root, 1, 1, str(error)),)
+        return DataState(None, None, (Problem(root, 1, 1, str(error)),))
     problems = tuple(p.relative_to(root.parent) for p in result.problems)
+    warnings = tuple(p.relative_to(root.parent) for p in result.warnings)
     if result.dataset is None:
-        return None, None, problems
-    return result.dataset, build_frames(result.dataset), problems
+        return DataState(None, None, problems, warnings=warnings)
+    return DataState(result.dataset, build_frames(result.dataset), problems, warnings=warnings)
 
 
 def current_data() -> DataState:
     """The data to show on this rerun; cheap when nothing changed (a stat of each data file)."""
     root = data_root()
-    dataset, frames, problems = _load(root, fingerprint(root))
+    loaded = _load(root, fingerprint(root))
     memory = _last_good()
     with memory.lock:
-        if dataset is not None and frames is not None:
-            memory.by_root[root] = (dataset, frames)
-            return DataState(dataset, frames)
+        if loaded.dataset is not None and loaded.frames is not None:
+            memory.by_root[root] = (loaded.dataset, loaded.frames)
+            return loaded
         if root in memory.by_root:
             good_dataset, good_frames = memory.by_root[root]
-            return DataState(good_dataset, good_frames, problems, stale=True)
-    return DataState(None, None, problems)
+            return replace(loaded, dataset=good_dataset, frames=good_frames, stale=True)
+    return loaded

@@ -57,20 +57,27 @@ def render_empty(what: str) -> None:
     st.info(f"No {what} match the current filters. Use **Reset filters** in the sidebar to see everything.")
 
 
-def render_problems_banner(problems: tuple[Problem, ...], stale: bool) -> None:
-    """Data problems at the top of every page; the list is complete on the Sources page."""
-    if not problems:
-        return
-    head = (
-        "The data files have problems; the last good data is still shown."
-        if stale
-        else "The data files have problems and no valid data could be loaded."
-    )
-    lines = [f"- {text_cell(p)}" for p in problems[:MAX_PROBLEMS_IN_BANNER]]
+def render_problems_banner(problems: tuple[Problem, ...], stale: bool, warnings: tuple[Problem, ...] = ()) -> None:
+    """Data problems, then files not read, at the top of every page; both lists are complete on the Sources page."""
+    if problems:
+        head = (
+            "The data files have problems; the last good data is still shown."
+            if stale
+            else "The data files have problems and no valid data could be loaded."
+        )
+        st.error(head + "\n\n" + _listed(problems), icon="⚠️")
+    if warnings:
+        head = "Some files in the data folder are not read; the data shown does not include them."
+        st.warning(head + "\n\n" + _listed(warnings, located=False), icon="⚠️")
+
+
+def _listed(problems: tuple[Problem, ...], *, located: bool = True) -> str:
+    """Up to MAX_PROBLEMS_IN_BANNER problems as a Markdown list, then how many more there are."""
+    lines = [f"- {text_cell(p if located else f'{p.file}: {p.message}')}" for p in problems[:MAX_PROBLEMS_IN_BANNER]]
     more = len(problems) - MAX_PROBLEMS_IN_BANNER
     if more > 0:
         lines.append(f"- … and {more} more (see Sources & method)")
-    st.error(head + "\n\n" + "\n".join(lines), icon="⚠️")
+    return "\n".join(lines)
 
 
 # Markdown-active characters: CommonMark's, plus `$` (math), `&` (entities), `=` (headings) and `:`.
@@ -92,9 +99,14 @@ def table_height(table: pd.DataFrame, max_rows: int = 20) -> int:
     return 38 + 35 * min(len(table), max_rows)
 
 
-def render_problem_list(problems: tuple[Problem, ...]) -> None:
-    """Every problem as a table: file, line, column, message."""
+def render_problem_list(problems: tuple[Problem, ...], *, located: bool = True) -> None:
+    """Every problem as a table: file, line, column (when located), message."""
     table = pd.DataFrame(
-        [{"File": str(p.file), "Line": p.line, "Column": p.column, "Problem": p.message} for p in problems]
+        [
+            {"File": str(p.file), "Line": p.line, "Column": p.column, "Problem": p.message}
+            if located
+            else {"File": str(p.file), "Problem": p.message}
+            for p in problems
+        ]
     )
     st.dataframe(table, hide_index=True, width="stretch")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -124,6 +125,20 @@ def test_broken_data_on_first_load_lists_the_problems(tmp_path, monkeypatch):
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert any("No valid data to show" in e.value for e in at.error)
+
+
+def test_a_file_not_read_is_named_in_the_banner_and_the_data_still_shows(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(TINY, data)
+    (data / "notes.yaml").write_text("todo: check the Paris figures\n", encoding="utf-8")
+    monkeypatch.setenv("SUMMIT_DATA", str(data))
+    at = open_page("app_pages/sources.py")
+    assert not at.error, [e.value for e in at.error]
+    [banner] = [w.value.replace("\\", "") for w in at.warning if "not read" in w.value]  # Markdown escapes gone
+    assert banner.startswith("Some files in the data folder are not read")
+    assert "- data/notes.yaml: not read: not one of the dataset's files" in banner
+    assert any(m.value.startswith("**Showing ") for m in at.markdown), "the data is still shown"
+    assert [s.value for s in at.subheader if s.value.startswith("Files not read")] == ["Files not read (1)"]
 
 
 def map_data(at: AppTest) -> dict:

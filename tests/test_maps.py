@@ -7,12 +7,14 @@ import json
 import plotly.graph_objects as go
 import pytest
 
+from summit import frames as F
 from summit import geo
 from summit.figures import plotly_text
 from summit.maps import (
     CATEGORY_COLOURS,
     MEASURES,
     SEQUENTIAL,
+    VALUE,
     build_map_data,
     map_chart,
     page_map,
@@ -64,7 +66,7 @@ def test_every_measure_draws(tiny, tiny_frames, measure):
 
 def test_type_measure_distinguishes_pledge_and_refusal(tiny, tiny_frames):
     data = build_map_data(tiny, tiny_frames.delegations, tiny_frames.pledge_types, "type", "mnf_land")
-    values = dict(zip(data.states["participant"], data.states["value"], strict=True))
+    values = dict(zip(data.states[F.PARTICIPANT], data.states[VALUE], strict=True))
     assert values == {
         "FRA": "Conditional pledge",
         "LUX": "Refused",
@@ -85,7 +87,7 @@ def test_page_map_colours_each_state_on_the_scale_and_marks_small_states(tiny, t
     data = build_map_data(tiny, tiny_frames.delegations, tiny_frames.pledge_types, "pledges")
     shown = page_map(data, "europe", tiny)
     states = {s["code"]: s for s in shown.payload["states"]}
-    counts = dict(zip(data.states["participant"], data.states["value"], strict=True))
+    counts = dict(zip(data.states[F.PARTICIPANT], data.states[VALUE], strict=True))
     top = max(counts.values())
     assert set(states) == {"FRA", "LUX", "NOR", "USA"}
     for code, count in counts.items():

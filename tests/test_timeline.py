@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from summit import frames as F
 from summit.filters import Filters
 from summit.timeline import MeetingChange, meeting_changes, newest_first_page, page_count, timeline_meetings
 
@@ -19,8 +20,8 @@ def test_changes_list_attendance_documents_and_pledges(tiny, tiny_frames):
 def test_counts_follow_the_filters(tiny, tiny_frames):
     pledges = Filters(statuses=("ruled_out",)).apply_pledges(tiny_frames.pledges, None)
     meetings = timeline_meetings(tiny_frames.meetings, tiny_frames.delegations, pledges)
-    assert meetings["pledge_count"].tolist() == [1]
-    assert meetings["delegation_count"].tolist() == [4]
+    assert meetings[F.PLEDGE_COUNT].tolist() == [1]
+    assert meetings[F.DELEGATION_COUNT].tolist() == [4]
 
 
 def test_second_meeting_reports_newcomers_and_new_kinds(tiny_copy):
