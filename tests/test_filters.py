@@ -11,7 +11,6 @@ import pickle
 import shutil
 from typing import NamedTuple
 
-import pandas as pd
 import pytest
 
 from summit import frames as F
@@ -33,6 +32,7 @@ from summit.frames import Frames, build_frames
 from summit_ui.briefing import SLIDE_PARAM, THEME_PARAM
 from summit_ui.tables import PROFILE_PARAM
 from tests.conftest import TESTS, TINY
+from tests.dated_filters import DatedFilters
 
 ALL_PLEDGES = {"paris-fra-1", "paris-lux-1", "paris-lux-2", "paris-usa-1", "paris-usa-2", "paris-coalition-1"}
 PARIS = "at Paris, 6 Jan 2026"
@@ -199,20 +199,8 @@ def test_kinds_read_and_write_url_values(kind, texts, value, url):
         assert kind.to_url(value) == url
 
 
-# A date filter as other engineers will add one ("as of" a date): one row, here only for the tests.
-AS_OF = FilterSpec(
-    "as_of",
-    "asof",
-    "As of",
-    DATE,
-    lambda day, _: f"as of {day:%-d %b %Y}",
-    85,
-    records=lambda frame, day: frame[F.MEETING_DATE] <= pd.Timestamp(day),
-)
-DatedFilters = make_filters_class((*FILTERS, AS_OF), "DatedFilters")
-
-
 def test_a_date_filter_is_one_row(two_meetings: Data):
+    """tests/dated_filters.py adds an 'as of' date row to the table: URL, rows and sentence follow."""
     dated = DatedFilters.from_query_params({"asof": "2025-12-31", "s": "considering"}, two_meetings.dataset)
     assert dated == DatedFilters(as_of=dt.date(2025, 12, 31), statuses=("considering",))
     assert dated.to_query_params() == {"s": "considering", "asof": "2025-12-31"}
