@@ -381,10 +381,12 @@ class FilterOperations:
             if spec.pledges is not None:
                 pledge_filters.append((spec, value))
         if pledge_filters:
-            # Matched on (meeting, participant): across meetings, a pledge made at one meeting does not
-            # stand for the participant's delegation at another.
-            kept = pd.MultiIndex.from_frame(shown_pledges[[F.MEETING, F.PARTICIPANT]])
-            has_pledge = pd.MultiIndex.from_frame(delegations[[F.MEETING, F.PARTICIPANT]]).isin(kept)
+            if meeting_id is not None:  # one meeting: the participant names the delegation
+                has_pledge = delegations[F.PARTICIPANT].isin(set(shown_pledges[F.PARTICIPANT]))
+            else:  # across meetings, a pledge made at one meeting does not stand for a delegation at another
+                pairs = [F.MEETING, F.PARTICIPANT]
+                kept = pd.MultiIndex.from_frame(shown_pledges[pairs])
+                has_pledge = pd.Series(pd.MultiIndex.from_frame(delegations[pairs]).isin(kept), index=delegations.index)
             if all(spec.delegations is not None for spec, _ in pledge_filters):
                 by_itself = pd.Series(True, index=delegations.index)
                 for spec, value in pledge_filters:
