@@ -313,7 +313,8 @@ FILTERS: tuple[FilterSpec, ...] = (
     FilterSpec(
         "lead", "lead", "Lead roles only", FLAG, lambda _on, _: "with a lead role", 70,
         pledges=_has_lead_role, pledge_types=lambda pledge_types, _on: pledge_types[F.IS_LEAD],
-        help="Only pledges in which the participant leads a commitment, and only the commitments it leads.",
+        help="Pledges in which the participant leads a commitment (the Lead role column); "
+        "counts by type and the Who does what grid keep only the commitments it leads.",
     ),
 )  # fmt: skip
 
