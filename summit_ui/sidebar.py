@@ -107,21 +107,23 @@ def _reset(specs: tuple[FilterSpec, ...]) -> None:
         st.session_state[widget_key(spec)] = WIDGETS[spec.kind.name].cleared
 
 
-def _shown(spec: FilterSpec, value: Any, dataset: Dataset) -> Any:
+def _shown(spec: FilterSpec, value: Any, defaults: dict[str, Any]) -> Any:
     """The value a widget shows: a 'one' filter left at None shows the option None stands for."""
-    if value is None and spec.default_option is not None:
-        return spec.default_option(dataset)
-    return value
+    return defaults.get(spec.field) if value is None else value
 
 
 def _seed_and_sanitise(
-    dataset: Dataset, options: dict[str, dict[str, str]], filters_type: type[FilterOperations]
+    dataset: Dataset,
+    options: dict[str, dict[str, str]],
+    defaults: dict[str, Any],
+    filters_type: type[FilterOperations],
 ) -> None:
     state = st.session_state
     if not state.get(SEEDED_KEY):
         seed = filters_type.from_query_params(_query_params(filters_type.SPECS), dataset)
         for spec in filters_type.SPECS:
-            state[widget_key(spec)] = WIDGETS[spec.kind.name].to_state(_shown(spec, getattr(seed, spec.field), dataset))
+            shown = _shown(spec, getattr(seed, spec.field), defaults)
+            state[widget_key(spec)] = WIDGETS[spec.kind.name].to_state(shown)
         state[SEEDED_KEY] = True
     # After a data edit (or Reset), a remembered value may no longer exist: drop it rather than fail.
     for spec in filters_type.SPECS:
@@ -129,7 +131,7 @@ def _seed_and_sanitise(
             continue
         widget = WIDGETS[spec.kind.name]
         value = widget.from_state(state.get(widget_key(spec), widget.cleared))
-        kept = _shown(spec, spec.kind.restrict(value, options[spec.field]), dataset)
+        kept = _shown(spec, spec.kind.restrict(value, options[spec.field]), defaults)
         if kept != value:
             state[widget_key(spec)] = widget.to_state(kept)
 
@@ -138,7 +140,8 @@ def render_filters(dataset: Dataset, filters_type: type[FilterOperations] = Filt
     """Draw the sidebar filters and return the Filters they describe; the URL is updated to match."""
     specs = filters_type.SPECS
     options = filter_options(dataset, specs)
-    _seed_and_sanitise(dataset, options, filters_type)
+    defaults = {s.field: s.default_option(dataset) for s in specs if s.default_option is not None}
+    _seed_and_sanitise(dataset, options, defaults, filters_type)
     with st.sidebar:
         st.header("Filters")
         for spec in specs:
@@ -149,7 +152,7 @@ def render_filters(dataset: Dataset, filters_type: type[FilterOperations] = Filt
         widget = WIDGETS[spec.kind.name]
         value = widget.from_state(st.session_state.get(widget_key(spec), widget.cleared))
         # The option None stands for is left out of the Filters (and so of the URL).
-        values[spec.field] = None if spec.default_option and value == spec.default_option(dataset) else value
+        values[spec.field] = None if spec.field in defaults and value == defaults[spec.field] else value
     filters = filters_type(**values)
     write_url(filters)
     return filters
