@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from summit import frames as F
 from summit.figures import timeline_chart
 from summit.timeline import MEETINGS_PER_PAGE, meeting_changes, newest_first_page, page_count, timeline_meetings
 from summit_ui.cached import memo_chart
@@ -12,16 +11,14 @@ from summit_ui.render import render_chart, render_empty, render_sentence, render
 ctx = page_context()
 render_title("Timeline of coalition meetings")
 # Every meeting, not only the chosen one; the other filters apply.
-pledges = ctx.filters.apply_pledges(ctx.frames.pledges, None)
-delegations = ctx.filters.apply_delegations(ctx.frames.delegations, pledges, None)
-pledge_types = ctx.frames.pledge_types[ctx.frames.pledge_types[F.PLEDGE].isin(pledges[F.PLEDGE])]
-render_sentence(ctx.filters.describe(ctx.dataset, len(pledges), "pledges and stances", all_meetings=True))
+shown = ctx.filters.rows(ctx.dataset, ctx.frames, all_meetings=True)
+render_sentence(ctx.filters.describe(ctx.dataset, len(shown.pledges), "pledges and stances", all_meetings=True))
 if ctx.frames.meetings.empty:
     render_empty("meetings")
 else:
-    meetings = timeline_meetings(ctx.frames.meetings, delegations, pledges)
+    meetings = timeline_meetings(ctx.frames.meetings, shown.delegations, shown.pledges)
     render_chart(memo_chart(ctx, "timeline", lambda: timeline_chart(ctx.dataset, meetings)), key="timeline_chart")
-    changes = meeting_changes(ctx.dataset, delegations, pledges, pledge_types)
+    changes = meeting_changes(ctx.dataset, shown.delegations, shown.pledges, shown.pledge_types)
     pages = page_count(changes)
     page = 1
     if pages > 1:

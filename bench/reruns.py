@@ -262,7 +262,7 @@ def _payload(el: Any) -> dict[str, Any]:
         return {"label": el.label, "options": list(el.options), "key": el.key}
     if kind == "button_group":
         return {"label": getattr(el, "label", ""), "options": list(el.options), "key": el.key}
-    if kind == "text_input":
+    if kind in ("text_input", "toggle"):
         return {"label": el.label, "key": el.key}
     if kind in ("button", "download_button", "link_button", "page_link"):
         return {"label": el.proto.label}
@@ -368,6 +368,8 @@ FLOOR_SCRIPT = textwrap.dedent(
                 st.segmented_control(payload["label"] or "View", payload["options"], key=f"w{n}")
             elif kind == "text_input":
                 st.text_input(payload["label"], key=f"w{n}")
+            elif kind == "toggle":
+                st.toggle(payload["label"], key=f"w{n}")
             elif kind == "button":
                 st.button(payload["label"], key=f"w{n}")
             elif kind == "download_button":

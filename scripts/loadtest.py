@@ -43,7 +43,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from summit.dataset import BUNDLED_DATA, load_dataset  # noqa: E402 - after the path is set
-from summit.filters import URL_KEYS, filter_options  # noqa: E402
+from summit.filters import FILTERS, MANY, MEETING, filter_options  # noqa: E402
 from tests.browser.conftest import (  # noqa: E402
     ALLOWED_FAILED_LOADS,
     APP_IDLE_JS,
@@ -126,13 +126,13 @@ class Results:
 def random_query(options: dict[str, dict[str, str]], rng: random.Random) -> dict[str, str]:
     """Zero to two random filters, as URL parameters."""
     query = {}
-    for field_name in rng.sample(
-        ["groups", "types", "statuses", "conditions", "domains", "confidence"], rng.randint(0, 2)
-    ):
-        values = list(options[field_name])
-        query[URL_KEYS[field_name]] = ",".join(rng.sample(values, min(len(values), rng.randint(1, 2))))
+    lists = [spec for spec in FILTERS if spec.kind is MANY]
+    for spec in rng.sample(lists, rng.randint(0, 2)):
+        values = list(options[spec.field])
+        query[spec.key] = ",".join(rng.sample(values, min(len(values), rng.randint(1, 2))))
     if rng.random() < 0.3:
-        query[URL_KEYS["meeting"]] = rng.choice(list(options["meeting"]))
+        meeting = next(spec for spec in FILTERS if spec.field == MEETING)
+        query[meeting.key] = rng.choice(list(options[MEETING]))
     return query
 
 

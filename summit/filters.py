@@ -1,10 +1,19 @@
-"""The one filter object: read from and written to URL query parameters, applied, described in words."""
+"""The one filter object: read from and written to URL query parameters, applied, described in words.
+
+Every filter is one row of FILTERS (a FilterSpec): its URL key, sidebar label, kind of value, options
+from the dataset, what it keeps and how the sentence says it. `Filters` gets one field per row, and
+its operations (from and to the URL, restricted_to, rows, describe), the sidebar
+(summit_ui/sidebar.py), the CLI (KEY=VALUE through from_query_params) and the tests all loop over
+the table, so adding a filter is one row plus its predicate.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields, replace
-from typing import NamedTuple
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, make_dataclass, replace
+from dataclasses import field as dataclass_field
+from typing import Any, ClassVar, NamedTuple, Self
 
 import pandas as pd
 
@@ -12,180 +21,449 @@ from summit import frames as F
 from summit.dataset import Dataset
 from summit.frames import Frames
 from summit.schema import MeetingFile
-from summit.vocabulary import CONFIDENCE_LABELS, DOMAIN_LABELS, STATUS_LABELS, Confidence, Domain, Status
+from summit.vocabulary import CONFIDENCE_LABELS, DOMAIN_LABELS, STATUS_LABELS, Domain
 
 # Pseudo group: participants that are organisations rather than states.
 ORGANISATIONS = "organisations"
 # Pseudo condition: pledges that carry no condition at all.
 UNCONDITIONAL = "none"
 MAX_TEXT = 200
+# The field that picks the meeting: `rows(all_meetings=True)` and the timeline set it aside.
+MEETING = "meeting"
+ALL_MEETINGS_PHRASE = "across all meetings"
 
-# Filter field → URL key. Keys are short and stable: links in e-mails depend on them.
-URL_KEYS = {
-    "meeting": "m",
-    "groups": "g",
-    "types": "t",
-    "statuses": "s",
-    "conditions": "c",
-    "domains": "d",
-    "confidence": "k",
-    "text": "q",
-}
-# Fields that narrow pledges (as opposed to participants).
-PLEDGE_FIELDS = ("types", "statuses", "conditions", "domains", "confidence")
+
+# --- kinds of value ------------------------------------------------------------------------
+# A kind says how a value is read from the URL (where a key may repeat, lists are comma-separated),
+# written back, and cut down to the values the dataset knows. The set is open: a new kind (a scenario
+# of conditions met / not met / open, ...) is one subclass here and one widget in summit_ui/sidebar.py.
+
+
+def _parts(texts: Iterable[str]) -> list[str]:
+    return [part.strip() for text in texts for part in text.split(",") if part.strip()]
+
+
+class Kind:
+    """How one kind of filter value travels through the URL; the default means 'not filtered'."""
+
+    name: ClassVar[str]
+    annotation: ClassVar[str]  # the type of the Filters field
+    default: ClassVar[Any]
+
+    def parse(self, texts: list[str]) -> Any:
+        """The value of the URL texts given for the key; what cannot be read gives the default."""
+        raise NotImplementedError
+
+    def to_url(self, value: Any) -> str:
+        """The URL text of a value other than the default."""
+        return str(value)
+
+    def restrict(self, value: Any, options: Mapping[str, str]) -> Any:
+        """The value without what the dataset's options do not hold."""
+        return value
+
+    def is_set(self, value: Any) -> bool:
+        """True when the value filters something."""
+        return value != self.default
+
+
+class One(Kind):
+    """One option id, or None."""
+
+    name, annotation, default = "one", "str | None", None
+
+    def parse(self, texts: list[str]) -> str | None:
+        """The first id given."""
+        parts = _parts(texts)
+        return parts[0] if parts else None
+
+    def restrict(self, value: str | None, options: Mapping[str, str]) -> str | None:
+        """None when the id is unknown."""
+        return value if value in options else None
+
+
+class Many(Kind):
+    """Any number of option ids, in the order given, without repeats; () means all."""
+
+    name, annotation, default = "many", "tuple[str, ...]", ()
+
+    def parse(self, texts: list[str]) -> tuple[str, ...]:
+        """Every id given (comma-separated or repeated keys), once."""
+        return tuple(dict.fromkeys(_parts(texts)))
+
+    def to_url(self, value: tuple[str, ...]) -> str:
+        """Ids joined by commas."""
+        return ",".join(value)
+
+    def restrict(self, value: tuple[str, ...], options: Mapping[str, str]) -> tuple[str, ...]:
+        """Only the ids the dataset knows."""
+        return tuple(v for v in value if v in options)
+
+
+class Text(Kind):
+    """Free text, stripped and capped at max_chars."""
+
+    name, annotation, default = "text", "str", ""
+
+    def __init__(self, max_chars: int) -> None:
+        self.max_chars = max_chars
+
+    def parse(self, texts: list[str]) -> str:
+        """The texts joined by spaces (commas are part of the text)."""
+        return " ".join(texts).strip()[: self.max_chars]
+
+
+class Flag(Kind):
+    """A yes/no switch: `key=1` in the URL, left out when off."""
+
+    name, annotation, default = "flag", "bool", False
+    ON = "1"
+    _READ_AS_ON = frozenset({ON, "true", "yes", "on"})  # what a hand-written link may say
+
+    def parse(self, texts: list[str]) -> bool:
+        """True for 1 (or true, yes, on); anything else is off."""
+        parts = _parts(texts)
+        return bool(parts) and parts[0].casefold() in self._READ_AS_ON
+
+    def to_url(self, value: bool) -> str:
+        """Always 1: only an on switch is written."""
+        return self.ON
+
+
+class Date(Kind):
+    """A calendar day, ISO 8601 in the URL (2025-09-30), or None."""
+
+    name, annotation, default = "date", "datetime.date | None", None
+
+    def parse(self, texts: list[str]) -> dt.date | None:
+        """The first text as a date; not a date gives None."""
+        parts = _parts(texts)
+        try:
+            return dt.date.fromisoformat(parts[0]) if parts else None
+        except ValueError:
+            return None
+
+    def to_url(self, value: dt.date) -> str:
+        """YYYY-MM-DD."""
+        return value.isoformat()
+
+
+ONE, MANY, TEXT, FLAG, DATE = One(), Many(), Text(MAX_TEXT), Flag(), Date()
+
+
+# --- the table ---------------------------------------------------------------------------
+
+# (frame, value) → boolean mask over the frame's rows.
+Predicate = Callable[[pd.DataFrame, Any], pd.Series]
+# (value, the spec's options: id → label) → the words the sentence gives the filter.
+Phrase = Callable[[Any, Mapping[str, str]], str]
 
 
 @dataclass(frozen=True)
-class Filters:
-    """What the user is looking at. Empty tuples mean 'all'; meeting None means the dataset's default meeting."""
+class FilterSpec:
+    """One filter: its names, its kind of value, what it keeps and how the sentence says it.
 
-    meeting: str | None = None
-    groups: tuple[str, ...] = ()
-    types: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = ()
-    conditions: tuple[str, ...] = ()
-    domains: tuple[str, ...] = ()
-    confidence: tuple[str, ...] = ()
-    text: str = ""
+    What it keeps is given by up to four predicates, each for the frame it names:
+    - `records`: pledges and delegations alike, from columns both frames have (group membership, meeting);
+    - `pledges`: pledges; a delegation is then shown only if its participant has a kept pledge at that meeting;
+    - `delegations`: how a delegation matches `pledges` by itself (the text search matches a head's name),
+      used when every pledge filter set has one;
+    - `pledge_types`: the (pledge, commitment type) rows of the kept pledges (a type filter keeps its types).
+    """
+
+    field: str  # attribute of Filters and key of filter_options()
+    key: str  # URL key: short and stable, links in e-mails depend on it
+    label: str  # sidebar widget label
+    kind: Kind
+    phrase: Phrase
+    sentence_rank: int  # where the phrase goes in the sentence, lowest first ("by …" before "at …")
+    records: Predicate | None = None
+    pledges: Predicate | None = None
+    delegations: Predicate | None = None
+    pledge_types: Predicate | None = None
+    options: Callable[[Dataset], dict[str, str]] | None = None  # id → label, in display order
+    default_option: Callable[[Dataset], str | None] | None = None  # the option that None stands for ('one' kind)
+    placeholder: str = ""
+    help: str = ""
+
+
+# Options, predicates and phrases of the rows below.
+
+
+def _meeting_options(dataset: Dataset) -> dict[str, str]:
+    return {m.meeting.id: m.meeting.short_name for m in reversed(dataset.meetings)}
+
+
+def _group_options(dataset: Dataset) -> dict[str, str]:
+    return {**{g.id: f"{g.short_name} members" for g in dataset.groups.values()}, ORGANISATIONS: "organisations"}
+
+
+def _type_options(dataset: Dataset) -> dict[str, str]:
+    return {t.id: t.label for t in dataset.commitment_types.values()}
+
+
+def _condition_options(dataset: Dataset) -> dict[str, str]:
+    return {**{c.id: c.label for c in dataset.conditions.values()}, UNCONDITIONAL: "No condition stated"}
+
+
+def _labels(labels: Mapping[Any, str]) -> Callable[[Dataset], dict[str, str]]:
+    """Options of a fixed vocabulary (summit.vocabulary): the same for every dataset."""
+    return lambda _dataset: {str(value): label for value, label in labels.items()}
+
+
+def _any_of(column: pd.Series, wanted: Iterable[str]) -> pd.Series:
+    wanted = set(wanted)
+    return column.map(lambda values: not wanted.isdisjoint(values)).astype(bool)
+
+
+def _listed(column: str) -> Predicate:
+    """Rows whose list column holds any of the ids."""
+    return lambda frame, ids: _any_of(frame[column], ids)
+
+
+def _one_of(column: str) -> Predicate:
+    """Rows whose column is one of the ids."""
+    return lambda frame, ids: frame[column].isin(ids)
+
+
+def _at_meeting(frame: pd.DataFrame, meeting_id: str) -> pd.Series:
+    return frame[F.MEETING] == meeting_id
+
+
+def _in_groups(frame: pd.DataFrame, groups: tuple[str, ...]) -> pd.Series:
+    mask = _any_of(frame[F.GROUPS], set(groups) - {ORGANISATIONS})
+    if ORGANISATIONS in groups:
+        mask |= frame[F.KIND] != F.STATE_KIND
+    return mask
+
+
+def _with_conditions(pledges: pd.DataFrame, conditions: tuple[str, ...]) -> pd.Series:
+    mask = _any_of(pledges[F.CONDITIONS], set(conditions) - {UNCONDITIONAL})
+    if UNCONDITIONAL in conditions:
+        mask |= ~pledges[F.IS_CONDITIONAL]
+    return mask
+
+
+def _mentions(pledges: pd.DataFrame, text: str) -> pd.Series:
+    return pledges[F.SEARCH_TEXT].str.contains(text.casefold(), regex=False)
+
+
+def _names(delegations: pd.DataFrame, text: str) -> pd.Series:
+    """The participant's name or a head of delegation's name and title holds the text."""
+    needle = text.casefold()
+    by_name = delegations[F.NAME].str.casefold().str.contains(needle, regex=False)
+    return by_name | delegations[F.HEADS].str.casefold().str.contains(needle, regex=False)
+
+
+def _has_lead_role(pledges: pd.DataFrame, _on: bool) -> pd.Series:
+    return pledges[F.LEAD_FOR].map(bool).astype(bool)
+
+
+def _join(items: Iterable[str]) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def _listing(prefix: str = "", *, lower: bool = False) -> Phrase:
+    """'<prefix> A, B or C' from the options' labels."""
+
+    def phrase(ids: tuple[str, ...], labels: Mapping[str, str]) -> str:
+        words = _join(labels[i].lower() if lower else labels[i] for i in ids)
+        return f"{prefix} {words}" if prefix else words
+
+    return phrase
+
+
+_DOMAIN_PHRASES = {Domain.LAND: "on land", Domain.SEA: "at sea", Domain.AIR: "in the air"}
+
+# Every filter, in the order of the sidebar. URL keys: links in e-mails depend on them, never change one.
+FILTERS: tuple[FilterSpec, ...] = (
+    FilterSpec(
+        MEETING, "m", "Meeting", ONE, lambda meeting, labels: f"at {labels[meeting]}", 90,
+        records=_at_meeting, options=_meeting_options, default_option=Dataset.default_meeting_id,
+    ),
+    FilterSpec(
+        "text", "q", "Search names and descriptions", TEXT, lambda text, _: f'matching "{text}"', 80,
+        pledges=_mentions, delegations=_names, placeholder="e.g. Black Sea, Macron",
+    ),
+    FilterSpec(
+        "groups", "g", "Participant group", MANY, _listing("by"), 10,
+        records=_in_groups, options=_group_options,
+    ),
+    FilterSpec(
+        "types", "t", "Commitment type", MANY, _listing("of type"), 20,
+        pledges=_listed(F.TYPES), pledge_types=_one_of(F.TYPE), options=_type_options,
+    ),
+    FilterSpec(
+        "statuses", "s", "Status", MANY, _listing("with status"), 30,
+        pledges=_one_of(F.STATUS), options=_labels(STATUS_LABELS),
+    ),
+    FilterSpec(
+        "conditions", "c", "Condition", MANY, _listing(lower=True), 50,
+        pledges=_with_conditions, options=_condition_options,
+    ),
+    FilterSpec(
+        "domains", "d", "Domain", MANY, lambda domains, _: _join(_DOMAIN_PHRASES[d] for d in domains), 40,
+        pledges=_listed(F.DOMAINS), options=_labels(DOMAIN_LABELS),
+    ),
+    FilterSpec(
+        "confidence", "k", "Confidence", MANY, _listing("with confidence", lower=True), 60,
+        pledges=_one_of(F.CONFIDENCE), options=_labels(CONFIDENCE_LABELS),
+    ),
+    FilterSpec(
+        "lead", "lead", "Lead roles only", FLAG, lambda _on, _: "with a lead role", 70,
+        pledges=_has_lead_role, pledge_types=lambda pledge_types, _on: pledge_types[F.IS_LEAD],
+        help="Pledges in which the participant leads a commitment (the Lead role column); "
+        "counts by type and the Who does what grid keep only the commitments it leads.",
+    ),
+)  # fmt: skip
+
+
+# --- the filter object -------------------------------------------------------------------
+
+
+class FilterOperations:
+    """What a filter state does; `Filters` below adds one frozen field per row of its SPECS."""
+
+    SPECS: ClassVar[tuple[FilterSpec, ...]] = ()
 
     # --- URL -------------------------------------------------------------------------------
 
     @classmethod
-    def from_query_params(cls, params: Mapping[str, str | list[str]], dataset: Dataset | None = None) -> Filters:
+    def from_query_params(cls, params: Mapping[str, str | list[str]], dataset: Dataset | None = None) -> Self:
         """Read filters from query parameters; unknown keys and values are dropped, not errors."""
-        values: dict[str, object] = {}
-        for field, key in URL_KEYS.items():
-            raw = params.get(key)
-            if raw is None:
-                continue
-            items = [raw] if isinstance(raw, str) else list(raw)
-            parts = [p.strip() for item in items for p in item.split(",") if p.strip()]
-            if field == "text":
-                values[field] = " ".join(items).strip()[:MAX_TEXT]
-            elif field == "meeting":
-                values[field] = parts[0] if parts else None
-            else:
-                values[field] = tuple(dict.fromkeys(parts))
-        filters = cls(**values)  # type: ignore[arg-type]
+        values = {}
+        for spec in cls.SPECS:
+            raw = params.get(spec.key)
+            if raw is not None:
+                values[spec.field] = spec.kind.parse([raw] if isinstance(raw, str) else list(raw))
+        filters = cls(**values)
         return filters.restricted_to(dataset) if dataset is not None else filters
 
     def to_query_params(self) -> dict[str, str]:
         """Query parameters for this view; defaults are left out so URLs stay short."""
-        params: dict[str, str] = {}
-        for field, key in URL_KEYS.items():
-            value = getattr(self, field)
-            if value:
-                params[key] = ",".join(value) if isinstance(value, tuple) else str(value)
-        return params
+        return {spec.key: spec.kind.to_url(value) for spec, value in self._set_values()}
 
-    def restricted_to(self, dataset: Dataset) -> Filters:
+    def restricted_to(self, dataset: Dataset) -> Self:
         """Drop values the dataset does not know, so a stale link shows a valid view."""
-        options = filter_options(dataset)
-        kept = {f: tuple(v for v in getattr(self, f) if v in options[f]) for f in options if f != "meeting"}
-        meeting = self.meeting if self.meeting in options["meeting"] else None
-        return replace(self, meeting=meeting, **kept)
+        options = filter_options(dataset, self.SPECS)
+        kept = {s.field: s.kind.restrict(getattr(self, s.field), options[s.field]) for s in self.SPECS if s.options}
+        return replace(self, **kept)
 
     # --- applying --------------------------------------------------------------------------
 
     @property
     def is_default(self) -> bool:
         """True when nothing is filtered."""
-        return self == Filters()
-
-    @property
-    def narrows_pledges(self) -> bool:
-        """True when a pledge-level filter is set."""
-        return any(getattr(self, f) for f in PLEDGE_FIELDS)
+        return self == type(self)()
 
     def meeting_id(self, dataset: Dataset) -> str | None:
         """The meeting shown: the chosen one, else the dataset's default meeting."""
-        return self.meeting or dataset.default_meeting_id()
+        return getattr(self, MEETING) or dataset.default_meeting_id()
 
     def apply_pledges(self, pledges: pd.DataFrame, meeting_id: str | None) -> pd.DataFrame:
-        """Pledges of the meeting that pass every filter."""
-        keep = pledges[F.MEETING] == meeting_id if meeting_id else pd.Series(True, index=pledges.index)
-        keep &= self._participant_mask(pledges)
-        if self.types:
-            keep &= _any_of(pledges[F.TYPES], self.types)
-        if self.statuses:
-            keep &= pledges[F.STATUS].isin(self.statuses)
-        if self.conditions:
-            wanted = set(self.conditions) - {UNCONDITIONAL}
-            mask = _any_of(pledges[F.CONDITIONS], wanted)
-            if UNCONDITIONAL in self.conditions:
-                mask |= ~pledges[F.IS_CONDITIONAL]
-            keep &= mask
-        if self.domains:
-            keep &= _any_of(pledges[F.DOMAINS], self.domains)
-        if self.confidence:
-            keep &= pledges[F.CONFIDENCE].isin(self.confidence)
-        if self.text:
-            keep &= pledges[F.SEARCH_TEXT].str.contains(self.text.casefold(), regex=False)
+        """Pledges of the meeting (every meeting if None) that pass every filter."""
+        keep = pd.Series(True, index=pledges.index)
+        for spec, value in self._applied(meeting_id):
+            for predicate in (spec.records, spec.pledges):
+                if predicate is not None:
+                    keep &= predicate(pledges, value)
         return pledges[keep]
 
     def apply_delegations(
         self, delegations: pd.DataFrame, shown_pledges: pd.DataFrame, meeting_id: str | None
     ) -> pd.DataFrame:
-        """Delegations of the meeting in the chosen groups; with pledge filters, only those with a matching pledge."""
-        keep = delegations[F.MEETING] == meeting_id if meeting_id else pd.Series(True, index=delegations.index)
-        keep &= self._participant_mask(delegations)
-        if self.narrows_pledges or self.text:
-            matched = set(shown_pledges[F.PARTICIPANT])
-            if self.text and not self.narrows_pledges:
-                needle = self.text.casefold()
-                by_name = delegations[F.NAME].str.casefold().str.contains(needle, regex=False)
-                by_head = delegations[F.HEADS].str.casefold().str.contains(needle, regex=False)
-                keep &= by_name | by_head | delegations[F.PARTICIPANT].isin(matched)
+        """Delegations of the meeting (every meeting if None) that pass the filters: see FilterSpec."""
+        keep = pd.Series(True, index=delegations.index)
+        pledge_filters = []
+        for spec, value in self._applied(meeting_id):
+            if spec.records is not None:
+                keep &= spec.records(delegations, value)
+            if spec.pledges is not None:
+                pledge_filters.append((spec, value))
+        if pledge_filters:
+            if meeting_id is not None:  # one meeting: the participant names the delegation
+                has_pledge = delegations[F.PARTICIPANT].isin(set(shown_pledges[F.PARTICIPANT]))
+            else:  # across meetings, a pledge made at one meeting does not stand for a delegation at another
+                pairs = [F.MEETING, F.PARTICIPANT]
+                kept = pd.MultiIndex.from_frame(shown_pledges[pairs])
+                has_pledge = pd.Series(pd.MultiIndex.from_frame(delegations[pairs]).isin(kept), index=delegations.index)
+            if all(spec.delegations is not None for spec, _ in pledge_filters):
+                by_itself = pd.Series(True, index=delegations.index)
+                for spec, value in pledge_filters:
+                    by_itself &= spec.delegations(delegations, value)
+                keep &= by_itself | has_pledge
             else:
-                keep &= delegations[F.PARTICIPANT].isin(matched)
+                keep &= has_pledge
         return delegations[keep]
 
-    def rows(self, dataset: Dataset, frames: Frames) -> FilteredRows:
-        """The meeting shown and its filtered pledges, pledge types and delegations: what every view starts from."""
-        meeting_id = self.meeting_id(dataset)
+    def rows(self, dataset: Dataset, frames: Frames, *, all_meetings: bool = False) -> FilteredRows:
+        """The meeting shown and its filtered pledges, pledge types and delegations: what every view starts from.
+
+        With all_meetings, the rows of every meeting (the other filters apply) and no meeting: the timeline.
+        """
+        meeting_id = None if all_meetings else self.meeting_id(dataset)
         meeting = next((m for m in dataset.meetings if m.meeting.id == meeting_id), None)
         pledges = self.apply_pledges(frames.pledges, meeting_id)
         pledge_types = frames.pledge_types[frames.pledge_types[F.PLEDGE].isin(pledges[F.PLEDGE])]
-        if self.types:
-            pledge_types = pledge_types[pledge_types[F.TYPE].isin(self.types)]
+        for spec, value in self._applied(meeting_id):
+            if spec.pledge_types is not None:
+                pledge_types = pledge_types[spec.pledge_types(pledge_types, value)]
         delegations = self.apply_delegations(frames.delegations, pledges, meeting_id)
         return FilteredRows(meeting, pledges, pledge_types, delegations)
 
-    def _participant_mask(self, frame: pd.DataFrame) -> pd.Series:
-        if not self.groups:
-            return pd.Series(True, index=frame.index)
-        wanted = set(self.groups) - {ORGANISATIONS}
-        mask = _any_of(frame[F.GROUPS], wanted)
-        if ORGANISATIONS in self.groups:
-            mask |= frame[F.KIND] != F.STATE_KIND
-        return mask
+    def _set_values(self) -> Iterator[tuple[FilterSpec, Any]]:
+        """(spec, value) of every filter set, in table order."""
+        for spec in self.SPECS:
+            value = getattr(self, spec.field)
+            if spec.kind.is_set(value):
+                yield spec, value
+
+    def _applied(self, meeting_id: str | None) -> Iterator[tuple[FilterSpec, Any]]:
+        """(spec, value) of every filter that narrows the rows; the meeting is meeting_id (None: every meeting)."""
+        for spec in self.SPECS:
+            value = meeting_id if spec.field == MEETING else getattr(self, spec.field)
+            if spec.kind.is_set(value):
+                yield spec, value
 
     # --- words -----------------------------------------------------------------------------
 
     def describe(self, dataset: Dataset, count: int, noun: str, *, all_meetings: bool = False) -> str:
         """One sentence: 'Showing 23 pledges, by NATO members, on land, after a ceasefire, at <meeting>.'"""
-        labels = filter_options(dataset)
-        words = [f"Showing {count} {noun if count != 1 else _SINGULAR.get(noun, noun.removesuffix('s'))}"]
-        if self.groups:
-            words.append("by " + _join(labels["groups"][g] for g in self.groups))
-        if self.types:
-            words.append("of type " + _join(labels["types"][t] for t in self.types))
-        if self.statuses:
-            words.append("with status " + _join(labels["statuses"][s] for s in self.statuses))
-        if self.domains:
-            words.append(_join(_DOMAIN_PHRASES[d] for d in self.domains))
-        if self.conditions:
-            words.append(_join(labels["conditions"][c].lower() for c in self.conditions))
-        if self.confidence:
-            words.append("with confidence " + _join(labels["confidence"][c].lower() for c in self.confidence))
-        if self.text:
-            words.append(f'matching "{self.text}"')
-        meeting_id = self.meeting_id(dataset)
+        options = filter_options(dataset, self.SPECS)
+        meeting_id = None if all_meetings else self.meeting_id(dataset)
+        phrases = [
+            (spec.sentence_rank, spec.phrase(value, options.get(spec.field, {})))
+            for spec, value in self._applied(meeting_id)
+        ]
         if all_meetings:
-            words.append("across all meetings")
-        elif meeting_id:
-            words.append("at " + labels["meeting"][meeting_id])
-        return ", ".join(words) + "."
+            rank = next((s.sentence_rank for s in self.SPECS if s.field == MEETING), 0)
+            phrases.append((rank, ALL_MEETINGS_PHRASE))
+        phrases.sort(key=lambda ranked: ranked[0])  # stable: equal ranks keep table order
+        words = [f"Showing {count} {noun if count != 1 else _SINGULAR.get(noun, noun.removesuffix('s'))}"]
+        return ", ".join(words + [phrase for _, phrase in phrases]) + "."
+
+
+def make_filters_class(specs: tuple[FilterSpec, ...], name: str = "Filters") -> type[FilterOperations]:
+    """A frozen, hashable dataclass with one field per spec, at its kind's default ('all')."""
+    if len({s.field for s in specs}) != len(specs) or len({s.key for s in specs}) != len(specs):
+        raise ValueError("every filter needs its own field and URL key")
+    cls = make_dataclass(
+        name,
+        [(s.field, s.kind.annotation, dataclass_field(default=s.kind.default)) for s in specs],
+        bases=(FilterOperations,),
+        namespace={
+            "SPECS": specs,
+            "__doc__": "What the user is looking at: one field per filter, at its default ('all') unless set. "
+            "A meeting of None means the dataset's default meeting.",
+        },
+        frozen=True,
+    )
+    cls.__module__ = __name__  # so that pickle (st.cache_data) finds summit.filters.Filters
+    return cls
+
+
+Filters = make_filters_class(FILTERS)
 
 
 class FilteredRows(NamedTuple):
@@ -198,34 +476,8 @@ class FilteredRows(NamedTuple):
 
 
 _SINGULAR = {"pledges and stances": "pledge or stance"}
-_DOMAIN_PHRASES = {"land": "on land", "sea": "at sea", "air": "in the air"}
 
 
-def filter_options(dataset: Dataset) -> dict[str, dict[str, str]]:
-    """Every allowed value of every filter, id → label, in display order."""
-    groups = {g.id: f"{g.short_name} members" for g in dataset.groups.values()}
-    groups[ORGANISATIONS] = "organisations"
-    conditions = {c.id: c.label for c in dataset.conditions.values()}
-    conditions[UNCONDITIONAL] = "No condition stated"
-    return {
-        "meeting": {m.meeting.id: m.meeting.short_name for m in reversed(dataset.meetings)},
-        "groups": groups,
-        "types": {t.id: t.label for t in dataset.commitment_types.values()},
-        "statuses": {str(s): STATUS_LABELS[s] for s in Status},
-        "conditions": conditions,
-        "domains": {str(d): DOMAIN_LABELS[d] for d in Domain},
-        "confidence": {str(c): CONFIDENCE_LABELS[c] for c in Confidence},
-    }
-
-
-def _any_of(column: pd.Series, wanted: Iterable[str]) -> pd.Series:
-    wanted = set(wanted)
-    return column.map(lambda values: not wanted.isdisjoint(values)).astype(bool)
-
-
-def _join(items: Iterable[str]) -> str:
-    items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
-
-
-FILTER_FIELDS = tuple(f.name for f in fields(Filters))
+def filter_options(dataset: Dataset, specs: tuple[FilterSpec, ...] = FILTERS) -> dict[str, dict[str, str]]:
+    """Every allowed value of every filter that has options, id → label, in display order."""
+    return {spec.field: spec.options(dataset) for spec in specs if spec.options is not None}

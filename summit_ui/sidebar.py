@@ -1,29 +1,93 @@
-"""The shared filter widgets, drawn once in app.py, kept in the URL so a view can be sent as a link."""
+"""The shared filter widgets, drawn once in app.py, kept in the URL so a view can be sent as a link.
+
+One widget per row of summit.filters.FILTERS, drawn by its kind (WIDGETS below).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
 from summit.dataset import Dataset
-from summit.filters import FILTER_FIELDS, URL_KEYS, Filters, filter_options
+from summit.filters import DATE, FLAG, MANY, ONE, TEXT, FilterOperations, Filters, FilterSpec, filter_options
 
-# Widget key per filter field (session state); URL keys live in summit.filters.URL_KEYS.
-WIDGET_KEYS = {field: f"filter_{field}" for field in FILTER_FIELDS}
 SEEDED_KEY = "filters_seeded_from_url"
-LABELS = {
-    "meeting": "Meeting",
-    "groups": "Participant group",
-    "types": "Commitment type",
-    "statuses": "Status",
-    "conditions": "Condition",
-    "domains": "Domain",
-    "confidence": "Confidence",
-    "text": "Search names and descriptions",
+RESET_KEY = "filter_reset"
+ALL_PLACEHOLDER = "All"
+
+
+def widget_key(spec: FilterSpec) -> str:
+    """The session-state key of a filter's widget (tests find widgets by it)."""
+    return f"filter_{spec.field}"
+
+
+# --- one widget per kind -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Widget:
+    """How a kind of filter is drawn, and how its value moves between the widget and Filters."""
+
+    draw: Callable[[FilterSpec, dict[str, str]], None]  # (spec, options) → the widget, keyed by widget_key
+    to_state: Callable[[Any], Any] = lambda value: value  # Filters value → widget value
+    from_state: Callable[[Any], Any] = lambda state: state  # widget value → Filters value
+    cleared: Any = None  # widget value for 'all' (Reset filters)
+
+
+def _selectbox(spec: FilterSpec, options: dict[str, str]) -> None:
+    if options:
+        st.selectbox(
+            spec.label, list(options), format_func=options.__getitem__, key=widget_key(spec), help=spec.help or None
+        )
+
+
+def _multiselect(spec: FilterSpec, options: dict[str, str]) -> None:
+    st.multiselect(
+        spec.label,
+        list(options),
+        format_func=options.__getitem__,
+        key=widget_key(spec),
+        placeholder=spec.placeholder or ALL_PLACEHOLDER,
+        help=spec.help or None,
+    )
+
+
+def _text_input(spec: FilterSpec, _options: dict[str, str]) -> None:
+    st.text_input(
+        spec.label,
+        key=widget_key(spec),
+        max_chars=spec.kind.max_chars,
+        placeholder=spec.placeholder or None,
+        help=spec.help or None,
+    )
+
+
+def _toggle(spec: FilterSpec, _options: dict[str, str]) -> None:
+    st.toggle(spec.label, key=widget_key(spec), help=spec.help or None)
+
+
+def _date_input(spec: FilterSpec, _options: dict[str, str]) -> None:
+    st.date_input(spec.label, key=widget_key(spec), format="YYYY-MM-DD", help=spec.help or None)
+
+
+# Kind name → widget. A new kind of filter needs its widget here.
+WIDGETS: dict[str, Widget] = {
+    ONE.name: Widget(_selectbox),
+    MANY.name: Widget(_multiselect, to_state=list, from_state=lambda state: tuple(state or ()), cleared=[]),
+    TEXT.name: Widget(_text_input, from_state=lambda state: (state or "").strip(), cleared=""),
+    FLAG.name: Widget(_toggle, from_state=bool, cleared=False),
+    DATE.name: Widget(_date_input),
 }
 
 
-def _query_params() -> dict[str, list[str]]:
-    return {key: st.query_params.get_all(key) for key in URL_KEYS.values() if key in st.query_params}
+# --- state, URL --------------------------------------------------------------------------
+
+
+def _query_params(specs: tuple[FilterSpec, ...]) -> dict[str, list[str]]:
+    return {s.key: st.query_params.get_all(s.key) for s in specs if s.key in st.query_params}
 
 
 def reseed_from_url() -> None:
@@ -37,71 +101,68 @@ def reseed_from_url() -> None:
     st.session_state[SEEDED_KEY] = False
 
 
-def _reset() -> None:
+def _reset(specs: tuple[FilterSpec, ...]) -> None:
     """Reset button callback: every filter back to 'all'."""
-    for field, key in WIDGET_KEYS.items():
-        st.session_state[key] = "" if field == "text" else ([] if field != "meeting" else None)
+    for spec in specs:
+        st.session_state[widget_key(spec)] = WIDGETS[spec.kind.name].cleared
 
 
-def _seed_and_sanitise(dataset: Dataset, options: dict[str, dict[str, str]], default_meeting: str | None) -> None:
+def _shown(spec: FilterSpec, value: Any, defaults: dict[str, Any]) -> Any:
+    """The value a widget shows: a 'one' filter left at None shows the option None stands for."""
+    return defaults.get(spec.field) if value is None else value
+
+
+def _seed_and_sanitise(
+    dataset: Dataset,
+    options: dict[str, dict[str, str]],
+    defaults: dict[str, Any],
+    filters_type: type[FilterOperations],
+) -> None:
     state = st.session_state
     if not state.get(SEEDED_KEY):
-        seed = Filters.from_query_params(_query_params(), dataset)
-        for field, key in WIDGET_KEYS.items():
-            value = getattr(seed, field)
-            state[key] = list(value) if isinstance(value, tuple) else value
+        seed = filters_type.from_query_params(_query_params(filters_type.SPECS), dataset)
+        for spec in filters_type.SPECS:
+            shown = _shown(spec, getattr(seed, spec.field), defaults)
+            state[widget_key(spec)] = WIDGETS[spec.kind.name].to_state(shown)
         state[SEEDED_KEY] = True
-    # After a data edit, a remembered value may no longer exist: drop it rather than fail.
-    for field, key in WIDGET_KEYS.items():
-        if field == "meeting":
-            if state.get(key) not in options["meeting"]:
-                state[key] = default_meeting
-        elif field != "text":
-            state[key] = [v for v in state.get(key) or [] if v in options[field]]
+    # After a data edit (or Reset), a remembered value may no longer exist: drop it rather than fail.
+    for spec in filters_type.SPECS:
+        if spec.options is None:
+            continue
+        widget = WIDGETS[spec.kind.name]
+        value = widget.from_state(state.get(widget_key(spec), widget.cleared))
+        kept = _shown(spec, spec.kind.restrict(value, options[spec.field]), defaults)
+        if kept != value:
+            state[widget_key(spec)] = widget.to_state(kept)
 
 
-def render_filters(dataset: Dataset) -> Filters:
+def render_filters(dataset: Dataset, filters_type: type[FilterOperations] = Filters) -> Any:
     """Draw the sidebar filters and return the Filters they describe; the URL is updated to match."""
-    options = filter_options(dataset)
-    default_meeting = Filters().meeting_id(dataset)
-    _seed_and_sanitise(dataset, options, default_meeting)
+    specs = filters_type.SPECS
+    options = filter_options(dataset, specs)
+    defaults = {s.field: s.default_option(dataset) for s in specs if s.default_option is not None}
+    _seed_and_sanitise(dataset, options, defaults, filters_type)
     with st.sidebar:
         st.header("Filters")
-        if options["meeting"]:
-            st.selectbox(
-                LABELS["meeting"],
-                list(options["meeting"]),
-                format_func=options["meeting"].__getitem__,
-                key=WIDGET_KEYS["meeting"],
-            )
-        st.text_input(LABELS["text"], key=WIDGET_KEYS["text"], max_chars=200, placeholder="e.g. Black Sea, Macron")
-        for field in ("groups", "types", "statuses", "conditions", "domains", "confidence"):
-            st.multiselect(
-                LABELS[field],
-                list(options[field]),
-                format_func=options[field].__getitem__,
-                key=WIDGET_KEYS[field],
-                placeholder="All",
-            )
-        st.button("Reset filters", on_click=_reset, key="filter_reset", width="stretch")
-    state = st.session_state
-    meeting = state[WIDGET_KEYS["meeting"]]
-    filters = Filters(
-        meeting=None if meeting == default_meeting else meeting,
-        text=(state[WIDGET_KEYS["text"]] or "").strip(),
-        **{
-            f: tuple(state[WIDGET_KEYS[f]])
-            for f in ("groups", "types", "statuses", "conditions", "domains", "confidence")
-        },
-    )
+        for spec in specs:
+            WIDGETS[spec.kind.name].draw(spec, options.get(spec.field, {}))
+        st.button("Reset filters", on_click=_reset, args=(specs,), key=RESET_KEY, width="stretch")
+    values = {}
+    for spec in specs:
+        widget = WIDGETS[spec.kind.name]
+        value = widget.from_state(st.session_state.get(widget_key(spec), widget.cleared))
+        # The option None stands for is left out of the Filters (and so of the URL).
+        values[spec.field] = None if spec.field in defaults and value == defaults[spec.field] else value
+    filters = filters_type(**values)
     write_url(filters)
     return filters
 
 
-def write_url(filters: Filters) -> None:
+def write_url(filters: FilterOperations) -> None:
     """Make the filter keys of the address bar match filters; other keys (participant, slide) stay."""
     wanted = filters.to_query_params()
-    for key in URL_KEYS.values():
+    for spec in filters.SPECS:
+        key = spec.key
         if key in wanted:
             if st.query_params.get_all(key) != [wanted[key]]:
                 st.query_params[key] = wanted[key]

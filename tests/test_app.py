@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -10,6 +11,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from summit import geo
+from summit.filters import FILTERS
+from summit_ui.sidebar import RESET_KEY, widget_key
 from tests.conftest import TINY
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -82,6 +85,67 @@ def test_widget_filter_is_written_to_the_url():
     at.button(key="filter_reset").click().run()
     assert "t" not in at.query_params
     assert at.multiselect(key="filter_types").value == []
+
+
+# The element each kind of filter is drawn as, stated by hand.
+WIDGET_TYPES = {"one": "selectbox", "many": "multiselect", "text": "text_input", "flag": "toggle", "date": "date_input"}
+
+
+def sidebar_widgets(at: AppTest) -> list[tuple[str, str | None, str]]:
+    """(element type, key, label) of every widget in the sidebar, top to bottom."""
+    return [(e.type, e.key, e.label) for e in at.sidebar.children.values() if getattr(e, "key", None)]
+
+
+def test_sidebar_draws_one_widget_per_filter_in_table_order():
+    at = open_page("app_pages/pledges.py")
+    expected = [(WIDGET_TYPES[s.kind.name], widget_key(s), s.label) for s in FILTERS]
+    assert sidebar_widgets(at) == [*expected, ("button", RESET_KEY, "Reset filters")]
+
+
+def test_lead_toggle_filters_the_pledges_page_from_the_url():
+    at = open_page("app_pages/pledges.py", {"lead": "1"})
+    assert at.toggle(key="filter_lead").value is True
+    assert at.dataframe[0].value["Code"].tolist() == ["USA"]  # the only pledge with a lead role
+    assert any("with a lead role" in m.value for m in at.markdown)
+
+
+def test_lead_toggle_filters_the_pledges_page_from_the_widget():
+    at = open_page("app_pages/pledges.py")
+    assert len(at.dataframe[0].value) == 6
+    at.toggle(key="filter_lead").set_value(True).run()
+    assert at.dataframe[0].value["Code"].tolist() == ["USA"]
+    assert at.query_params["lead"] == "1"
+    at.button(key=RESET_KEY).click().run()
+    assert "lead" not in at.query_params and at.toggle(key="filter_lead").value is False
+    assert len(at.dataframe[0].value) == 6
+
+
+def date_filter_script():
+    """A sidebar with a test-only 'as of' date filter (tests/dated_filters.py) and nothing else."""
+    import os
+    from pathlib import Path
+
+    import streamlit as st
+
+    from summit.dataset import load_dataset
+    from summit_ui.sidebar import render_filters
+    from tests.dated_filters import DatedFilters
+
+    dataset = load_dataset(Path(os.environ["SUMMIT_DATA"])).dataset
+    st.text(repr(render_filters(dataset, DatedFilters)))
+
+
+def test_a_date_filter_gets_a_date_widget_kept_in_the_url():
+    at = AppTest.from_function(date_filter_script, default_timeout=60)
+    at.query_params["asof"] = "2026-01-01"
+    at.run()
+    assert not at.exception
+    assert at.date_input(key="filter_as_of").value == dt.date(2026, 1, 1)
+    at.date_input(key="filter_as_of").set_value(dt.date(2025, 12, 31)).run()
+    assert at.query_params["asof"] == "2025-12-31"
+    assert "as_of=datetime.date(2025, 12, 31)" in at.text[0].value
+    at.button(key=RESET_KEY).click().run()
+    assert "asof" not in at.query_params and at.date_input(key="filter_as_of").value is None
 
 
 def test_pledges_table_follows_the_url():

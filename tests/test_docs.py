@@ -8,6 +8,7 @@ import re
 import pytest
 
 from summit import schema
+from summit.filters import FILTERS
 from tests.conftest import REPO
 
 DOC = (REPO / "docs" / "data-format.md").read_text(encoding="utf-8")
@@ -49,3 +50,10 @@ def test_every_vocabulary_value_is_documented():
     ):
         for member in enum:
             assert f"`{member.value}`" in DOC, f"{enum.__name__}.{member.name} is not in docs/data-format.md"
+
+
+def test_readme_lists_every_filter_key():
+    keys = re.search(r"Keys: (.+?); values are ids", (REPO / "README.md").read_text(encoding="utf-8"), flags=re.DOTALL)
+    assert keys, "README.md lost its 'Keys: ...' sentence"
+    listed = re.findall(r"`([a-z]+)` ", keys.group(1).replace("\n", " "))
+    assert listed == [spec.key for spec in FILTERS], "README.md's filter keys differ from summit.filters.FILTERS"
