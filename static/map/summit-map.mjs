@@ -52,33 +52,42 @@ function element(tag, className, parent) {
 
 // --- colours and legend ----------------------------------------------------------------------
 
-function fillColour(data) {
-  if (!data.states.length) return data.neutral;
-  const pairs = data.states.flatMap((state) => [state.code, state.colour]);
-  return ["match", ["get", "iso"], ...pairs, data.neutral];
+// Colours are feature state, not data-driven paint: a changed data-driven paint expression makes
+// MapLibre's worker cut every shape into tiles again (style.setPaintProperty → _updateLayer → source
+// reload), while changed feature state only refills the colour buffers of the tiles already cut. The
+// paint expressions below never change after the map is created; each state's colour is set on it.
+const FILL = (neutral) => ["coalesce", ["feature-state", "colour"], neutral];
+const IS_PARTICIPANT = ["boolean", ["feature-state", "participant"], false];
+const OUTLINE = (ink) => ["case", IS_PARTICIPANT, ink, "rgba(0, 0, 0, 0)"];
+const BORDER_WIDTH = ["case", IS_PARTICIPANT, 0.8, 0.6];
+const MARKER_COLOUR = (neutral) => ["coalesce", ["feature-state", "colour"], neutral];
+
+// Set each participant's colour on its shape and marker; clear the states no longer shown.
+function paint(state) {
+  const map = state.map;
+  const colours = new Map(state.data.states.map((shown) => [shown.code, shown.colour]));
+  for (const code of state.painted || new Map()) {
+    if (!colours.has(code[0])) {
+      map.removeFeatureState({ source: SHAPES, id: code[0] });
+      map.removeFeatureState({ source: MARKERS, id: code[0] });
+    }
+  }
+  for (const [code, colour] of colours) {
+    if (state.painted && state.painted.get(code) === colour) continue;
+    map.setFeatureState({ source: SHAPES, id: code }, { colour, participant: true });
+    map.setFeatureState({ source: MARKERS, id: code }, { colour });
+  }
+  state.painted = colours;
 }
 
-// Paint, not a filter: a changed filter makes MapLibre cut the shapes into tiles again; changed
-// paint only recolours them.
-function isParticipant(data) {
-  return ["in", ["get", "iso"], ["literal", data.states.map((state) => state.code)]];
-}
-
-function outlineColour(data) {
-  return ["case", isParticipant(data), data.ink, "rgba(0, 0, 0, 0)"];
-}
-
-function borderWidth(data) {
-  return ["case", isParticipant(data), 0.8, 0.6];
-}
-
+// Where the small-state markers are (their colours are feature state, set by paint()).
 function markerCollection(data) {
   return {
     type: "FeatureCollection",
     features: data.markers.map((marker) => ({
       type: "Feature",
       geometry: { type: "Point", coordinates: [marker.lon, marker.lat] },
-      properties: { iso: marker.code, colour: marker.colour },
+      properties: { iso: marker.code },
     })),
   };
 }
@@ -214,17 +223,17 @@ async function create(root, state) {
     const data = state.data; // the latest: the data may have changed while the map was loading
     // MapLibre simplifies shapes per zoom (tolerance 0.375 by default); that simplification drops
     // Ukraine's fill below zoom 2 (the World view), so shapes are simplified less.
-    map.addSource(SHAPES, { type: "geojson", data: collection, tolerance: 0.1 });
+    map.addSource(SHAPES, { type: "geojson", data: collection, tolerance: 0.1, promoteId: "iso" });
     state.markers = markerCollection(data);
-    map.addSource(MARKERS, { type: "geojson", data: state.markers });
-    map.addLayer({ id: "fill", type: "fill", source: SHAPES, paint: { "fill-color": fillColour(data) } });
+    map.addSource(MARKERS, { type: "geojson", data: state.markers, promoteId: "iso" });
+    map.addLayer({ id: "fill", type: "fill", source: SHAPES, paint: { "fill-color": FILL(data.neutral) } });
     // White borders between all shapes, then participants outlined in ink on top.
     map.addLayer({ id: "borders", type: "line", source: SHAPES, paint: { "line-color": "#ffffff", "line-width": 0.6 } });
     map.addLayer({
       id: "outlines",
       type: "line",
       source: SHAPES,
-      paint: { "line-color": outlineColour(data), "line-width": borderWidth(data) },
+      paint: { "line-color": OUTLINE(data.ink), "line-width": BORDER_WIDTH },
     });
     map.addLayer({
       id: "markers",
@@ -232,11 +241,12 @@ async function create(root, state) {
       source: MARKERS,
       paint: {
         "circle-radius": 7,
-        "circle-color": ["get", "colour"],
+        "circle-color": MARKER_COLOUR(data.neutral),
         "circle-stroke-color": data.ink,
         "circle-stroke-width": 1,
       },
     });
+    paint(state);
     for (const layer of ["fill", "markers"]) {
       map.on("mousemove", layer, (event) => hover(state, event));
       map.on("mouseleave", layer, () => hover(state, null));
@@ -250,9 +260,7 @@ function update(root, state) {
   const map = state.map;
   if (!map || !map.getLayer("fill")) return; // still loading: `load` draws the latest data
   const data = state.data;
-  map.setPaintProperty("fill", "fill-color", fillColour(data));
-  map.setPaintProperty("outlines", "line-color", outlineColour(data));
-  map.setPaintProperty("outlines", "line-width", borderWidth(data));
+  paint(state);
   const markers = markerCollection(data);
   const moved = String(state.bounds) !== String(data.bounds);
   const reshaped = moved || JSON.stringify(markers) !== JSON.stringify(state.markers);

@@ -28,8 +28,10 @@ MAP_ROOT = ".summit-map"
 PROJECT_JS = "(root, points) => points.map((p) => root.__summitMap.project(p))"
 ZOOM_JS = "(root) => root.__summitMap.getZoom()"
 # The small-state markers the map draws: position, colour and ISO code.
+# The colour is the marker's feature state in MapLibre, which its circle is painted from.
 MARKERS_JS = """(root) => root.__summit.markers.features.map((f) => ({lon: f.geometry.coordinates[0],
-    lat: f.geometry.coordinates[1], color: f.properties.colour, code: f.properties.iso}))"""
+    lat: f.geometry.coordinates[1], code: f.properties.iso,
+    color: root.__summitMap.getFeatureState({source: 'markers', id: f.properties.iso}).colour}))"""
 # Where (lon, lat) is on the screen, in page pixels.
 SCREEN_JS = """(root, p) => { const map = root.__summitMap; const point = map.project(p);
     const box = map.getCanvas().getBoundingClientRect(); return [box.left + point.x, box.top + point.y]; }"""
