@@ -163,7 +163,7 @@ def list_folder(root: Path) -> FolderListing:
                     skipped.append((relative, "not read: a meeting file's name ends in .yaml or .yml"))
             elif not folder and name in TOP_FILES:
                 top.append(name)
-            elif name.endswith(YAML_SUFFIXES):
+            elif name.lower().endswith(YAML_SUFFIXES):  # notes.YAML is meant as YAML too: say it is not read
                 skipped.append((relative, _not_read(relative)))
             # Other files outside meetings/ (README.md, LICENSE) are documentation, not data: nothing to say.
 

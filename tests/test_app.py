@@ -205,6 +205,28 @@ def test_a_file_not_read_is_named_in_the_banner_and_the_data_still_shows(tmp_pat
     assert [s.value for s in at.subheader if s.value.startswith("Files not read")] == ["Files not read (1)"]
 
 
+def test_a_broken_meeting_in_a_subfolder_keeps_the_last_good_data_and_a_new_stray_file_is_named(tiny_copy, monkeypatch):
+    filed = tiny_copy / "meetings" / "2026" / "2026-01-06-paris.yaml"  # filed by year
+    filed.parent.mkdir()
+    (tiny_copy / "meetings" / "2026-01-06-paris.yaml").rename(filed)
+    monkeypatch.setenv("SUMMIT_DATA", str(tiny_copy))
+    at = open_page("app_pages/pledges.py")
+    assert not at.error and not at.warning, [e.value for e in (*at.error, *at.warning)]
+    good = shown(at)
+    assert [rows for rows, _columns in good[2]] == [6], "the six pledges of the meeting in meetings/2026/"
+
+    filed.write_text(filed.read_text(encoding="utf-8").replace("status: ", "status: [", 1), encoding="utf-8")
+    (tiny_copy / "notes.yaml").write_text("todo: check the Paris figures\n", encoding="utf-8")
+    at.run()
+    assert not at.exception
+    [error] = [e.value.replace("\\", "") for e in at.error]  # Markdown escapes gone
+    assert error.startswith("The data files have problems; the last good data is still shown.")
+    assert "- tiny/meetings/2026/2026-01-06-paris.yaml:" in error
+    [warning] = [w.value.replace("\\", "") for w in at.warning]
+    assert "- tiny/notes.yaml: not read: not one of the dataset's files" in warning
+    assert shown(at) == good, "the last good data is still shown, unchanged"
+
+
 def map_data(at: AppTest) -> dict:
     """The data the page sent to its map component (summit_ui/map_component.py)."""
     [element] = [e for e in at.get("bidi_component") if e.proto.component_name == "summit_map"]

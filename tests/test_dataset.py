@@ -80,6 +80,10 @@ SKIPPED = [
      "organisations.yaml, groups.yaml); a meeting goes in meetings/"),
     ("organization.yml", "not read: not one of the dataset's files (did you mean organisations.yaml?)"),
     ("drafts/2026-03-01-rome.yaml", "not read: meeting files go in meetings/ (or a folder inside it)"),
+    # An upper-case suffix is YAML all the same (a Windows editor's "Save as"): named, not taken for documentation.
+    ("Notes.YAML", "not read: not one of the dataset's files (dataset.yaml, sources.yaml, taxonomy.yaml, "
+     "organisations.yaml, groups.yaml); a meeting goes in meetings/"),
+    ("drafts/2026-03-01-rome.YML", "not read: meeting files go in meetings/ (or a folder inside it)"),
     ("meetings/2026-01-06-paris.yaml.bak", "not read: a meeting file's name ends in .yaml or .yml"),
     ("meetings/2025/minutes.txt", "not read: a meeting file's name ends in .yaml or .yml"),
 ]  # fmt: skip

@@ -34,6 +34,13 @@ RENDER_TIMEOUT_S = 120.0
 IMAGE_SCALE = 1.5
 REPO_ROOT = Path(__file__).resolve().parents[2]
 WORKER_MODULE = "summit.briefing.images"
+# The drawing browser's proxy: a closed port on loopback, so that no request of the browser leaves the
+# host. Started by Kaleido, Debian's Chromium 156 looks up update.googleapis.com, clients2.google.com,
+# accounts.google.com, optimizationguide-pa.googleapis.com and start.duckduckgo.com (seen with strace:
+# DNS queries, none answered offline); Kaleido cannot pass it --disable-background-networking, but it
+# passes a proxy (choreographer's `proxy_server`), and behind a proxy Chromium resolves no name itself.
+# The charts are drawn from local files (plotly.js from the plotly package), which a proxy does not touch.
+OFFLINE_PROXY = "http://127.0.0.1:1"
 
 
 class ChartRenderError(RuntimeError):
@@ -164,7 +171,9 @@ def _worker(folder: Path) -> int:
 
     async def draw() -> None:
         # mathjax=False: Kaleido would otherwise load MathJax from a CDN.
-        async with kaleido.Kaleido(n=1, timeout=request["timeout"], mathjax=False, path=request["browser"]) as k:
+        async with kaleido.Kaleido(
+            n=1, timeout=request["timeout"], mathjax=False, path=request["browser"], proxy_server=OFFLINE_PROXY
+        ) as k:
             for index, figure in enumerate(request["figures"]):
                 layout = figure.get("layout", {})
                 opts = {"format": "png", "width": layout.get("width"), "height": layout.get("height")}

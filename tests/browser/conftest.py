@@ -161,10 +161,12 @@ def _health_ok(port: int) -> bool:
         return False
 
 
-def launch_streamlit(script: Path, data_dir: Path | None = None) -> StreamlitServer:
+def launch_streamlit(script: Path, data_dir: Path | None = None, address: str | None = "127.0.0.1") -> StreamlitServer:
     """Start `streamlit run script` from the repo root and wait until its health check answers.
 
     SUMMIT_DATA is removed from the environment (bundled data) unless `data_dir` is given.
+    `address=None` leaves `server.address` unset, as `make run` does (Streamlit then listens on every
+    interface and runs its start-up code for that case); the default listens on loopback only.
     Fails the test with the server's output if it exits or stays unhealthy for 60 s.
     """
     script = Path(script).resolve()
@@ -185,9 +187,8 @@ def launch_streamlit(script: Path, data_dir: Path | None = None) -> StreamlitSer
         str(script),
         "--server.port",
         str(port),
-        # Loopback only: a test server is not for the network.
-        "--server.address",
-        "127.0.0.1",
+        # Loopback only unless the test asks otherwise: a test server is not for the network.
+        *(["--server.address", address] if address is not None else []),
         "--server.headless",
         "true",
         "--browser.gatherUsageStats",
@@ -234,11 +235,12 @@ def app_server() -> Iterator[str]:
 
 @pytest.fixture
 def start_app() -> Iterator[Callable[..., str]]:
-    """Factory: start_app(data_dir=None, script=app.py) starts a server of the test's own, returns its URL."""
+    """Factory: start_app(data_dir=None, script=app.py, address="127.0.0.1") starts a server of the test's own,
+    returns its URL."""
     servers: list[StreamlitServer] = []
 
-    def start(data_dir: Path | None = None, script: Path = APP_SCRIPT) -> str:
-        server = launch_streamlit(script, data_dir=data_dir)
+    def start(data_dir: Path | None = None, script: Path = APP_SCRIPT, address: str | None = "127.0.0.1") -> str:
+        server = launch_streamlit(script, data_dir=data_dir, address=address)
         servers.append(server)
         return server.base_url
 
