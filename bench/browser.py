@@ -295,6 +295,35 @@ CHANGE_STEPS_JS = """() => {
 }"""
 
 
+# "The same page without a map" (issue 16): the map's module, served in its place, mounts an empty
+# element that tells the time it mounted the way the map tells when it drew (data-drawn, data-drawn-at),
+# so the same waits time both. Streamlit still runs the page, sends the map's data and mounts the
+# element: what is left out is MapLibre (library, worker, shapes, WebGL), the map's own cost.
+MAP_MODULE_GLOB = "**/app/static/map/summit-map.mjs"
+NO_MAP_MODULE_JS = """export default function (component) {
+  let root = component.parentElement.querySelector(".summit-map");
+  if (!root) {
+    root = document.createElement("div");
+    root.className = "summit-map";
+    root.__summitMap = root;
+    root.__version = 0;
+    component.parentElement.appendChild(root);
+  }
+  root.__version += 1;
+  root.dataset.drawnAt = String(performance.now());
+  root.dataset.drawn = String(root.__version);
+  return () => root.remove();
+}"""
+
+
+def leave_out_the_map(context: BrowserContext) -> None:
+    """Serve the empty stand-in for the map's module to every page of `context`."""
+    context.route(
+        MAP_MODULE_GLOB,
+        lambda route: route.fulfill(status=200, content_type="text/javascript", body=NO_MAP_MODULE_JS),
+    )
+
+
 @dataclass
 class Timings:
     """Times of the timed runs, and the median of each step on the way."""
@@ -313,11 +342,16 @@ def _median_steps(steps: list[dict[str, float | None]]) -> dict[str, float | Non
     return medians
 
 
-def time_cold_map_loads(browser: Browser, url: str, runs: int) -> Timings:
-    """Navigation → map drawn, each in a fresh browser context (empty cache), after one warm-up."""
+def time_cold_map_loads(browser: Browser, url: str, runs: int, *, without_map: bool = False) -> Timings:
+    """Navigation → map drawn, each in a fresh browser context (empty cache), after one warm-up.
+
+    `without_map`: the same page with the map left out (`leave_out_the_map`), to the map's element mounted.
+    """
     times, steps, payloads = [], [], []
     for i in range(runs + 1):
         context = browser.new_context(viewport=VIEWPORT)
+        if without_map:
+            leave_out_the_map(context)
         try:
             page = context.new_page()
             traffic = watch(page)
@@ -325,8 +359,10 @@ def time_cold_map_loads(browser: Browser, url: str, runs: int) -> Timings:
             drawn = _wait_for(page, MAP_DRAWN_JS, "the map drawn").json_value()
             _wait_idle(page)
             if i:
-                times.append(drawn)
-                steps.append(page.evaluate(LOAD_STEPS_JS, drawn))
+                step = page.evaluate(LOAD_STEPS_JS, drawn)
+                # Without the map, the page is ready when its first run has ended too.
+                times.append(max(drawn, step["first_run_ended"] or 0) if without_map else drawn)
+                steps.append(step)
                 payloads.append(traffic.app_bytes)
         finally:
             context.close()
@@ -334,16 +370,24 @@ def time_cold_map_loads(browser: Browser, url: str, runs: int) -> Timings:
 
 
 def time_filter_changes(
-    browser: Browser, url: str, runs: int, statuses: Sequence[str] = DEFAULT_STATUS_OPTIONS
+    browser: Browser,
+    url: str,
+    runs: int,
+    statuses: Sequence[str] = DEFAULT_STATUS_OPTIONS,
+    *,
+    without_map: bool = False,
 ) -> Timings:
     """Press on a Status option → table and map redrawn, for `runs` new filter values after one warm-up.
 
     Each change adds one status; `statuses` must each change the map (a status with no pledge by a
-    state leaves the figure as it was, and no redraw would ever come).
+    state leaves the figure as it was, and no redraw would ever come). `without_map`: the same page
+    with the map left out, to the run ended and the map's element given the new data.
     """
     if len(statuses) < runs + 1:
         raise ValueError(f"{runs + 1} statuses needed, {len(statuses)} given")
     context = browser.new_context(viewport=VIEWPORT)
+    if without_map:
+        leave_out_the_map(context)
     times, steps = [], []
     try:
         page = context.new_page()

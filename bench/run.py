@@ -367,6 +367,15 @@ def measure_browser(roots: dict[str, Path], sizes: list[str], runs: int, results
                     results["browser_filter_ms"] = round(statistics.median(changes.runs_ms), 1)
                     results["browser_filter_runs_ms"] = [round(t, 1) for t in changes.runs_ms]
                     results["browser_filter_steps_ms"] = changes.steps_ms
+                    _progress("browser: the same, with the map left out")
+                    cold_bare = browser.time_cold_map_loads(chromium, url, runs, without_map=True)
+                    changes_bare = browser.time_filter_changes(
+                        chromium, url, runs, map_changing_statuses(root), without_map=True
+                    )
+                    results["browser_no_map_ms"] = round(statistics.median(cold_bare.runs_ms), 1)
+                    results["browser_no_map_runs_ms"] = [round(t, 1) for t in cold_bare.runs_ms]
+                    results["browser_filter_no_map_ms"] = round(statistics.median(changes_bare.runs_ms), 1)
+                    results["browser_filter_no_map_runs_ms"] = [round(t, 1) for t in changes_bare.runs_ms]
                 rss[size] = browser.peak_rss_mb(server)
     results["geometry_bytes"] = geometry
     results["peak_rss_mb"] = rss
@@ -457,6 +466,13 @@ def render_table(results: dict[str, Any]) -> str:
             f"filter change → table and map redrawn {results['browser_filter_ms']:.0f} ms; "
             f"frontend JS/CSS/fonts for all pages {results.get('frontend_bytes', 0) / 1e6:.1f} MB"
         )
+        if "browser_no_map_ms" in results:
+            lines.append(
+                f"  with the map left out: cold load {results['browser_no_map_ms']:.0f} ms "
+                f"({results['browser_map_ms'] / results['browser_no_map_ms']:.2f}×), filter change "
+                f"{results['browser_filter_no_map_ms']:.0f} ms "
+                f"({results['browser_filter_ms'] / results['browser_filter_no_map_ms']:.2f}×)"
+            )
         lines.append(f"  cold load steps (ms since navigation): {results['browser_map_steps_ms']}")
         lines.append(f"  filter change steps (ms since the press): {results['browser_filter_steps_ms']}")
         lines.append(
