@@ -7,13 +7,14 @@ import time
 
 import pytest
 from PIL import Image
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
 from summit import geo
 from summit.figures import NEUTRAL
 from summit.frames import participant_name
 from summit.maps import SEQUENTIAL
 from tests.browser.conftest import hex_rgb
+from tests.browser.widgets import pick_option
 
 SIZES = [(1920, 1080), (1280, 720)]
 SIZE_IDS = [f"{w}x{h}" for w, h in SIZES]
@@ -40,37 +41,6 @@ SCREEN_JS = """(root, p) => { const map = root.__summitMap; const point = map.pr
 def project(page: Page, points: list[tuple[float, float]]) -> list[tuple[float, float]]:
     """Canvas positions of (lon, lat) points on the map."""
     return [(p["x"], p["y"]) for p in page.locator(MAP_ROOT).first.evaluate(PROJECT_JS, [list(p) for p in points])]
-
-
-# True once the element has kept its place for two animation frames and lies wholly in the viewport.
-SETTLED_IN_VIEW_JS = """(el) => { const box = el.getBoundingClientRect(); const at = box.top + ',' + box.left;
-    const still = el.__settledAt === at; el.__settledAt = at;
-    return still && box.top >= 0 && box.bottom <= innerHeight; }"""
-
-
-def pick_option(combobox: Locator, label: str) -> None:
-    """Add an option to a multiselect from the keyboard, as a keyboard user would, and close its list.
-
-    Streamlit closes an open option list whenever something on the page scrolls. Two such scrolls made
-    this flaky on a busy machine (issue 17): focusing a select below the sidebar's fold scrolls the
-    sidebar, and the browser reports it at the next frame, which came after ArrowDown had opened the
-    list; and a click on an option below the fold scrolls the page first. So the select is brought into
-    view and left to settle before the list opens, and the option is typed (the list then shows it at
-    the top) and picked with Enter. A click instead of the keyboard can toggle a just-drawn multiselect
-    shut again.
-    """
-    page = combobox.page
-    combobox.scroll_into_view_if_needed()
-    page.wait_for_function(SETTLED_IN_VIEW_JS, arg=combobox.element_handle(), polling="raf")
-    combobox.focus()
-    combobox.press("ArrowDown")
-    expect(combobox).to_have_attribute("aria-expanded", "true")
-    combobox.press_sequentially(label)
-    expect(page.get_by_role("option").first).to_have_text(label)
-    combobox.press("Enter")
-    widget = page.get_by_test_id("stMultiSelect").filter(has=combobox)
-    expect(widget.get_by_text(label, exact=True)).to_be_visible()
-    combobox.press("Escape")
 
 
 def is_coloured(rgb: tuple[int, int, int] | None) -> bool:

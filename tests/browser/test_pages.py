@@ -13,6 +13,7 @@ from summit.dataset import Dataset
 from summit.figures import NEUTRAL
 from summit.filters import Filters, filter_options
 from summit.frames import participant_name
+from tests.browser.widgets import pick_option
 
 SIZES = [(1920, 1080), (1280, 720)]
 SIZE_IDS = [f"{w}x{h}" for w, h in SIZES]
@@ -197,11 +198,7 @@ def test_sidebar_filter_is_written_to_the_url(app_server, page, wait_for_app, er
     wait_for_app(page)
     assert "s" not in query(page)
 
-    widget = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(has_text="Status")
-    widget.locator("input").click()
-    widget.locator("input").fill(label)  # the option list only draws the options in view
-    page.get_by_role("option", name=label, exact=True).click()
-    page.keyboard.press("Escape")
+    pick_option(page.get_by_test_id("stSidebar").get_by_role("combobox", name="Status", exact=True), label)
 
     page.wait_for_url(re.compile(rf"[?&]s={status}(&|$)"), timeout=TIMEOUT_MS)
     wait_for_app(page)
