@@ -1,4 +1,5 @@
-"""Architecture rules: the core package never imports Streamlit, and there is no legacy pages/ folder."""
+"""Architecture rules: the core package never imports Streamlit, only its CLI module reads a command line, and
+there is no legacy pages/ folder."""
 
 from __future__ import annotations
 
@@ -61,3 +62,52 @@ def test_no_pages_folder_next_to_app():
         "as /participants runs the page file without app.py (no data, no filters) and fails. "
         "Put page scripts in app_pages/."
     )
+
+
+CLI_MODULE = CORE_DIR / "cli.py"
+ENTRY_MODULE = CORE_DIR / "__main__.py"
+
+
+def find_command_line_code(path: Path, root: Path = REPO_ROOT) -> list[str]:
+    """Return 'file:line: code' for each argparse import, sys.argv use or `if __name__ == "__main__"` in a file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            hit = any(alias.name.split(".")[0] in ("argparse", "optparse", "getopt") for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            hit = (node.module or "").split(".")[0] in ("argparse", "optparse", "getopt")
+        elif isinstance(node, ast.Attribute):
+            hit = node.attr in ("argv", "orig_argv") and isinstance(node.value, ast.Name) and node.value.id == "sys"
+        elif isinstance(node, ast.Compare):
+            hit = isinstance(node.left, ast.Name) and node.left.id == "__name__"
+        else:
+            continue
+        if hit:
+            found.append((node.lineno, f"{path.relative_to(root)}:{node.lineno}: {ast.unparse(node)}"))
+    return [text for _line, text in sorted(found)]
+
+
+def test_every_command_line_lives_in_the_cli_module():
+    offenders = [
+        hit
+        for path in sorted(CORE_DIR.rglob("*.py"))
+        if path not in (CLI_MODULE, ENTRY_MODULE)
+        for hit in find_command_line_code(path)
+    ]
+    assert offenders == [], (
+        "Every sub-command of `python -m summit` lives in summit/cli.py; no other core module parses a "
+        "command line or runs as a script:\n" + "\n".join(offenders)
+    )
+
+
+def test_command_line_finder_sees_argparse_argv_and_main_guard(tmp_path):
+    module = tmp_path / "module.py"
+    lines = ["import argparse", "import sys", "sys.argv[1]", "if __name__ == '__main__':", "    pass"]
+    module.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    assert find_command_line_code(module, root=tmp_path) == [
+        "module.py:1: import argparse",
+        "module.py:3: sys.argv",
+        "module.py:4: __name__ == '__main__'",
+    ]

@@ -2,8 +2,9 @@
 
 No internet is used, but a browser is needed. Kaleido runs in a child process with a hard time limit,
 so a missing or stuck browser ends in a ChartRenderError with a message, never in a hang.
-`python -m summit.briefing.images OUTDIR` is that child process (it reads the figures as JSON on
-standard input).
+The child process calls `draw_requested_charts`, which reads the figures and the folder to write to as
+JSON on standard input: it is started as a function call, not as a command (the command line is all in
+summit/cli.py).
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ RENDER_TIMEOUT_S = 120.0
 # Chart images are drawn at this multiple of their size on the 1920×1080 canvas (sharper in print).
 IMAGE_SCALE = 1.5
 REPO_ROOT = Path(__file__).resolve().parents[2]
-WORKER_MODULE = "summit.briefing.images"
+# What the child process runs: the worker function below, given nothing on its command line.
+WORKER_CALL = "import sys; from summit.briefing.images import draw_requested_charts; sys.exit(draw_requested_charts())"
 # The drawing browser's proxy: a closed port on loopback, so that no request of the browser leaves the
 # host. Started by Kaleido, Debian's Chromium 156 looks up update.googleapis.com, clients2.google.com,
 # accounts.google.com, optimizationguide-pa.googleapis.com and start.duckduckgo.com (seen with strace:
@@ -87,15 +89,16 @@ def render_chart_images(
     problem = browser_problem()
     if problem:
         raise ChartRenderError(problem)
-    request = {
-        "browser": find_browser(),
-        "timeout": timeout,
-        "scale": scale,
-        # Kaleido draws outside the app, so map shapes referred to by URL are put inline.
-        "figures": [geo.inline_geometry(json.loads(slide.chart.figure.to_json())) for slide in charted],  # type: ignore[union-attr]
-    }
     with tempfile.TemporaryDirectory(prefix="summit-charts-") as folder:
-        _run_worker(json.dumps(request).encode(), Path(folder), timeout)
+        request = {
+            "browser": find_browser(),
+            "timeout": timeout,
+            "scale": scale,
+            "folder": folder,
+            # Kaleido draws outside the app, so map shapes referred to by URL are put inline.
+            "figures": [geo.inline_geometry(json.loads(slide.chart.figure.to_json())) for slide in charted],  # type: ignore[union-attr]
+        }
+        _run_worker(json.dumps(request).encode(), timeout)
         images = {}
         for index, slide in enumerate(charted):
             path = Path(folder) / f"{index}.png"
@@ -105,8 +108,8 @@ def render_chart_images(
     return images
 
 
-def _run_worker(request: bytes, folder: Path, timeout: float) -> None:
-    command = [sys.executable, "-m", WORKER_MODULE, str(folder)]
+def _run_worker(request: bytes, timeout: float) -> None:
+    command = [sys.executable, "-c", WORKER_CALL]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH")) if p)}
     process = subprocess.Popen(
         command,
@@ -162,12 +165,13 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
-def _worker(folder: Path) -> int:
-    """Child process: draw the figures read from standard input into FOLDER/<n>.png with Kaleido."""
+def draw_requested_charts() -> int:
+    """Child process: draw the figures read from standard input into <folder>/<n>.png with Kaleido; exit code."""
     # Only the child process needs Kaleido and its browser driver.
     import kaleido
 
     request = json.loads(sys.stdin.buffer.read())
+    folder = Path(request["folder"])
 
     async def draw() -> None:
         # mathjax=False: Kaleido would otherwise load MathJax from a CDN.
@@ -188,7 +192,3 @@ def _worker(folder: Path) -> int:
         print(f"{type(error).__name__}: {message}", file=sys.stderr)
         return 1
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(_worker(Path(sys.argv[1])))

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from summit.briefing.images import OFFLINE_PROXY, WORKER_MODULE, find_browser
+from summit.briefing.images import OFFLINE_PROXY, WORKER_CALL, find_browser
 from summit.dataset import Dataset
 from summit_ui.tables import PROFILE_PARAM
 
@@ -93,14 +93,14 @@ def test_the_server_used_through_every_page_reaches_nothing_but_loopback(
     started = [r["argv"] for r in records if r["event"] in PROCESS_EVENTS]
     browser = find_browser()
     assert browser is not None
-    worker = [a for a in started if a[1:3] == ["-m", WORKER_MODULE]]
+    worker = [a for a in started if a[1:3] == ["-c", WORKER_CALL]]
     wrapper = [a for a in started if Path(a[0]).name == Path(sys.executable).name and a[1].endswith("_wrapper.py")]
     browsers = [a for a in started if a[0] == browser]
     assert len(worker) == len(wrapper) == len(browsers) == 1, started
     assert len(started) == 3, started
     assert f"--proxy-server={OFFLINE_PROXY}" in browsers[0]
     assert urlsplit(OFFLINE_PROXY).hostname == "127.0.0.1"
-    assert any(r["argv"][1:3] == ["-m", WORKER_MODULE] for r in starts), "the chart worker was audited too"
+    assert any(r["argv"][1:3] == ["-c", WORKER_CALL] for r in starts), "the chart worker was audited too"
 
 
 class OutsideAddressError(Exception):
