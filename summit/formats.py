@@ -18,6 +18,7 @@ class Subject(StrEnum):
 
     TABLE = "table"  # a filtered table: writer(view: summit.exports.View)
     BRIEFING = "briefing"  # the briefing: writer(slides, images by slide key or None to draw them now)
+    DATASET = "dataset"  # the whole dataset, unfiltered: writer(dataset: summit.dataset.Dataset)
 
 
 # The tables a table format can hold (the CLI's --table, the pages' downloads).
@@ -66,6 +67,7 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat(
         "pdf", Subject.BRIEFING, "PDF", ".pdf", "application/pdf", "summit.briefing.pdf:to_pdf", icon="picture_as_pdf"
     ),
+    ExportFormat("zip", Subject.DATASET, "zip", ".zip", "application/zip", "summit.exports:dataset_zip"),
 )
 
 

@@ -19,6 +19,7 @@ from summit.briefing.text import BODY_PX, BULLET_GAP, CELL_PAD_X, CELL_PAD_Y, FO
 from summit.briefing.theme import THEME_COLOURS, THEMES, themed_figure
 from summit.formats import Subject, formats_for
 from summit_ui.context import PageContext
+from summit_ui.exports import render_download
 from summit_ui.render import plotly_config, slug
 
 SLIDE_PARAM = "slide"
@@ -283,12 +284,11 @@ def _handouts_dialog(ctx: PageContext, slides: list[Slide]) -> None:
     images = _chart_images(slides, *key)
     stem = f"briefing-{slug(ctx.meeting_name)}-{ctx.dataset.info.as_of.isoformat()}"
     for column, export in zip(st.columns(len(formats)), formats, strict=True):
-        column.download_button(
-            f"Download {export.label}",
-            lambda export=export: export.write(slides, images),
-            file_name=f"{stem}{export.suffix}",
-            mime=export.mime,
-            key=f"briefing_{export.id}",
-            on_click="ignore",
-            icon=f":material/{export.icon}:" if export.icon else None,
-        )
+        with column:
+            render_download(
+                export,
+                f"Download {export.label}",
+                lambda export=export: export.write(slides, images),
+                stem,
+                key=f"briefing_{export.id}",
+            )

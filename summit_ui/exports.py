@@ -1,41 +1,52 @@
-"""Download buttons: the filtered view in every table format, the whole dataset as a zip."""
+"""Download buttons, one per row of summit.formats.EXPORT_FORMATS: the filtered view and the whole dataset."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
-from summit.exports import build_view, dataset_zip
-from summit.formats import Subject, formats_for
+from summit.exports import build_view
+from summit.formats import ExportFormat, Subject, export_format, formats_for
 from summit_ui.context import PageContext
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _zip(_dataset, fingerprint: str) -> bytes:
-    return dataset_zip(_dataset)
+def _dataset_file(_dataset, fingerprint: str, format_id: str) -> bytes:
+    """The whole dataset as a file, built once per (data, format)."""
+    return export_format(format_id).write(_dataset)
 
 
 def render_downloads(ctx: PageContext, table: str) -> None:
-    """A download button per table format, then the whole dataset, under a table; files are built only when a
+    """A button per table format, then one per dataset format, under a table; files are built only when a
     button is used."""
     view = build_view(ctx.dataset, ctx.frames, ctx.filters, table)
-    stem = f"{table}-{ctx.dataset.info.as_of.isoformat()}"
-    formats = formats_for(Subject.TABLE)
-    columns = st.columns(len(formats) + 1)
-    for column, export in zip(columns, formats, strict=False):
-        column.download_button(
-            f"Download {export.label}",
-            lambda export=export: export.write(view),
-            file_name=f"{stem}{export.suffix}",
-            mime=export.mime,
-            key=f"{export.id}_{table}",
-            on_click="ignore",
-            icon=f":material/{export.icon}:" if export.icon else None,
+    as_of = ctx.dataset.info.as_of.isoformat()
+    buttons = [
+        (export, f"Download {export.label}", lambda export=export: export.write(view), f"{table}-{as_of}")
+        for export in formats_for(Subject.TABLE)
+    ] + [
+        (
+            export,
+            f"Download whole dataset ({export.label})",
+            lambda export=export: _dataset_file(ctx.dataset, ctx.dataset.fingerprint, export.id),
+            f"summit-dataset-{as_of}",
         )
-    columns[-1].download_button(
-        "Download whole dataset (zip)",
-        lambda: _zip(ctx.dataset, ctx.dataset.fingerprint),
-        file_name=f"summit-dataset-{ctx.dataset.info.as_of.isoformat()}.zip",
-        mime="application/zip",
-        key=f"zip_{table}",
+        for export in formats_for(Subject.DATASET)
+    ]
+    for column, (export, label, payload, stem) in zip(st.columns(len(buttons)), buttons, strict=True):
+        with column:
+            render_download(export, label, payload, stem, key=f"{export.id}_{table}")
+
+
+def render_download(export: ExportFormat, label: str, payload: Callable[[], bytes], stem: str, *, key: str) -> None:
+    """One format's download button: file suffix, MIME type and icon from its row; built only when used."""
+    st.download_button(
+        label,
+        payload,
+        file_name=f"{stem}{export.suffix}",
+        mime=export.mime,
+        key=key,
         on_click="ignore",
+        icon=f":material/{export.icon}:" if export.icon else None,
     )

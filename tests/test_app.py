@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from summit import geo
 from summit.filters import FILTERS
+from summit.formats import TABLES, Subject, formats_for
 from summit_ui.sidebar import RESET_KEY, widget_key
 from tests.conftest import TINY
 
@@ -152,6 +153,14 @@ def test_pledges_table_follows_the_url():
     at = open_page("app_pages/pledges.py", {"s": "ruled_out"})
     table = at.dataframe[0].value
     assert table["Code"].tolist() == ["LUX"]
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_table_pages_offer_a_download_per_table_and_dataset_format(table):
+    at = open_page(f"app_pages/{table}.py")
+    formats = formats_for(Subject.TABLE) + formats_for(Subject.DATASET)
+    assert [b.key for b in at.download_button] == [f"{f.id}_{table}" for f in formats]
+    assert [b.label for b in at.download_button] == ["Download CSV", "Download Excel", "Download whole dataset (zip)"]
 
 
 def test_empty_result_is_said_in_words():

@@ -23,13 +23,20 @@ EXPECTED = {
         b"PK",
     ),
     "pdf": (Subject.BRIEFING, ".pdf", "application/pdf", b"%PDF"),
+    "zip": (Subject.DATASET, ".zip", "application/zip", b"PK"),
 }
 
 
-def test_the_table_has_the_four_formats_in_order():
-    assert [f.id for f in EXPORT_FORMATS] == ["csv", "xlsx", "pptx", "pdf"]
+def test_the_table_has_every_format_in_order():
+    assert [f.id for f in EXPORT_FORMATS] == ["csv", "xlsx", "pptx", "pdf", "zip"]
     assert [f.id for f in formats_for(Subject.TABLE)] == ["csv", "xlsx"]
     assert [f.id for f in formats_for(Subject.BRIEFING)] == ["pptx", "pdf"]
+    assert [f.id for f in formats_for(Subject.DATASET)] == ["zip"]
+
+
+def test_every_subject_has_a_format_and_ids_are_unique():
+    assert {f.subject for f in EXPORT_FORMATS} == set(Subject)
+    assert len({f.id for f in EXPORT_FORMATS}) == len(EXPORT_FORMATS)
 
 
 def test_an_unknown_format_is_a_key_error():
@@ -44,6 +51,8 @@ def test_each_writer_writes_its_kind_of_file(format_id, tiny, tiny_frames):
     assert (entry.subject, entry.suffix, entry.mime) == (subject, suffix, mime)
     if subject == Subject.TABLE:
         payload = entry.write(build_view(tiny, tiny_frames, Filters(), "pledges"))
+    elif subject == Subject.DATASET:
+        payload = entry.write(tiny)
     else:
         slides = build_briefing(tiny, tiny_frames, Filters())
         buffer = io.BytesIO()
