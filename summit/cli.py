@@ -1,8 +1,10 @@
-"""Command line: `python -m summit validate|schema|export|briefing`, every sub-command in this module.
+"""Command line: `python -m summit validate|schema|export|briefing|dataset`, every sub-command in this module.
 
-`export` and `briefing` need pandas, openpyxl, plotly, python-pptx, reportlab and Kaleido: they import
-them inside their command functions, so that `validate` answers in a fraction of a second
-(tests/test_cli.py checks that it loads none of them).
+The commands that write files take their `--format` choices from summit.formats.EXPORT_FORMATS, one
+command per subject there (export: a filtered table, briefing: the slides, dataset: the whole dataset).
+They need pandas, openpyxl, plotly, python-pptx, reportlab and Kaleido: they import them inside their
+command functions, so that `validate` answers in a fraction of a second (tests/test_cli.py checks that
+it loads none of them).
 """
 
 from __future__ import annotations
@@ -77,15 +79,25 @@ def build_parser() -> argparse.ArgumentParser:
     briefing = commands.add_parser("briefing", help=f"write the briefing slides as {labels_sentence(decks)}")
     _add_output_arguments(briefing, decks, "m=paris-2026-01-06")
     briefing.set_defaults(run=run_briefing)
+
+    archives = formats_for(Subject.DATASET)
+    dataset = commands.add_parser(
+        "dataset", help=f"write the whole dataset (YAML and schemas) as {labels_sentence(archives)}"
+    )
+    _add_output_arguments(dataset, archives)
+    dataset.set_defaults(run=run_dataset)
     return parser
 
 
-def _add_output_arguments(command: argparse.ArgumentParser, formats: tuple[ExportFormat, ...], example: str) -> None:
-    """--format (from the formats table), --out, --data and the URL's filter keys."""
+def _add_output_arguments(
+    command: argparse.ArgumentParser, formats: tuple[ExportFormat, ...], filter_example: str | None = None
+) -> None:
+    """--format (from the formats table), --out, --data and, for a filtered subject, the URL's filter keys."""
     command.add_argument("--format", choices=[f.id for f in formats], required=True)
     command.add_argument("--out", type=Path, required=True, help="file to write")
     command.add_argument("--data", type=Path, help=DATA_HELP)
-    command.add_argument("filters", nargs="*", metavar="KEY=VALUE", help=f"URL filter keys, e.g. {example}")
+    if filter_example:
+        command.add_argument("filters", nargs="*", metavar="KEY=VALUE", help=f"URL filter keys, e.g. {filter_example}")
 
 
 # --- validate and schema ---------------------------------------------------------------------
@@ -180,7 +192,7 @@ def run_schema(out: Path) -> int:
     return EXIT_OK
 
 
-# --- export and briefing: the same files as the pages, with the URL's filter keys ------------------
+# --- export, briefing and dataset: the files the pages offer for download, from the same writers ----
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -220,6 +232,17 @@ def run_briefing(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_dataset(args: argparse.Namespace) -> int:
+    """`python -m summit dataset`: the whole dataset as one file; 0 when written, 1 or 2 as for loading."""
+    dataset = load_dataset_for_cli(args.data)
+    if isinstance(dataset, int):
+        return dataset
+    payload = export_format(args.format).write(dataset)
+    args.out.write_bytes(payload)
+    print(f"wrote {args.out} ({len(payload):,} bytes): the whole dataset, as of {dataset.info.as_of.isoformat()}")
+    return EXIT_OK
+
+
 def parse_filter_args(pairs: list[str]) -> dict[str, list[str]]:
     """['g=nato', 't=mnf_land,mnf_sea'] → query-parameter mapping; raises ValueError on a bad pair."""
     params: dict[str, list[str]] = {}
@@ -232,9 +255,15 @@ def parse_filter_args(pairs: list[str]) -> dict[str, list[str]]:
 
 
 def load_for_cli(path: Path | None) -> tuple[Dataset, Frames] | int:
-    """Load a dataset for a CLI command, or print why not and return the exit code."""
+    """Load a dataset and its frames for a CLI command, or print why not and return the exit code."""
     from summit.frames import build_frames
 
+    dataset = load_dataset_for_cli(path)
+    return dataset if isinstance(dataset, int) else (dataset, build_frames(dataset))
+
+
+def load_dataset_for_cli(path: Path | None) -> Dataset | int:
+    """Load a dataset for a CLI command, or print why not and return the exit code."""
     root = (path or data_root()).expanduser().resolve()
     try:
         result = load_dataset(root)
@@ -246,7 +275,7 @@ def load_for_cli(path: Path | None) -> tuple[Dataset, Frames] | int:
             print(problem, file=sys.stderr)
         print(f"FAILED: {len(result.problems)} problems in the data; nothing exported", file=sys.stderr)
         return EXIT_PROBLEMS
-    return result.dataset, build_frames(result.dataset)
+    return result.dataset
 
 
 def load_filtered_for_cli(path: Path | None, pairs: list[str]) -> tuple[Dataset, Frames, Filters] | int:

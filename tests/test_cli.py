@@ -1,5 +1,5 @@
 """The command line: every sub-command in summit/cli.py, `validate` kept light and naming files not read
-(as warnings before its one-line summary), formats from the formats table."""
+(as warnings before its one-line summary), every format of the formats table a choice of one command."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from summit.cli import main
+from summit.formats import EXPORT_FORMATS, Subject
 from tests.conftest import REPO, TINY
 
 # What `export` and `briefing` need and `validate` must not load (it answers in a fraction of a second).
@@ -34,8 +35,8 @@ def modules_loaded_by(*args: str) -> list[str]:
 
 @pytest.mark.parametrize(
     "args",
-    [("validate", str(TINY)), ("export", "--help"), ("briefing", "--help")],
-    ids=["validate", "export-help", "briefing-help"],
+    [("validate", str(TINY)), ("export", "--help"), ("briefing", "--help"), ("dataset", "--help")],
+    ids=["validate", "export-help", "briefing-help", "dataset-help"],
 )
 def test_validate_and_help_load_no_heavy_library(args):
     assert modules_loaded_by(*args) == []
@@ -50,6 +51,8 @@ def test_validate_and_help_load_no_heavy_library(args):
         ("briefing", "pptx", True),
         ("briefing", "pdf", True),
         ("briefing", "csv", False),
+        ("dataset", "zip", True),
+        ("dataset", "xlsx", False),
     ],
 )
 def test_format_choices_follow_what_each_command_writes(command, fmt, accepted, capsys):
@@ -70,8 +73,21 @@ def test_help_lists_every_sub_command(capsys):
         "schema              write the JSON Schema files generated from the model",
         "export              export the filtered view as CSV or Excel",
         "briefing            write the briefing slides as PowerPoint (.pptx) or PDF",
+        "dataset             write the whole dataset (YAML and schemas) as zip",
     ):
         assert line in out
+
+
+# The command that writes each subject of the formats table.
+COMMAND_OF = {Subject.TABLE: "export", Subject.BRIEFING: "briefing", Subject.DATASET: "dataset"}
+
+
+@pytest.mark.parametrize("export", EXPORT_FORMATS, ids=lambda f: f.id)
+def test_every_row_of_the_formats_table_is_a_format_choice_of_its_command(export, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main([COMMAND_OF[export.subject], "--format", export.id, "--out", "x", "--help"])
+    assert stop.value.code == 0
+    assert export.id in capsys.readouterr().out
 
 
 NOTES = "notes.yaml"

@@ -111,3 +111,14 @@ def test_cli_export_xlsx_and_bad_args(tmp_path):
     assert load_workbook(out).sheetnames == ["Participants", "Sources", "About"]
     assert main(["export", "--format", "csv", "--out", str(out), "--data", str(TINY), "oops"]) == 2
     assert main(["export", "--format", "csv", "--out", str(out), "--data", str(tmp_path / "nope")]) == 2
+
+
+def test_cli_dataset_writes_the_same_zip_as_the_page(tmp_path, tiny, capsys):
+    out = tmp_path / "dataset.zip"
+    assert main(["dataset", "--format", "zip", "--out", str(out), "--data", str(TINY)]) == 0
+    assert zipfile.ZipFile(out).namelist() == zipfile.ZipFile(io.BytesIO(dataset_zip(tiny))).namelist()
+    assert "the whole dataset, as of" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as stop:
+        main(["dataset", "--format", "zip", "--out", str(out), "--data", str(TINY), "g=nato"])
+    assert stop.value.code == 2  # the whole dataset takes no filters
+    assert main(["dataset", "--format", "zip", "--out", str(out), "--data", str(tmp_path / "nope")]) == 2
