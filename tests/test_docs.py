@@ -1,4 +1,5 @@
-"""The documentation and the committed JSON Schemas cannot drift from the model."""
+"""The documentation and the committed JSON Schemas cannot drift from the model, nor the commands it names from
+the CLI."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 import pytest
 
 from summit import schema
+from summit.cli import build_parser, parse_filter_args
 from summit.filters import FILTERS
 from tests.conftest import REPO
 
@@ -57,3 +59,42 @@ def test_readme_lists_every_filter_key():
     assert keys, "README.md lost its 'Keys: ...' sentence"
     listed = re.findall(r"`([a-z]+)` ", keys.group(1).replace("\n", " "))
     assert listed == [spec.key for spec in FILTERS], "README.md's filter keys differ from summit.filters.FILTERS"
+
+
+# `python -m summit ...` up to the end of its line, code span or comment; `[PATH]` marks an optional argument.
+COMMAND_LINE = re.compile(r"python -m summit((?: +(?!#)[^\s`]+)*)")
+DOCS = {path.relative_to(REPO).as_posix(): path.read_text(encoding="utf-8") for path in (
+    REPO / "README.md", REPO / "Makefile", *sorted((REPO / "docs").glob("*.md"))
+)}  # fmt: skip
+# A bare `python -m summit` names the CLI, not a command line.
+COMMAND_LINES = [
+    (name, [arg for arg in match.group(1).split() if not arg.startswith("[")])
+    for name, text in DOCS.items()
+    for match in COMMAND_LINE.finditer(text)
+    if match.group(1).strip()
+]
+HELP = ("-h", "--help")
+
+
+def test_the_docs_name_command_lines():
+    assert len(COMMAND_LINES) >= 5, COMMAND_LINES
+
+
+@pytest.mark.parametrize(("doc", "args"), COMMAND_LINES, ids=lambda v: " ".join(v) if isinstance(v, list) else v)
+def test_every_command_line_in_the_docs_is_accepted_by_the_cli(doc, args):
+    if any(arg in HELP for arg in args):
+        with pytest.raises(SystemExit) as stop:
+            build_parser().parse_args(args)
+        assert stop.value.code == 0
+        return
+    parsed = build_parser().parse_args(args)  # a usage error exits, and fails the test
+    keys = {spec.key for spec in FILTERS}
+    unknown = set(parse_filter_args(getattr(parsed, "filters", []))) - keys
+    assert not unknown, f"{doc}: `python -m summit {' '.join(args)}` names filter keys that do not exist: {unknown}"
+
+
+def test_the_readme_and_its_make_targets_show_every_sub_command():
+    commands = re.search(r"\{(.+?)\}", build_parser().format_usage())
+    assert commands, "the CLI's usage lost its list of sub-commands"
+    shown = {args[0] for doc, args in COMMAND_LINES if doc in ("README.md", "Makefile") and args[0] not in HELP}
+    assert shown == set(commands.group(1).split(",")), "README.md and the Makefile differ from summit/cli.py's commands"
