@@ -31,7 +31,7 @@ class ExportFormat:
 
     id: str  # the CLI's --format value, and part of the download button's key
     subject: Subject
-    label: str  # "Download <label>" on buttons; listed in the CLI's help
+    label: str  # on download buttons ("Download CSV", "Download whole dataset (zip)"); in the CLI's help
     suffix: str  # file name suffix, with its dot
     mime: str
     writer: str  # "module:function" returning the file as bytes
