@@ -1,5 +1,5 @@
 """Every page in headless Chromium at projector sizes, deep links on a fresh server, shareable filtered
-URLs, and a table row that opens a profile."""
+URLs, a table row that opens a profile, and a table page's downloads."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from summit.dataset import Dataset
+from summit.exports import build_view
 from summit.figures import NEUTRAL
 from summit.filters import Filters, filter_options
-from summit.frames import participant_name
+from summit.formats import Subject, formats_for
+from summit.frames import build_frames, participant_name
 from tests.browser.widgets import pick_option
 
 SIZES = [(1920, 1080), (1280, 720)]
@@ -232,3 +234,25 @@ def test_selecting_a_participant_row_opens_its_profile_and_keeps_the_filters(
     wait_for_app(page)
     assert query(page).get("m") == meeting.id
     assert sentence(page).endswith(f"at {meeting.short_name}.")
+
+
+def test_table_page_downloads_a_file_per_row_of_the_formats_table(
+    app_server, page, wait_for_app, error_boxes, bundled_dataset
+):
+    params = {"g": "nato", "d": "land"}
+    page.goto(f"{app_server}/pledges?g=nato&d=land")
+    wait_for_app(page)
+    wait_for_content(page)
+    view = build_view(
+        bundled_dataset, build_frames(bundled_dataset), Filters.from_query_params(params, bundled_dataset), "pledges"
+    )
+    for export in formats_for(Subject.TABLE) + formats_for(Subject.DATASET):
+        with page.expect_download(timeout=TIMEOUT_MS) as download:
+            page.locator(f".st-key-{export.id}_pledges button:visible").click()
+        payload = download.value.path().read_bytes()
+        assert download.value.suggested_filename.endswith(export.suffix), export.id
+        expected = export.write(view) if export.subject == Subject.TABLE else export.write(bundled_dataset)
+        assert payload[:4] == expected[:4], export.id  # the same kind of file as the core writes
+        if export.id == "csv":
+            assert payload == expected  # the filtered view, byte for byte, byte-order mark included
+    assert_clean(page, error_boxes)
