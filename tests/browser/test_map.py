@@ -9,11 +9,11 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
 
+from browser_harness.maps import hex_rgb
 from summit import geo
 from summit.figures import NEUTRAL
 from summit.frames import participant_name
 from summit.maps import SEQUENTIAL
-from tests.browser.conftest import hex_rgb
 
 SIZES = [(1920, 1080), (1280, 720)]
 SIZE_IDS = [f"{w}x{h}" for w, h in SIZES]
