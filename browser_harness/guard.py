@@ -1,11 +1,14 @@
-"""Pages that record what they do: requests outside localhost, console errors and failed requests."""
+"""Pages that record what they do: requests outside localhost (the app must work offline), console errors
+and failed requests."""
 
 from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
 
-from playwright.sync_api import BrowserContext, ConsoleMessage, Page
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
+
+DEFAULT_VIEWPORT = (1280, 720)
 
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 # URL schemes that never touch the network (inline images, web-worker blobs, blank frames).
@@ -69,3 +72,33 @@ def watch_page(page: Page, context: BrowserContext) -> None:
     page.on("requestfailed", lambda request: page.failed_requests.append(f"{request.url} {request.failure}"))
     page.on("console", lambda message: _on_console(page, message))
     page.on("pageerror", lambda error: _record_console_error(page, f"pageerror: {error}"))
+
+
+class WatchedPages:
+    """Opens pages, each in a browser context of its own, that record what they do (`watch_page`)."""
+
+    def __init__(self, browser: Browser) -> None:
+        self.browser = browser
+        self.contexts: list[BrowserContext] = []
+        self.pages: list[Page] = []
+
+    def open(self, width: int = DEFAULT_VIEWPORT[0], height: int = DEFAULT_VIEWPORT[1]) -> Page:
+        """A fresh page with that viewport."""
+        context = self.browser.new_context(viewport={"width": width, "height": height})
+        self.contexts.append(context)
+        page = context.new_page()
+        watch_page(page, context)
+        self.pages.append(page)
+        return page
+
+    def close(self) -> None:
+        """Close every context opened, with its pages."""
+        for context in self.contexts:
+            context.close()
+
+    def offline_failure(self) -> str | None:
+        """What to fail a test with when any of the pages requested a URL outside localhost, else None."""
+        external = sorted({url for page in self.pages for url in page.external_requests})
+        if not external:
+            return None
+        return "The page requested URLs outside localhost (the dashboard must work offline):\n" + "\n".join(external)

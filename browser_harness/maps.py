@@ -6,7 +6,6 @@ import io
 import time
 from dataclasses import dataclass
 
-import pytest
 from PIL import Image
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
@@ -99,7 +98,7 @@ def wait_for_map(page: Page, *, neutral: str, index: int = 0, timeout_s: float =
         if pixels.non_white >= 0.2 and pixels.share_near(neutral, 0) >= 0.01 and pixels.coloured >= 0.005:
             return pixels
         if time.monotonic() > deadline:
-            pytest.fail(
+            raise AssertionError(
                 f"The map was not drawn within {timeout_s} s: {pixels.non_white:.1%} not white, "
                 f"{pixels.share_near(neutral, 0):.1%} grey {neutral}, {pixels.coloured:.1%} coloured."
             )

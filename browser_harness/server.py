@@ -13,8 +13,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-
-import pytest
+from types import TracebackType
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 APP_SCRIPT = REPO_ROOT / "app.py"
@@ -23,6 +22,10 @@ SERVER_LOG_DIR = ARTIFACTS / "logs"
 
 SERVER_START_TIMEOUT_S = 60
 POLL_INTERVAL_S = 0.1
+
+
+class ServerStartError(RuntimeError):
+    """Streamlit exited, or did not answer its health check in time; the message holds its output."""
 
 
 def free_port() -> int:
@@ -50,6 +53,14 @@ class StreamlitServer:
                 _signal_group(self.process, signal.SIGKILL)
                 self.process.wait()
 
+    def __enter__(self) -> StreamlitServer:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.stop()
+
 
 def _signal_group(process: subprocess.Popen[bytes], sig: signal.Signals) -> None:
     with contextlib.suppress(ProcessLookupError):  # already gone
@@ -73,12 +84,13 @@ def _health_ok(port: int) -> bool:
 def launch_streamlit(script: Path, data_dir: Path | None = None) -> StreamlitServer:
     """Start `streamlit run script` from the repo root and wait until its health check answers.
 
-    SUMMIT_DATA is removed from the environment (bundled data) unless `data_dir` is given.
-    Fails the test with the server's output if it exits or stays unhealthy for 60 s.
+    SUMMIT_DATA is removed from the environment (bundled data) unless `data_dir` is given. Raises
+    ServerStartError, with the server's output, if it exits or stays unhealthy for 60 s. The server is
+    a context manager that stops it: `with launch_streamlit(APP_SCRIPT) as server: ...`.
     """
     script = Path(script).resolve()
     if not script.is_file():
-        pytest.fail(f"Cannot start Streamlit: {script} does not exist.")
+        raise FileNotFoundError(f"Cannot start Streamlit: {script} does not exist.")
     port = free_port()
     env = {name: value for name, value in os.environ.items() if name != "SUMMIT_DATA"}
     if data_dir is not None:
@@ -86,7 +98,7 @@ def launch_streamlit(script: Path, data_dir: Path | None = None) -> StreamlitSer
     SERVER_LOG_DIR.mkdir(parents=True, exist_ok=True)
     log_path = SERVER_LOG_DIR / f"streamlit-{script.stem}-{port}.log"
     command = [
-        # The interpreter running pytest is the project venv's (make test runs .venv/bin/python).
+        # The caller's interpreter (pytest, bench, a script) is the project venv's (make test runs .venv/bin/python).
         sys.executable,
         "-m",
         "streamlit",
@@ -117,13 +129,13 @@ def launch_streamlit(script: Path, data_dir: Path | None = None) -> StreamlitSer
     deadline = time.monotonic() + SERVER_START_TIMEOUT_S
     while not _health_ok(port):
         if process.poll() is not None:
-            pytest.fail(
+            raise ServerStartError(
                 f"Streamlit exited with code {process.returncode} before answering its health check.\n"
                 f"Command: {' '.join(command)}\nServer output ({log_path}):\n{_server_output(log_path)}"
             )
         if time.monotonic() > deadline:
             server.stop()
-            pytest.fail(
+            raise ServerStartError(
                 f"Streamlit did not answer /_stcore/health within {SERVER_START_TIMEOUT_S} s.\n"
                 f"Command: {' '.join(command)}\nServer output ({log_path}):\n{_server_output(log_path)}"
             )
