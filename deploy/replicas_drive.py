@@ -20,12 +20,13 @@ import time
 import urllib.request
 from pathlib import Path
 
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.browser.conftest import APP_IDLE_JS, CHROMIUM, CHROMIUM_ARGS, ERROR_BOXES_JS  # noqa: E402
+from browser_harness.chromium import launch_chromium  # noqa: E402 - after the path is set
+from browser_harness.frontend import APP_IDLE_JS, ERROR_BOXES_JS  # noqa: E402
 
 UPSTREAM_HEADER = "x-summit-upstream"
 ROUTE_COOKIE = "summit_route"
@@ -104,8 +105,7 @@ def main() -> int:
     log, (first, second) = args.routes_log, args.replicas
 
     check_health(args.proxy, args.replicas)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+    with launch_chromium() as browser:
         visitors: dict[str, tuple[BrowserContext, Page]] = {}
         home: dict[str, str] = {}
         while len(visitors) < MAX_VISITORS:
@@ -143,7 +143,6 @@ def main() -> int:
 
         for context, _page in visitors.values():
             context.close()
-        browser.close()
 
     # Websockets are logged when they close: wait until every visitor's is in the log.
     deadline = time.monotonic() + 30
