@@ -66,7 +66,6 @@ KINDS, WEIGHTS = ["open", "page", "search", "reset"], [1, 5, 3, 1]
 SETTLE_TIMEOUT_MS = 120_000
 VIEWPORT = {"width": 1280, "height": 720}
 
-SETTLED_JS = f"""() => ({APP_IDLE_JS})() && document.querySelector('[data-testid="stSkeleton"]') === null"""
 # Script runs are counted from the server's messages, not from the page: a quick run can go from
 # running to finished within one render, so the page's state attribute may never show "running".
 FINISHED = {
@@ -211,7 +210,7 @@ async def timed(results: Results, kind: str, page: Page, runs: RunCounter, actio
     try:
         await action()
         await runs.wait_beyond(before, SETTLE_TIMEOUT_MS / 1000)
-        await page.wait_for_function(SETTLED_JS, timeout=SETTLE_TIMEOUT_MS, polling=50)
+        await page.wait_for_function(APP_IDLE_JS, timeout=SETTLE_TIMEOUT_MS, polling=50)
     except (PlaywrightError, TimeoutError) as error:
         results.error("did not settle", f"{kind} on {page.url}: {error}")
         return False
