@@ -1,7 +1,7 @@
 """The app in headless Chromium: bytes sent per page load and filter change, time to the map, server memory.
 
-Uses the browser-test harness (tests/browser/conftest.py) to start `streamlit run app.py` and for
-Chromium's path, flags and the "script finished" check. Bytes are counted as the browser receives
+Uses the browser harness (browser_harness/) to start `streamlit run app.py` and Chromium with its
+offline flags, and for the "script finished" check. Bytes are counted as the browser receives
 them: websocket frames (Playwright gives the payload after permessage-deflate), plus HTTP responses
 the app asks for at run time (`/_stcore/message` for large cached messages, `/app/static/...`
 for files such as the map geometry), plus the frontend's own JavaScript and CSS (`/static/...`),
@@ -17,16 +17,17 @@ import contextlib
 import statistics
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
 
 from bench.reruns import app_pages
-from tests.browser.conftest import APP_IDLE_JS, APP_SCRIPT, CHROMIUM, CHROMIUM_ARGS, StreamlitServer, launch_streamlit
+from browser_harness.frontend import APP_IDLE_JS
+from browser_harness.server import StreamlitServer
 
 TIMEOUT_MS = 120_000
 VIEWPORT = {"width": 1280, "height": 720}
@@ -143,29 +144,6 @@ def watch(page: Page) -> Traffic:
     page.on("requestfinished", traffic.on_request)
     page.add_init_script(RECORDER_JS)
     return traffic
-
-
-@contextlib.contextmanager
-def chromium() -> Iterator[Browser]:
-    """Headless Debian Chromium with the harness's flags."""
-    if not CHROMIUM.exists():
-        raise RuntimeError(f"{CHROMIUM} is missing: run `make browser` (scripts/install-browser.sh)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-@contextlib.contextmanager
-def app_server(data_dir: Path | None) -> Iterator[StreamlitServer]:
-    """`streamlit run app.py` on a free port with SUMMIT_DATA = data_dir (None: the bundled data)."""
-    server = launch_streamlit(APP_SCRIPT, data_dir=data_dir)
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def peak_rss_mb(server: StreamlitServer) -> float:

@@ -320,15 +320,17 @@ def measure_reruns(roots: dict[str, Path], runs: int, results: dict[str, Any], *
 def measure_browser(roots: dict[str, Path], sizes: list[str], runs: int, results: dict[str, Any]) -> None:
     """Payload per page at `sizes` and the server's peak memory; map and filter times on the bundled data."""
     from bench import browser
+    from browser_harness.chromium import launch_chromium
+    from browser_harness.server import APP_SCRIPT, launch_streamlit
 
     pages = results["pages"]
     rss: dict[str, float] = {}
     geometry: dict[str, int] = {}
-    with browser.chromium() as chromium:
+    with launch_chromium() as chromium:
         results["machine"]["chromium"] = chromium.version
         for size in sizes:
             root = roots[size]
-            with browser.app_server(None if root == BUNDLED_DATA else root) as server:
+            with launch_streamlit(APP_SCRIPT, data_dir=None if root == BUNDLED_DATA else root) as server:
                 # One browser session per size, as a user opening every page in turn (frontend cached).
                 context = chromium.new_context(viewport=browser.VIEWPORT)
                 geometry[size] = 0

@@ -20,19 +20,19 @@ import time
 import urllib.request
 from pathlib import Path
 
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.browser.conftest import APP_IDLE_JS, CHROMIUM, CHROMIUM_ARGS, ERROR_BOXES_JS  # noqa: E402
+from browser_harness.chromium import launch_chromium  # noqa: E402 - after the path is set
+from browser_harness.frontend import APP_IDLE_JS, ERROR_BOXES_JS  # noqa: E402
 
 UPSTREAM_HEADER = "x-summit-upstream"
 ROUTE_COOKIE = "summit_route"
 FILTERED_PATH = "/participants?g=nato"
 MIN_VISITORS, MAX_VISITORS = 6, 16
 TIMEOUT_MS = 90_000
-SETTLED_JS = f"() => ({APP_IDLE_JS})() && !document.querySelector('[data-testid=\"stSkeleton\"]')"
 
 
 def answered_by(upstreams: str) -> str:
@@ -82,10 +82,10 @@ def open_visitor(browser: Browser, proxy: str) -> tuple[BrowserContext, Page, st
     page = context.new_page()
     response = page.goto(proxy + FILTERED_PATH)
     assert response is not None and response.ok, f"page load through the proxy failed: {response}"
-    page.wait_for_function(SETTLED_JS, timeout=TIMEOUT_MS, polling=100)
+    page.wait_for_function(APP_IDLE_JS, timeout=TIMEOUT_MS, polling=100)
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Pledges", exact=True).click()
     page.wait_for_url("**/pledges**", timeout=TIMEOUT_MS)
-    page.wait_for_function(SETTLED_JS, timeout=TIMEOUT_MS, polling=100)
+    page.wait_for_function(APP_IDLE_JS, timeout=TIMEOUT_MS, polling=100)
     assert page.evaluate(ERROR_BOXES_JS) == []
     assert "g=nato" in page.url, "the filter should stay in the address when the page changes"
     route = next(c["value"] for c in context.cookies() if c["name"] == ROUTE_COOKIE)
@@ -104,8 +104,7 @@ def main() -> int:
     log, (first, second) = args.routes_log, args.replicas
 
     check_health(args.proxy, args.replicas)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+    with launch_chromium() as browser:
         visitors: dict[str, tuple[BrowserContext, Page]] = {}
         home: dict[str, str] = {}
         while len(visitors) < MAX_VISITORS:
@@ -126,7 +125,7 @@ def main() -> int:
         stopped = time.time()
         os.killpg(args.pids[0], signal.SIGTERM)
         page.wait_for_function(f"() => !({APP_IDLE_JS})()", timeout=TIMEOUT_MS, polling=50)
-        page.wait_for_function(SETTLED_JS, timeout=TIMEOUT_MS, polling=100)
+        page.wait_for_function(APP_IDLE_JS, timeout=TIMEOUT_MS, polling=100)
         seconds = time.time() - stopped
         kept = page.get_by_text("by NATO members", exact=False).count() > 0
         print(
@@ -135,7 +134,7 @@ def main() -> int:
         )
         page.get_by_test_id("stSidebarNav").get_by_role("link", name="Map", exact=True).click()
         page.wait_for_url("**/map**", timeout=TIMEOUT_MS)
-        page.wait_for_function(SETTLED_JS, timeout=TIMEOUT_MS, polling=100)
+        page.wait_for_function(APP_IDLE_JS, timeout=TIMEOUT_MS, polling=100)
         print(f"after the failover the visitor changed page normally; error boxes: {page.evaluate(ERROR_BOXES_JS)}")
         upstream, body = fetch(f"{args.proxy}/_stcore/health", moved)
         print(f"health via proxy with that visitor's cookie: {body!r} from {upstream}")
@@ -143,7 +142,6 @@ def main() -> int:
 
         for context, _page in visitors.values():
             context.close()
-        browser.close()
 
     # Websockets are logged when they close: wait until every visitor's is in the log.
     deadline = time.monotonic() + 30

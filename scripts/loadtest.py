@@ -42,17 +42,12 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: TID251 - reads th
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from summit.dataset import BUNDLED_DATA, load_dataset  # noqa: E402 - after the path is set
+from browser_harness.chromium import launch_options  # noqa: E402 - after the path is set
+from browser_harness.frontend import APP_IDLE_JS, ERROR_BOXES_JS  # noqa: E402
+from browser_harness.guard import is_allowed_failed_load  # noqa: E402
+from browser_harness.server import APP_SCRIPT, launch_streamlit  # noqa: E402
+from summit.dataset import BUNDLED_DATA, load_dataset  # noqa: E402
 from summit.filters import FILTERS, MANY, MEETING, filter_options  # noqa: E402
-from tests.browser.conftest import (  # noqa: E402
-    ALLOWED_FAILED_LOADS,
-    APP_IDLE_JS,
-    APP_SCRIPT,
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    ERROR_BOXES_JS,
-    launch_streamlit,
-)
 
 # Sidebar navigation title → address, as in app.py.
 PAGES = {
@@ -71,7 +66,6 @@ KINDS, WEIGHTS = ["open", "page", "search", "reset"], [1, 5, 3, 1]
 SETTLE_TIMEOUT_MS = 120_000
 VIEWPORT = {"width": 1280, "height": 720}
 
-SETTLED_JS = f"""() => ({APP_IDLE_JS})() && document.querySelector('[data-testid="stSkeleton"]') === null"""
 # Script runs are counted from the server's messages, not from the page: a quick run can go from
 # running to finished within one render, so the page's state attribute may never show "running".
 FINISHED = {
@@ -114,7 +108,7 @@ class Results:
     times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: Counter = field(default_factory=Counter)
     error_samples: list[str] = field(default_factory=list)
-    ignored: int = 0  # console 404s of Streamlit's base-path probe on deep links (tests/browser/conftest.py)
+    ignored: int = 0  # console 404s of Streamlit's base-path probe on deep links (browser_harness/guard.py)
 
     def error(self, kind: str, detail: str) -> None:
         """Count an error and keep the first few for the report."""
@@ -203,11 +197,10 @@ async def session(
 
 def console_error(results: Results, message) -> None:
     """Count a console error, except the 404s the harness knows as Streamlit's base-path probe."""
-    url = message.location.get("url", "")
-    if any(pattern.search(url) for pattern, _reason in ALLOWED_FAILED_LOADS):
+    if is_allowed_failed_load(message):
         results.ignored += 1
         return
-    results.error("console error", f"{message.text} {url}")
+    results.error("console error", f"{message.text} {message.location.get('url', '')}")
 
 
 async def timed(results: Results, kind: str, page: Page, runs: RunCounter, action) -> bool:
@@ -217,7 +210,7 @@ async def timed(results: Results, kind: str, page: Page, runs: RunCounter, actio
     try:
         await action()
         await runs.wait_beyond(before, SETTLE_TIMEOUT_MS / 1000)
-        await page.wait_for_function(SETTLED_JS, timeout=SETTLE_TIMEOUT_MS, polling=50)
+        await page.wait_for_function(APP_IDLE_JS, timeout=SETTLE_TIMEOUT_MS, polling=50)
     except (PlaywrightError, TimeoutError) as error:
         results.error("did not settle", f"{kind} on {page.url}: {error}")
         return False
@@ -304,7 +297,7 @@ async def run(sessions: int, duration: float, seed: int, ramp: float, linger: fl
     samples: list[tuple[float, float]] = []
     try:
         async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+            browser = await playwright.chromium.launch(**launch_options())
             # Warm-up (not counted): every page once, so caches hold what a running server holds.
             warm = Results()
             context = await browser.new_context(viewport=VIEWPORT)

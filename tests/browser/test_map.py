@@ -9,12 +9,12 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
 
+from browser_harness.maps import hex_rgb
+from browser_harness.widgets import pick_option
 from summit import geo
 from summit.figures import NEUTRAL
 from summit.frames import participant_name
 from summit.maps import SEQUENTIAL
-from tests.browser.conftest import hex_rgb
-from tests.browser.widgets import pick_option
 
 SIZES = [(1920, 1080), (1280, 720)]
 SIZE_IDS = [f"{w}x{h}" for w, h in SIZES]

@@ -9,13 +9,13 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from browser_harness.widgets import pick_option
 from summit.dataset import Dataset
 from summit.exports import build_view
 from summit.figures import NEUTRAL
 from summit.filters import Filters, filter_options
 from summit.formats import Subject, formats_for
 from summit.frames import build_frames, participant_name
-from tests.browser.widgets import pick_option
 
 SIZES = [(1920, 1080), (1280, 720)]
 SIZE_IDS = [f"{w}x{h}" for w, h in SIZES]
