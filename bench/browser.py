@@ -25,14 +25,14 @@ from urllib.parse import urlencode, urlsplit
 from playwright.sync_api import Browser, BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
 
-from bench.reruns import app_pages
 from browser_harness.frontend import APP_IDLE_JS
 from browser_harness.server import StreamlitServer
+from summit_ui.pages import PAGES
 
 TIMEOUT_MS = 120_000
 VIEWPORT = {"width": 1280, "height": 720}
-# Each page's address (st.Page url_path in app.py).
-URL_PATHS = {name: url for name, (_script, url) in app_pages().items()}
+# Each page's address, from the page table app.py builds its navigation from.
+URL_PATHS = {spec.name: spec.url_path for spec in PAGES}
 STATUS_LABEL = "Status"
 # Status options picked, one more per filter change; run.py passes ones that change the map.
 DEFAULT_STATUS_OPTIONS = ("Announced", "Signed or adopted", "Under consideration", "Ruled out", "Ongoing", "Delivered")

@@ -12,7 +12,6 @@ same way: what any Streamlit page showing that content costs, whatever the app's
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import cProfile
 import json
@@ -36,26 +35,15 @@ from streamlit.testing.v1.local_script_runner import LocalScriptRunner
 
 from summit.dataset import DATA_ENV
 from summit.vocabulary import Status
+from summit_ui.pages import DEFAULT_PAGE as APP_DEFAULT_PAGE
+from summit_ui.pages import PAGES as APP_PAGES
 
 REPO = Path(__file__).resolve().parent.parent
 APP = REPO / "app.py"
 
 
-def app_pages(app: Path = APP) -> dict[str, tuple[str, str]]:
-    """Every st.Page of app.py: file stem → (script path, URL path), read from the source, in menu order."""
-    pages = {}
-    for node in ast.walk(ast.parse(app.read_text(encoding="utf-8"))):
-        if not (isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "Page" and node.args):
-            continue
-        script = ast.literal_eval(node.args[0])
-        options = {k.arg: ast.literal_eval(k.value) for k in node.keywords if k.arg in ("url_path", "default")}
-        url_path = "" if options.get("default") else options.get("url_path", Path(script).stem)
-        pages[Path(script).stem] = (script, url_path)
-    return pages
-
-
-PAGES = {name: script for name, (script, _url) in app_pages().items()}
-DEFAULT_PAGE = next(script for script, url in app_pages().values() if url == "")
+PAGES = {spec.name: spec.script for spec in APP_PAGES}
+DEFAULT_PAGE = APP_DEFAULT_PAGE.script
 FILTER_KEY = "filter_statuses"
 STATUSES = [str(s) for s in Status]
 TIMEOUT_S = 600

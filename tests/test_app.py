@@ -13,19 +13,12 @@ from streamlit.testing.v1 import AppTest
 from summit import geo
 from summit.filters import FILTERS
 from summit.formats import TABLES, Subject, formats_for
+from summit_ui.pages import PageKind, pages_of
 from summit_ui.sidebar import RESET_KEY, widget_key
 from tests.conftest import TINY
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-FILTERED_PAGES = [
-    "app_pages/overview.py",
-    "app_pages/map.py",
-    "app_pages/participants.py",
-    "app_pages/pledges.py",
-    "app_pages/matrix.py",
-    "app_pages/timeline.py",
-    "app_pages/sources.py",
-]
+FILTERED_PAGES = [spec.script for spec in pages_of(PageKind.VIEW)]
 
 
 @pytest.fixture(autouse=True)

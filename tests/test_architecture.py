@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from summit_ui.pages import PAGES
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CORE_DIR = REPO_ROOT / "summit"
 
@@ -62,6 +64,12 @@ def test_no_pages_folder_next_to_app():
         "as /participants runs the page file without app.py (no data, no filters) and fails. "
         "Put page scripts in app_pages/."
     )
+
+
+def test_every_page_script_is_in_the_page_table():
+    """app.py, the tests and the benchmark know the pages from summit_ui/pages.py; a script not there is not served."""
+    scripts = {f"app_pages/{path.name}" for path in (REPO_ROOT / "app_pages").glob("*.py")}
+    assert scripts == {spec.script for spec in PAGES}
 
 
 CLI_MODULE = CORE_DIR / "cli.py"

@@ -14,11 +14,14 @@ import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from browser_harness.server import APP_SCRIPT, launch_streamlit
+from summit_ui.pages import PAGES as APP_PAGES
+from summit_ui.pages import PageKind
 
 REPO = Path(__file__).resolve().parents[2]
 HOSTILE = REPO / "tests" / "fixtures" / "hostile"
@@ -39,7 +42,6 @@ PAGES = {
     "/sources": 'Question <script>window.__pwned=1</script> <img src=x onerror="window.__pwned=1"> '
     '[click](javascript:window.__pwned=1) **bold** =HYPERLINK("http://evil") {{7*7}} </div> <b>bold-tag</b>',
 }
-HAS_BRIEFING = 'url_path="briefing"' in APP_SCRIPT.read_text(encoding="utf-8")
 
 # Elements the payloads would create if they were read as HTML.
 INJECTED_JS = """() => Array.from(document.querySelectorAll(
@@ -106,6 +108,11 @@ def assert_nothing_ran(page: Page, dialogs: list[str]) -> None:
     for frame in page.frames:
         assert frame.evaluate("() => window.__pwned") is None, frame.url
         assert frame.evaluate(INJECTED_JS) == [], frame.url
+
+
+def test_every_page_but_the_slides_is_checked():
+    """The slides have their own test below; a page added to the app's table must get its line above."""
+    assert {urlsplit(path).path for path in PAGES} == {spec.path for spec in APP_PAGES if spec.kind != PageKind.SLIDES}
 
 
 @pytest.mark.parametrize("path", list(PAGES))
@@ -204,7 +211,6 @@ def briefing_slides(page: Page, base_url: str, wait_for_app) -> Iterator[int]:
         yield number
 
 
-@pytest.mark.skipif(not HAS_BRIEFING, reason="app.py has no briefing page yet")
 def test_every_briefing_slide_shows_hostile_text_as_typed(hostile_app, page, wait_for_app, error_boxes, screenshot):
     dialogs = watch_dialogs(page)
     numbers = []
@@ -221,7 +227,6 @@ def test_every_briefing_slide_shows_hostile_text_as_typed(hostile_app, page, wai
     assert page.console_errors == []
 
 
-@pytest.mark.skipif(not HAS_BRIEFING, reason="app.py has no briefing page yet")
 def test_briefing_charts_show_hostile_text_as_typed(hostile_app, page, wait_for_app):
     found = []
     for number in briefing_slides(page, hostile_app, wait_for_app):

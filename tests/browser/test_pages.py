@@ -16,22 +16,16 @@ from summit.figures import NEUTRAL
 from summit.filters import Filters, filter_options
 from summit.formats import Subject, formats_for
 from summit.frames import build_frames, participant_name
+from summit_ui.pages import PAGES as APP_PAGES
+from summit_ui.pages import PageKind
 
 SIZES = [(1920, 1080), (1280, 720)]
 SIZE_IDS = [f"{w}x{h}" for w, h in SIZES]
 PROFILE_CODE = "FRA"
 # Page name (for screenshots) → path; the Briefing page is tested with its own code.
-PAGES = {
-    "overview": "/",
-    "map": "/map",
-    "participants": "/participants",
-    "pledges": "/pledges",
-    "matrix": "/matrix",
-    "profile": f"/profile?participant={PROFILE_CODE}",
-    "timeline": "/timeline",
-    "sources": "/sources",
-}
-PAGES_WITH_MAP = {"overview", "map"}
+PAGES = {spec.name: spec.path for spec in APP_PAGES if spec.kind != PageKind.SLIDES}
+PAGES["profile"] += f"?participant={PROFILE_CODE}"
+PAGES_WITH_MAP = {spec.name for spec in APP_PAGES if spec.has_map}
 TIMEOUT_MS = 60_000
 # Back to the top of the page (reading the map's pixels scrolls it into view), as a viewer first sees it.
 SCROLL_TO_TOP_JS = """() => {
