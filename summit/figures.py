@@ -223,7 +223,7 @@ def timeline_chart(dataset: Dataset, meetings: pd.DataFrame, *, scale: float = 1
     """Meetings over time: one marker per meeting, height = delegations identified, shape = format.
 
     Names are in the hover and in the list under the chart, not on the plot, where 19 meetings in a year
-    would pile up; only the meeting with the most pledges recorded is labelled.
+    would pile up; only the meeting with the most records is labelled.
     """
     symbols = {MeetingFormat.IN_PERSON: "circle", MeetingFormat.VIRTUAL: "diamond-open", MeetingFormat.HYBRID: "square"}
     traces = [
@@ -241,7 +241,7 @@ def timeline_chart(dataset: Dataset, meetings: pd.DataFrame, *, scale: float = 1
             },
             "customdata": list(zip(of_format[F.PLEDGE_COUNT], of_format[F.FULL_NAME].map(plotly_text), strict=True)),
             "hovertemplate": "%{customdata[1]}<br>%{x|%-d %b %Y}<br>%{y} delegations identified, "
-            "%{customdata[0]} pledges recorded<extra></extra>",
+            "%{customdata[0]} pledges and stances recorded<extra></extra>",
         }
         for fmt, of_format in meetings.groupby(F.FORMAT, sort=False)
     ]
@@ -252,7 +252,9 @@ def timeline_chart(dataset: Dataset, meetings: pd.DataFrame, *, scale: float = 1
             {
                 "x": busiest[F.MEETING_DATE],
                 "y": busiest[F.DELEGATION_COUNT],
-                "text": plotly_text(f"{busiest[F.MEETING_NAME]}: {busiest[F.PLEDGE_COUNT]} pledges recorded"),
+                "text": plotly_text(
+                    f"{busiest[F.MEETING_NAME]}: {busiest[F.PLEDGE_COUNT]} pledges and stances recorded"
+                ),
                 "showarrow": True,
                 "arrowhead": 0,
                 "ax": -40 * scale,

@@ -1,4 +1,4 @@
-"""Shared fixtures: paths to the tiny dataset and copies of it that a test may break."""
+"""Shared fixtures: the tiny dataset (two meetings; Paris is the default), its rows, and copies a test may break."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from summit.dataset import Dataset, load_dataset
+from summit.filters import FilteredRows, Filters
 from summit.frames import Frames, build_frames
 
 TESTS = Path(__file__).resolve().parent
@@ -35,3 +36,11 @@ def tiny() -> Dataset:
 def tiny_frames(tiny: Dataset) -> Frames:
     """Frames of the tiny dataset."""
     return build_frames(tiny)
+
+
+@pytest.fixture(scope="session")
+def paris(tiny: Dataset, tiny_frames: Frames) -> FilteredRows:
+    """The rows of the tiny data's default meeting (Paris) with no filter: what every page starts from."""
+    rows = Filters().rows(tiny, tiny_frames)
+    assert rows.meeting is not None and rows.meeting.meeting.id == "paris-2026-01-06"
+    return rows

@@ -105,13 +105,13 @@ def test_lead_toggle_filters_the_pledges_page_from_the_url():
 
 def test_lead_toggle_filters_the_pledges_page_from_the_widget():
     at = open_page("app_pages/pledges.py")
-    assert len(at.dataframe[0].value) == 6
+    assert len(at.dataframe[0].value) == 8  # Paris: 6 pledges and 2 stances
     at.toggle(key="filter_lead").set_value(True).run()
     assert at.dataframe[0].value["Code"].tolist() == ["USA"]
     assert at.query_params["lead"] == "1"
     at.button(key=RESET_KEY).click().run()
     assert "lead" not in at.query_params and at.toggle(key="filter_lead").value is False
-    assert len(at.dataframe[0].value) == 6
+    assert len(at.dataframe[0].value) == 8
 
 
 def date_filter_script():
@@ -215,7 +215,7 @@ def test_a_broken_meeting_in_a_subfolder_keeps_the_last_good_data_and_a_new_stra
     at = open_page("app_pages/pledges.py")
     assert not at.error and not at.warning, [e.value for e in (*at.error, *at.warning)]
     good = shown(at)
-    assert [rows for rows, _columns in good[2]] == [6], "the six pledges of the meeting in meetings/2026/"
+    assert [rows for rows, _columns in good[2]] == [8], "the eight records of the meeting in meetings/2026/"
 
     filed.write_text(filed.read_text(encoding="utf-8").replace("status: ", "status: [", 1), encoding="utf-8")
     (tiny_copy / "notes.yaml").write_text("todo: check the Paris figures\n", encoding="utf-8")

@@ -30,7 +30,6 @@ from summit.dataset import load_dataset
 from summit.figures import type_bar_chart
 from summit.filters import Filters
 from summit.frames import build_frames
-from summit.overview import key_numbers
 from tests.conftest import REPO, TINY
 
 APP = str(REPO / "app.py")
@@ -72,9 +71,10 @@ def test_slides_come_in_presenting_order(slides):
         # No "questions": the fixture records no open questions (see below).
         "disputed",
         # Most pledges first (stances and the coalition as a whole do not count), then by name.
+        # Three at most: the EU, France and Luxembourg have one each, so Luxembourg is the one left out.
         "spotlight-usa",
+        "spotlight-eu",
         "spotlight-fra",
-        "spotlight-lux",
         "sources",
     ]
 
@@ -83,17 +83,16 @@ def test_title_slide_names_meeting_date_and_as_of_date(slides):
     title = by_key(slides, "title")
     assert title.title == "Leaders' summit in Paris"
     assert title.subtitle == "6 January 2026 · Paris · Data as of 28 February 2026"
-    assert title.bullets[0] == "Showing 6 pledges and stances, at Paris, 6 Jan 2026."
+    assert title.bullets[0] == "Showing 8 pledges and stances, at Paris, 6 Jan 2026."
 
 
-def test_key_numbers_match_the_data(tiny, tiny_frames, slides):
+def test_key_numbers_match_the_data(slides):
     numbers = by_key(slides, "numbers").table
-    meeting = tiny.meetings[0]
-    expected = key_numbers(tiny, meeting, tiny_frames.delegations, tiny_frames.pledges)
-    assert list(numbers["Figure"]) == [n.label for n in expected]
-    # The fixture: 4 delegations, 3 led by a head of state or government, 5 pledges (one of the six
-    # records is Luxembourg's refusal), 3 of them conditional.
-    assert list(numbers["Value"]) == ["4", "3", "5", "3 of 5", "1"]
+    assert list(numbers["Figure"]) == ["Delegations", "Leaders present", "Pledges", "Conditional", "Refusals"]
+    # Paris in the fixture: 5 delegations, 3 led by a head of state or government (not the EU's, not the US
+    # envoy's); 8 records, of which 2 are stances (Luxembourg's refusal, Norway's call for a sea mission), so
+    # 6 pledges, 3 of them conditional; 1 refusal (a call for something is a stance, not a refusal).
+    assert list(numbers["Value"]) == ["5", "3", "6", "3 of 6", "1"]
 
 
 def test_leads_slide_names_the_lead_per_component(slides):
@@ -110,7 +109,7 @@ def test_leads_slide_names_the_lead_per_component(slides):
 
 def test_conditions_slide_counts_pledges_and_names_who_waits(slides):
     conditions = by_key(slides, "conditions")
-    assert conditions.subtitle == "3 of 5 pledges depend on a condition"
+    assert conditions.subtitle == "3 of 6 pledges depend on a condition"
     assert conditions.table.to_dict("records") == [
         {
             "Condition": "After a ceasefire",
@@ -207,8 +206,9 @@ def test_spotlight_lists_the_participants_records(slides):
 def test_sources_slide_ranks_sources_by_records_citing_them(slides):
     sources = by_key(slides, "sources").table
     assert list(sources["Publisher"])[:2] == ["Élysée", "Le Quotidien"]
-    # Élysée: the meeting, 3 delegations (France, Norway, USA), 3 pledges.
-    assert list(sources["Records"])[:2] == [7, 3]
+    # Élysée: the meeting, 4 delegations (EU, France, Norway, USA), 5 records (France, the US's lead,
+    # the coalition, the EU, Norway's stance); the video call is another meeting.
+    assert list(sources["Records"])[:2] == [10, 3]
 
 
 def test_chart_slides_carry_figures_sized_to_their_box(slides):
@@ -222,8 +222,9 @@ def test_chart_slides_carry_figures_sized_to_their_box(slides):
 
 def test_filters_narrow_every_slide(tiny, tiny_frames):
     slides = build_briefing(tiny, tiny_frames, Filters(types=("mnf_sea",)))
-    assert by_key(slides, "title").bullets[0].startswith("Showing 1 pledge or stance, of type Multinational force")
-    assert [s.key for s in slides if s.key.startswith("spotlight")] == ["spotlight-usa"]
+    title = by_key(slides, "title").bullets[0]
+    assert title == "Showing 2 pledges and stances, of type Multinational force at sea, at Paris, 6 Jan 2026."
+    assert [s.key for s in slides if s.key.startswith("spotlight")] == ["spotlight-usa"]  # Norway only advocates
     assert list(by_key(slides, "who").table["Commitment type"]) == ["Multinational force at sea"]
 
 
@@ -331,7 +332,7 @@ def test_pptx_text_is_editable_and_matches_the_data(slides):
     deck = Presentation(io.BytesIO(to_pptx(slides, images_for(slides))))
     pages = dict(zip([s.key for s in slides], deck.slides, strict=True))
     texts = [shape.text_frame.text for shape in pages["numbers"].shapes if shape.has_text_frame]
-    assert "3 of 5\nConditional" in texts
+    assert "3 of 6\nConditional" in texts
     bullets = [shape.text_frame.text for shape in pages["spotlight-usa"].shapes if shape.has_text_frame]
     assert "\n".join(by_key(slides, "spotlight-usa").bullets) in bullets
     pictures = [shape for shape in pages["map"].shapes if shape.shape_type == 13]  # 13 = picture
@@ -344,7 +345,7 @@ def test_pdf_has_one_page_per_slide_with_its_title(slides):
     assert len(reader.pages) == len(slides)
     for page, slide in zip(reader.pages, slides, strict=True):
         assert slide.title in " ".join(page.extract_text().split()), slide.key
-    assert "3 of 5" in reader.pages[1].extract_text()
+    assert "3 of 6" in reader.pages[1].extract_text()
 
 
 def test_pdf_shows_markup_in_data_as_text(berlin):

@@ -106,7 +106,7 @@ def test_a_file_not_read_is_a_warning_and_the_summary_stays_last(with_notes: Pat
     assert lines == [
         f"{with_notes / NOTES}:1:1: warning: not read: not one of the dataset's files (dataset.yaml, sources.yaml, "
         "taxonomy.yaml, organisations.yaml, groups.yaml); a meeting goes in meetings/",
-        "OK: 1 meetings, 5 participants, 4 delegations, 6 pledges, 5 sources, 100% sourced; 1 file not read",
+        "OK: 2 meetings, 6 participants, 6 delegations, 9 pledges, 5 sources, 100% sourced; 1 file not read",
     ]
 
 
@@ -133,14 +133,14 @@ def test_a_meeting_in_a_subfolder_validated_alone_is_checked_against_its_dataset
     out = capsys.readouterr().out.splitlines()
     # An unknown source is a rule across files: found only when the dataset folder above meetings/2026/ is read.
     assert out[0] == (
-        f"{meeting}:104:19: pledges[4].disputed_claims[1].sources[0]: unknown source 'manhattan' "
+        f"{meeting}:112:19: pledges[4].disputed_claims[1].sources[0]: unknown source 'manhattan' "
         "(did you mean 'manhattandaily-signed'?)"
     )
-    assert out[-1].startswith("FAILED: 1 problem; 1 meetings,")
+    assert out[-1].startswith("FAILED: 1 problem; 2 meetings,")
 
 
 def test_the_tiny_dataset_validates_without_warnings(capsys):
     assert main(["validate", str(TINY)]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "OK: 1 meetings, 5 participants, 4 delegations, 6 pledges, 5 sources, 100% sourced"
+        "OK: 2 meetings, 6 participants, 6 delegations, 9 pledges, 5 sources, 100% sourced"
     ]

@@ -54,9 +54,10 @@ def test_a_meeting_in_a_subfolder_is_loaded_and_counted(filed_by_year: Path):
     result = load_dataset(filed_by_year)
     assert result.problems == [] and result.warnings == []
     assert result.dataset is not None
-    assert [m.meeting.id for m in result.dataset.meetings] == ["london-2025-12-01", "paris-2026-01-06"]
-    assert result.summary.meetings == 2
-    assert result.summary.pledges == 7  # six in Paris, one in London
+    ids = [m.meeting.id for m in result.dataset.meetings]
+    assert ids == ["london-2025-12-01", "video-2025-12-01", "paris-2026-01-06"]
+    assert result.summary.meetings == 3
+    assert result.summary.pledges == 10  # eight in Paris, one at the video call, one in London
     assert filed_by_year / IN_SUBFOLDER in data_files(filed_by_year)
 
 
@@ -98,7 +99,7 @@ def test_every_file_that_is_not_read_is_a_warning_and_the_data_still_loads(tiny_
     assert [(p.file, p.line, p.column, p.message) for p in result.warnings] == [
         (tiny_copy / name, 1, 1, why) for name, why in sorted(SKIPPED)
     ]
-    assert result.summary.meetings == 1
+    assert result.summary.meetings == 2
 
 
 def test_hidden_files_and_documentation_are_left_alone(tiny_copy: Path):
@@ -125,7 +126,8 @@ def test_a_missing_top_level_file_is_a_problem(tiny_copy: Path):
 
 
 def test_a_folder_without_meetings_is_a_problem(tiny_copy: Path):
-    (tiny_copy / "meetings" / "2026-01-06-paris.yaml").unlink()
+    for meeting in (tiny_copy / "meetings").iterdir():
+        meeting.unlink()
     result = load_dataset(tiny_copy)
     assert result.dataset is None
     assert [(p.file, p.message) for p in result.problems] == [

@@ -32,18 +32,20 @@ def test_labels_from_the_data_are_escaped(tiny, tiny_frames):
 def test_confidence_chart_marks_each_level(tiny, tiny_frames):
     chart = confidence_bar_chart(tiny, tiny_frames.pledges)
     assert dict(zip(chart.figure.data[0].y, chart.figure.data[0].x, strict=True)) == {
-        "● Confirmed": 4,
-        "◐ Single source": 1,
+        "● Confirmed": 5,  # every record of both meetings: this chart is given the rows to count
+        "◐ Single source": 3,
         "⚠ Disputed": 1,
     }
 
 
 def test_timeline_marks_each_meeting(tiny, tiny_frames):
     chart = timeline_chart(tiny, tiny_frames.meetings)
-    (trace,) = chart.figure.data
-    assert list(trace.y) == [4] and trace.marker.symbol == "circle" and trace.name == "In person"
+    video, paris = chart.figure.data
+    assert (video.name, video.marker.symbol, list(video.y)) == ("Virtual", "diamond-open", [1])
+    assert (paris.name, paris.marker.symbol, list(paris.y)) == ("In person", "circle", [5])  # delegations
     labels = [a.text for a in chart.figure.layout.annotations]
-    assert "Paris, 6 Jan 2026: 6 pledges recorded" in labels
+    # The count holds Luxembourg's refusal and Norway's call for a sea mission: its words say so.
+    assert "Paris, 6 Jan 2026: 8 pledges and stances recorded" in labels
 
 
 def test_charts_use_the_small_house_template_with_plotlys_look(tiny, tiny_frames):

@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import pickle
-import shutil
 from typing import NamedTuple
 
 import pytest
@@ -31,12 +30,22 @@ from summit.filters import (
 from summit.frames import Frames, build_frames
 from summit_ui.briefing import SLIDE_PARAM, THEME_PARAM
 from summit_ui.tables import PROFILE_PARAM
-from tests.conftest import TESTS, TINY
+from tests.conftest import TINY
 from tests.dated_filters import DatedFilters
 
-ALL_PLEDGES = {"paris-fra-1", "paris-lux-1", "paris-lux-2", "paris-usa-1", "paris-usa-2", "paris-coalition-1"}
+ALL_PLEDGES = {
+    "paris-fra-1",
+    "paris-lux-1",
+    "paris-lux-2",
+    "paris-usa-1",
+    "paris-usa-2",
+    "paris-coalition-1",
+    "paris-eu-1",
+    "paris-nor-1",
+}
+ORGANISATION_PLEDGES = {"paris-coalition-1", "paris-eu-1"}  # by the whole coalition, and by the EU
 PARIS = "at Paris, 6 Jan 2026"
-VIDEO_CALL = "video-2025-12-01"  # tests/fixtures/second-meeting: FRA alone, one pledge (video-fra-1)
+VIDEO_CALL = "video-2025-12-01"  # tiny/meetings/2025-12-01-video.yaml: FRA alone, one pledge (video-fra-1)
 
 
 class Example(NamedTuple):
@@ -63,7 +72,7 @@ EXAMPLES = {
     "groups": Example(
         "nato",
         ("nato",),
-        ALL_PLEDGES - {"paris-coalition-1"},
+        ALL_PLEDGES - ORGANISATION_PLEDGES,
         "warsaw_pact",
         f"Showing 1 pledge, by NATO members, {PARIS}.",
     ),
@@ -84,7 +93,7 @@ EXAMPLES = {
         "after_the_war",
         f"Showing 1 pledge, after a ceasefire, {PARIS}.",
     ),
-    "domains": Example("sea", ("sea",), {"paris-usa-2"}, "space", f"Showing 1 pledge, at sea, {PARIS}."),
+    "domains": Example("sea", ("sea",), {"paris-usa-2", "paris-nor-1"}, "space", f"Showing 1 pledge, at sea, {PARIS}."),
     "confidence": Example(
         "disputed", ("disputed",), {"paris-usa-2"}, "certain", f"Showing 1 pledge, with confidence disputed, {PARIS}."
     ),
@@ -99,12 +108,9 @@ class Data(NamedTuple):
 
 
 @pytest.fixture(scope="module")
-def two_meetings(tmp_path_factory) -> Data:
-    """The tiny data plus an earlier, smaller meeting (Paris stays the default meeting: more delegations)."""
-    root = tmp_path_factory.mktemp("two") / "tiny"
-    shutil.copytree(TINY, root)
-    shutil.copy(TESTS / "fixtures" / "second-meeting" / "2025-12-01-video.yaml", root / "meetings")
-    result = load_dataset(root)
+def two_meetings() -> Data:
+    """The tiny data: Paris and an earlier, smaller video call (Paris stays the default meeting: more delegations)."""
+    result = load_dataset(TINY)
     assert result.dataset is not None, [str(p) for p in result.problems]
     return Data(result.dataset, build_frames(result.dataset))
 
@@ -216,11 +222,11 @@ def test_a_date_filter_is_one_row(two_meetings: Data):
 def test_rows_across_all_meetings_match_delegations_meeting_by_meeting(two_meetings: Data):
     rows = Filters(types=("logistics",)).rows(*two_meetings, all_meetings=True)
     assert rows.meeting is None
-    assert set(rows.pledges[F.PLEDGE]) == {"paris-lux-2", "video-fra-1"}
+    assert set(rows.pledges[F.PLEDGE]) == {"paris-lux-2", "paris-eu-1", "video-fra-1"}
     # France pledged logistics at the video call, not in Paris: its Paris delegation is not shown.
     shown = set(zip(rows.delegations[F.MEETING], rows.delegations[F.PARTICIPANT], strict=True))
-    assert shown == {("paris-2026-01-06", "LUX"), (VIDEO_CALL, "FRA")}
-    assert set(rows.pledge_types[F.PLEDGE]) == {"paris-lux-2", "video-fra-1"}
+    assert shown == {("paris-2026-01-06", "LUX"), ("paris-2026-01-06", "EU"), (VIDEO_CALL, "FRA")}
+    assert set(rows.pledge_types[F.PLEDGE]) == {"paris-lux-2", "paris-eu-1", "video-fra-1"}
 
 
 def test_rows_of_one_meeting_leave_the_others_out(two_meetings: Data):
@@ -252,16 +258,19 @@ def test_lead_roles_keep_only_the_commitments_led(tiny_copy):
     [
         (Filters(), ALL_PLEDGES),
         (Filters(types=("mnf_land",)), {"paris-fra-1", "paris-lux-1"}),
-        (Filters(types=("logistics", "mnf_sea")), {"paris-lux-2", "paris-usa-2"}),
+        (Filters(types=("logistics", "mnf_sea")), {"paris-lux-2", "paris-usa-2", "paris-eu-1", "paris-nor-1"}),
         (Filters(statuses=("ruled_out",)), {"paris-lux-1"}),
         (Filters(conditions=("after_ceasefire",)), {"paris-fra-1", "paris-lux-2", "paris-coalition-1"}),
         (Filters(conditions=("parliamentary_approval",)), {"paris-lux-2"}),
-        (Filters(conditions=(UNCONDITIONAL,)), {"paris-lux-1", "paris-usa-1", "paris-usa-2"}),
-        (Filters(domains=("sea",)), {"paris-usa-2"}),
+        (
+            Filters(conditions=(UNCONDITIONAL,)),
+            {"paris-lux-1", "paris-usa-1", "paris-usa-2", "paris-eu-1", "paris-nor-1"},
+        ),
+        (Filters(domains=("sea",)), {"paris-usa-2", "paris-nor-1"}),
         (Filters(domains=("land",)), {"paris-fra-1", "paris-lux-1"}),
-        (Filters(confidence=("disputed", "single_source")), {"paris-usa-2", "paris-lux-2"}),
-        (Filters(groups=("nato",)), ALL_PLEDGES - {"paris-coalition-1"}),
-        (Filters(groups=(ORGANISATIONS,)), {"paris-coalition-1"}),
+        (Filters(confidence=("disputed", "single_source")), {"paris-usa-2", "paris-lux-2", "paris-nor-1"}),
+        (Filters(groups=("nato",)), ALL_PLEDGES - ORGANISATION_PLEDGES),
+        (Filters(groups=(ORGANISATIONS,)), ORGANISATION_PLEDGES),
         (Filters(text="a400m"), {"paris-lux-2"}),
         (Filters(text="LUXEMBOURG"), {"paris-lux-1", "paris-lux-2"}),
         (Filters(groups=("nato",), domains=("land",), conditions=("after_ceasefire",)), {"paris-fra-1"}),
@@ -277,11 +286,12 @@ def test_apply_pledges_keeps_only_matching_rows(tiny, tiny_frames, filters, expe
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        (Filters(), {"FRA", "LUX", "NOR", "USA"}),
+        (Filters(), {"FRA", "LUX", "NOR", "USA", "EU"}),
         (Filters(statuses=("ruled_out",)), {"LUX"}),
         (Filters(text="witkoff"), {"USA"}),  # a head of delegation's name
         (Filters(text="luxembourg"), {"LUX"}),
-        (Filters(groups=(ORGANISATIONS,)), set()),
+        (Filters(text="von der leyen"), {"EU"}),
+        (Filters(groups=(ORGANISATIONS,)), {"EU"}),  # the EU's delegation; the coalition as a whole has none
         (Filters(lead=True), {"USA"}),
         (Filters(lead=True, text="luxembourg"), set()),  # the lead filter has no name match: a kept pledge is needed
     ],

@@ -43,8 +43,8 @@ def _alias_bomb(_original: bytes) -> bytes:
 
 
 def _truncated(original: bytes) -> bytes:
-    # Cut in the middle of the delegations, as a crashed editor or a failed copy leaves it.
-    return original[: len(original) // 2]
+    # Cut mid-line, as a crashed editor or a failed copy leaves it: here inside a [list] of sources.
+    return original[: original.index(b"sources: [elysee-summit]") + len(b"sources: [elysee")]
 
 
 def _invalid_utf8(original: bytes) -> bytes:

@@ -23,8 +23,8 @@ from summit.maps import (
 
 
 @pytest.fixture(scope="module")
-def chart(tiny, tiny_frames):
-    data = build_map_data(tiny, tiny_frames.delegations, tiny_frames.pledge_types, "pledges")
+def chart(tiny, paris):
+    data = build_map_data(tiny, paris.delegations, paris.pledge_types, "pledges")
     return map_chart(data, "europe", tiny)
 
 
@@ -58,14 +58,14 @@ def test_hover_names_head_and_pledges_by_type(chart):
 
 
 @pytest.mark.parametrize("measure", list(MEASURES))
-def test_every_measure_draws(tiny, tiny_frames, measure):
-    data = build_map_data(tiny, tiny_frames.delegations, tiny_frames.pledge_types, measure, "mnf_land")
+def test_every_measure_draws(tiny, paris, measure):
+    data = build_map_data(tiny, paris.delegations, paris.pledge_types, measure, "mnf_land")
     chart = map_chart(data, "world", tiny)
     assert len(chart.figure.data) >= 2 and chart.alt.startswith("Map of 4 participating states")
 
 
-def test_type_measure_distinguishes_pledge_and_refusal(tiny, tiny_frames):
-    data = build_map_data(tiny, tiny_frames.delegations, tiny_frames.pledge_types, "type", "mnf_land")
+def test_type_measure_distinguishes_pledge_and_refusal(tiny, paris):
+    data = build_map_data(tiny, paris.delegations, paris.pledge_types, "type", "mnf_land")
     values = dict(zip(data.states[F.PARTICIPANT], data.states[VALUE], strict=True))
     assert values == {
         "FRA": "Conditional pledge",
@@ -83,8 +83,8 @@ def test_plotly_text_escapes_markup():
     assert plotly_text("<img src=x onerror=alert(1)> & co") == "&lt;img src=x onerror=alert(1)&gt; &amp; co"
 
 
-def test_page_map_colours_each_state_on_the_scale_and_marks_small_states(tiny, tiny_frames):
-    data = build_map_data(tiny, tiny_frames.delegations, tiny_frames.pledge_types, "pledges")
+def test_page_map_colours_each_state_on_the_scale_and_marks_small_states(tiny, paris):
+    data = build_map_data(tiny, paris.delegations, paris.pledge_types, "pledges")
     shown = page_map(data, "europe", tiny)
     states = {s["code"]: s for s in shown.payload["states"]}
     counts = dict(zip(data.states[F.PARTICIPANT], data.states[VALUE], strict=True))
@@ -105,8 +105,8 @@ def test_page_map_colours_each_state_on_the_scale_and_marks_small_states(tiny, t
     assert shown.alt.startswith("Map of 4 participating states") and shown.title == "Participants by number of pledges"
 
 
-def test_page_map_hover_is_plain_text_and_legend_counts_categories(tiny, tiny_frames):
-    data = build_map_data(tiny, tiny_frames.delegations, tiny_frames.pledge_types, "type", "mnf_land")
+def test_page_map_hover_is_plain_text_and_legend_counts_categories(tiny, paris):
+    data = build_map_data(tiny, paris.delegations, paris.pledge_types, "type", "mnf_land")
     shown = page_map(data, "world", tiny)
     france = next(s for s in shown.payload["states"] if s["code"] == "FRA")
     assert france["hover"][:2] == ["France", "Emmanuel Macron, President of the Republic"]  # drawn as text, unescaped

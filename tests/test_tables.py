@@ -26,15 +26,16 @@ def test_pledge_mark(status, conditional, lead, mark):
     assert T.pledge_mark(status, conditional, lead) == mark
 
 
-def test_matrix_marks_lead_conditions_and_refusals(tiny, tiny_frames):
-    matrix = T.matrix_table(tiny, tiny_frames.pledge_types, tiny_frames.delegations)
+def test_matrix_marks_lead_conditions_and_refusals(tiny, paris):
+    matrix = T.matrix_table(tiny, paris.pledge_types, paris.delegations)
     assert list(matrix.columns) == ["Force: land", "Force: sea", "Logistics", "Monitoring"]
     assert matrix.loc["France", "Force: land"] == T.CONDITIONAL_MARK
     assert matrix.loc["Luxembourg", "Force: land"] == T.REFUSAL_MARK
     assert matrix.loc["Luxembourg", "Logistics"] == T.CONDITIONAL_MARK
     assert matrix.loc["United States", "Monitoring"] == T.LEAD_MARK
     assert matrix.loc["United States", "Force: sea"] == T.CONSIDERING_MARK
-    assert matrix.loc["Norway"].tolist() == ["", "", "", ""]  # present, nothing recorded
+    assert matrix.loc["Norway"].tolist() == ["", T.POSITION_MARK, "", ""]  # it only advocates a sea mission
+    assert matrix.loc["European Union", "Logistics"] == T.PLEDGE_MARK  # an organisation has a row like a state
     assert matrix.loc["Coalition of the Willing (all members)", "Monitoring"] == T.CONDITIONAL_MARK
 
 
@@ -44,9 +45,13 @@ def test_every_matrix_mark_has_a_legend_entry():
     }  # fmt: skip
 
 
-def test_participants_table(tiny, tiny_frames):
-    table = T.participants_table(tiny, tiny_frames.delegations, tiny_frames.pledges)
-    assert table[T.COL_PARTICIPANT].tolist() == ["France", "Luxembourg", "Norway", "United States"]
+def test_participants_table(tiny, paris):
+    table = T.participants_table(tiny, paris.delegations, paris.pledges)
+    assert table[T.COL_PARTICIPANT].tolist() == ["European Union", "France", "Luxembourg", "Norway", "United States"]
+    # Stances are not pledges: Luxembourg's refusal and Norway's call for a sea mission are not counted.
+    assert dict(zip(table[T.COL_CODE], table[T.COL_PLEDGES], strict=True)) == {
+        "EU": 1, "FRA": 1, "LUX": 1, "NOR": 0, "USA": 2
+    }  # fmt: skip
     row = table.set_index(T.COL_CODE).loc["FRA"]
     assert row[T.COL_HEAD] == "Emmanuel Macron, President of the Republic"
     assert row[T.COL_LEVEL] == "Head of state" and row[T.COL_ATTENDANCE] == "In person"
@@ -55,8 +60,8 @@ def test_participants_table(tiny, tiny_frames):
     assert row[T.COL_SOURCE].startswith("https://www.elysee.fr/")
 
 
-def test_pledges_table_reads_without_colour(tiny, tiny_frames):
-    shown = Filters(confidence=("disputed",)).apply_pledges(tiny_frames.pledges, None)
+def test_pledges_table_reads_without_colour(tiny, paris):
+    shown = Filters(confidence=("disputed",)).apply_pledges(paris.pledges, None)
     table = T.pledges_table(tiny, shown)
     row = table.iloc[0]
     assert row[T.COL_CONFIDENCE] == "⚠ Disputed"
@@ -64,21 +69,21 @@ def test_pledges_table_reads_without_colour(tiny, tiny_frames):
     assert row[T.COL_DOMAINS] == "Sea"
 
 
-def test_quantities_are_written_out(tiny_frames):
-    row = tiny_frames.pledges.set_index(F.PLEDGE).loc["paris-fra-1"]
+def test_quantities_are_written_out(paris):
+    row = paris.pledges.set_index(F.PLEDGE).loc["paris-fra-1"]
     assert row[F.QUANTITIES] == "~6,000 troops"
     assert row[F.TROOPS] == 6000
 
 
-def test_type_counts_split_conditional(tiny, tiny_frames):
-    counts = T.type_counts(tiny, tiny_frames.pledge_types).set_index("type")
+def test_type_counts_split_conditional(tiny, paris):
+    counts = T.type_counts(tiny, paris.pledge_types).set_index("type")
     assert counts.loc["ceasefire_monitoring", "total"] == 3
     assert counts.loc["ceasefire_monitoring", "conditional"] == 2
     assert "mnf_land" in counts.index and counts.loc["mnf_land", "total"] == 1  # the refusal is not counted
 
 
-def test_brief_matrix_keeps_the_busiest_rows_and_columns(tiny, tiny_frames):
-    matrix = T.matrix_table(tiny, tiny_frames.pledge_types, tiny_frames.delegations)
+def test_brief_matrix_keeps_the_busiest_rows_and_columns(tiny, paris):
+    matrix = T.matrix_table(tiny, paris.pledge_types, paris.delegations)
     brief = T.brief_matrix(matrix, rows=2, columns=2)
     assert list(brief.columns) == ["Monitoring", "Force: land"]  # 3 and 2 marks: busiest first
     assert list(brief.index) == ["France", "Coalition of the Willing (all members)"]  # 2 marks, then ties in order

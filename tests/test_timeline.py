@@ -10,38 +10,41 @@ from summit.timeline import MeetingChange, meeting_changes, newest_first_page, p
 
 
 def test_changes_list_attendance_documents_and_pledges(tiny, tiny_frames):
-    (change,) = meeting_changes(tiny, tiny_frames.delegations, tiny_frames.pledges, tiny_frames.pledge_types)
-    assert change.is_latest and change.meeting_id == "paris-2026-01-06"
-    assert "Delegations identified: 4 (3 led by a head of state or government)" in change.lines
-    assert "Document adopted: Paris Declaration" in change.lines
-    assert "Pledges recorded: 5; stances: 1" in change.lines
+    video, paris = meeting_changes(tiny, tiny_frames.delegations, tiny_frames.pledges, tiny_frames.pledge_types)
+    assert (video.meeting_id, video.is_latest, paris.meeting_id, paris.is_latest) == (
+        "video-2025-12-01", False, "paris-2026-01-06", True
+    )  # fmt: skip
+    assert video.lines == (
+        "Delegations identified: 1 (1 led by a head of state or government)",
+        "Pledges recorded: 1; stances: 0",
+    )
+    assert paris.lines == (
+        "Delegations identified: 5 (3 led by a head of state or government)",  # the EU's leader is not one
+        "First recorded attendance: European Union, Luxembourg, Norway, United States",  # France came to the call
+        "Document adopted: Paris Declaration",
+        "Pledges recorded: 6; stances: 2",  # Luxembourg's refusal and Norway's call for a sea mission
+        # Logistics was pledged at the call; Norway's stance alone would not make "at sea" new.
+        "New kinds of commitment: Ceasefire monitoring and verification, Multinational force at sea, "
+        "Multinational force on land",
+    )
 
 
 def test_counts_follow_the_filters(tiny, tiny_frames):
-    pledges = Filters(statuses=("ruled_out",)).apply_pledges(tiny_frames.pledges, None)
-    meetings = timeline_meetings(tiny_frames.meetings, tiny_frames.delegations, pledges)
-    assert meetings[F.PLEDGE_COUNT].tolist() == [1]
-    assert meetings[F.DELEGATION_COUNT].tolist() == [4]
+    rows = Filters(statuses=("ruled_out",)).rows(tiny, tiny_frames, all_meetings=True)
+    meetings = timeline_meetings(tiny_frames.meetings, rows.delegations, rows.pledges)
+    assert meetings[F.MEETING].tolist() == ["video-2025-12-01", "paris-2026-01-06"]
+    assert meetings[F.PLEDGE_COUNT].tolist() == [0, 1]  # Luxembourg's refusal, in Paris
+    assert meetings[F.DELEGATION_COUNT].tolist() == [0, 1]
+    unfiltered = timeline_meetings(tiny_frames.meetings, tiny_frames.delegations, tiny_frames.pledges)
+    assert unfiltered[F.PLEDGE_COUNT].tolist() == [1, 8] and unfiltered[F.DELEGATION_COUNT].tolist() == [1, 5]
 
 
-def test_second_meeting_reports_newcomers_and_new_kinds(tiny_copy):
-    from summit.dataset import load_dataset
-    from summit.frames import build_frames
-
-    text = (tiny_copy / "meetings" / "2026-01-06-paris.yaml").read_text()
-    earlier = text.replace("paris-2026-01-06", "earlier").replace(
-        "date: 2026-01-06\n  city", "date: 2025-12-01\n  city"
-    )
-    earlier = earlier.replace("paris-", "earlier-")
-    head, _, rest = earlier.partition("pledges:")
-    only_fra = head.split("  - participant: LUX")[0] + "pledges:\n" + rest.split("  - id: earlier-lux-1")[0]
-    (tiny_copy / "meetings" / "2025-12-01-earlier.yaml").write_text(only_fra)
-    dataset = load_dataset(tiny_copy).dataset
-    frames = build_frames(dataset)
-    first, second = meeting_changes(dataset, frames.delegations, frames.pledges, frames.pledge_types)
-    assert first.meeting_id == "earlier" and not first.is_latest
-    assert "First recorded attendance: Luxembourg, Norway, United States" in second.lines
-    assert any(line.startswith("New kinds of commitment: ") and "Logistics" in line for line in second.lines)
+def test_a_stance_alone_is_no_new_kind_of_commitment(tiny, tiny_frames):
+    """Norway only advocates a sea mission: with the US record gone, "at sea" is not a new kind in Paris."""
+    pledges = tiny_frames.pledges[tiny_frames.pledges[F.PLEDGE] != "paris-usa-2"]
+    pledge_types = tiny_frames.pledge_types[tiny_frames.pledge_types[F.PLEDGE] != "paris-usa-2"]
+    _, paris = meeting_changes(tiny, tiny_frames.delegations, pledges, pledge_types)
+    assert "New kinds of commitment: Ceasefire monitoring and verification, Multinational force on land" in paris.lines
 
 
 def change(n: int) -> MeetingChange:
@@ -58,6 +61,6 @@ def test_meetings_are_listed_newest_first_page_by_page():
 
 
 def test_a_meeting_reads_as_one_block_summary_first(tiny, tiny_frames):
-    (first,) = meeting_changes(tiny, tiny_frames.delegations, tiny_frames.pledges, tiny_frames.pledge_types)
+    _, first = meeting_changes(tiny, tiny_frames.delegations, tiny_frames.pledges, tiny_frames.pledge_types)
     lines = first.text.split("\n")
     assert lines[0] == first.summary and lines[1:] == [f"• {line}" for line in first.lines]
