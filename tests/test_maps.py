@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
@@ -12,6 +13,8 @@ from summit import geo
 from summit.figures import plotly_text
 from summit.maps import (
     CATEGORY_COLOURS,
+    HOVER,
+    HOVER_LINES,
     MEASURES,
     SEQUENTIAL,
     VALUE,
@@ -126,3 +129,200 @@ def test_scale_colour_runs_through_the_scale():
         SEQUENTIAL[0],
     ]
     assert scale_colour(0.1) == "#b6e2b6"  # halfway between the first two stops
+
+
+# --- every measure, state by state, stated by hand ------------------------------------------------
+# Paris in the tiny data: France pledges troops (6,000, one pledge of two types) on land and for monitoring
+# after a ceasefire; Luxembourg rules out troops and pledges logistics after a ceasefire; Norway (not
+# named, attendance unknown) only calls for a sea mission; the US leads monitoring and is reported on the
+# sea force; the EU, an organisation, pledges money and has no shape.
+HEADS = {
+    "FRA": ["France", "Emmanuel Macron, President of the Republic"],
+    "LUX": ["Luxembourg", "Luc Frieden, Prime Minister"],
+    "NOR": ["Norway", "Not identified"],
+    "USA": ["United States", "Steve Witkoff, Special Envoy"],
+}
+BY_TYPE = {  # stances are not pledges: Luxembourg's refusal and Norway's call are left out
+    "FRA": ["Pledges by type: Force: land 1, Monitoring 1"],
+    "LUX": ["Pledges by type: Logistics 1"],
+    "NOR": [],
+    "USA": ["Pledges by type: Monitoring 1, Force: sea 1"],
+}
+NONE = "No record of this type"
+MEASURE_VALUES = {
+    ("pledges", None): {
+        "FRA": (1, "1 pledge"),
+        "LUX": (1, "1 pledge"),
+        "NOR": (0, "0 pledges"),
+        "USA": (2, "2 pledges"),
+    },
+    ("troops", None): {
+        "FRA": (6000, "Troops (public figures): 6,000"),  # once, though the pledge has two types
+        "LUX": (None, "No public troop figure"),
+        "NOR": (None, "No public troop figure"),
+        "USA": (None, "No public troop figure"),
+    },
+    ("level", None): {
+        "FRA": ("Head of state or government", "Head of state, in person"),
+        "LUX": ("Head of state or government", "Head of government, in person"),
+        "NOR": ("Head of state or government", "Head of government, not known"),
+        "USA": ("Envoy, ambassador or official", "Envoy, in person"),
+    },
+    ("lead", None): {
+        "FRA": (NONE, "No lead role"),
+        "LUX": (NONE, "No lead role"),
+        "NOR": (NONE, "No lead role"),
+        "USA": ("Lead role", "Leads: Monitoring"),
+    },
+    ("type", "mnf_land"): {
+        "FRA": ("Conditional pledge", "Conditional pledge"),
+        "LUX": ("Refused", "Refused"),
+        "NOR": (NONE, NONE),
+        "USA": (NONE, NONE),
+    },
+    ("type", "mnf_sea"): {
+        "FRA": (NONE, NONE),
+        "LUX": (NONE, NONE),
+        "NOR": ("Position only", "Position only"),
+        "USA": ("Under consideration", "Under consideration"),
+    },
+    ("type", "ceasefire_monitoring"): {  # the US leads: its lead outranks its plain pledge
+        "FRA": ("Conditional pledge", "Conditional pledge"),
+        "LUX": (NONE, NONE),
+        "NOR": (NONE, NONE),
+        "USA": ("Lead role", "Lead role"),
+    },
+}
+TITLES = {
+    ("pledges", None): "Number of pledges",
+    ("troops", None): "Troop contribution (where public)",
+    ("level", None): "Level of attendance",
+    ("lead", None): "Lead roles",
+    ("type", "mnf_land"): "Multinational force on land",
+    ("type", "mnf_sea"): "Multinational force at sea",
+    ("type", "ceasefire_monitoring"): "Ceasefire monitoring and verification",
+}
+
+
+def shown_values(data) -> dict[str, tuple[object, str]]:
+    rows = zip(data.states[F.PARTICIPANT], data.states[VALUE], data.states[HOVER_LINES], strict=True)
+    return {code: (None if pd.isna(value) else value, lines[2]) for code, value, lines in rows}
+
+
+@pytest.mark.parametrize(("measure", "type_id"), list(MEASURE_VALUES), ids=[m for m, _ in MEASURE_VALUES])
+def test_each_measure_gives_each_state_its_value_and_hover(tiny, paris, measure, type_id):
+    data = build_map_data(tiny, paris.delegations, paris.pledge_types, measure, type_id)
+    assert shown_values(data) == MEASURE_VALUES[measure, type_id]
+    assert data.legend_title == TITLES[measure, type_id]
+    assert data.numeric == (measure in ("pledges", "troops"))
+    assert list(data.organisations[F.PARTICIPANT]) == ["EU"]  # an organisation is never counted as a state
+    for code, lines in zip(data.states[F.PARTICIPANT], data.states[HOVER_LINES], strict=True):
+        assert lines == [*HEADS[code], MEASURE_VALUES[measure, type_id][code][1], *BY_TYPE[code]]
+    hover = dict(zip(data.states[F.PARTICIPANT], data.states[HOVER], strict=True))
+    assert hover["FRA"] == "<br>".join(["<b>France</b>", *HEADS["FRA"][1:], MEASURE_VALUES[measure, type_id]["FRA"][1],
+                                        *BY_TYPE["FRA"]])  # fmt: skip
+
+
+def test_type_measure_without_a_type_is_titled_by_the_measure(tiny, paris):
+    data = build_map_data(tiny, paris.delegations, paris.pledge_types, "type")
+    assert data.legend_title == "Commitment type" and set(data.states[VALUE]) == {NONE}
+
+
+def test_troops_add_up_over_pledges_once_each(tiny, paris):
+    """A second French pledge of 500 troops, with two types like the first: 6,500, not 13,000 or 6,000."""
+    french = paris.pledge_types[paris.pledge_types[F.PLEDGE] == "paris-fra-1"]
+    second = french.assign(**{F.PLEDGE: "paris-fra-2", F.TROOPS: 500.0})
+    data = build_map_data(tiny, paris.delegations, pd.concat([paris.pledge_types, second]), "troops")
+    assert shown_values(data)["FRA"] == (6500, "Troops (public figures): 6,500")
+    assert shown_values(data)["USA"] == (None, "No public troop figure")
+
+
+def test_a_stance_alone_counts_no_pledge_and_no_troops(tiny, paris):
+    """Norway's call for a sea mission, given a troop figure, stays out of the pledge count and the troops."""
+    norway = paris.pledge_types[paris.pledge_types[F.PLEDGE] == "paris-nor-1"].assign(**{F.TROOPS: 300.0})
+    others = paris.pledge_types[paris.pledge_types[F.PLEDGE] != "paris-nor-1"]
+    pledge_types = pd.concat([others, norway])
+    assert shown_values(build_map_data(tiny, paris.delegations, pledge_types, "pledges"))["NOR"] == (0, "0 pledges")
+    troops = shown_values(build_map_data(tiny, paris.delegations, pledge_types, "troops"))["NOR"]
+    assert troops == (300, "Troops (public figures): 300")  # the figure is public; the map shows it
+
+
+def test_a_delegation_of_unknown_rank_and_attendance_reads_attendance_unknown(tiny, paris):
+    delegations = paris.delegations.copy()
+    delegations.loc[delegations[F.PARTICIPANT] == "NOR", F.LEVEL] = "official"
+    data = build_map_data(tiny, delegations, paris.pledge_types, "level")
+    assert shown_values(data)["NOR"] == ("Attendance unknown", "Official, not known")
+
+
+PAGE_ALTS = {
+    ("pledges", None): "Map of 4 participating states shaded by number of pledges; highest: United States (2), "
+    "France (1), Luxembourg (1).",
+    (
+        "troops",
+        None,
+    ): "Map of 4 participating states shaded by troop contribution (where public); highest: France (6,000).",
+    ("lead", None): "Map of 4 participating states by lead roles: No record of this type 3, Lead role 1.",
+    ("type", "mnf_sea"): "Map of 4 participating states by multinational force at sea: No record of this type 2, "
+    "Position only 1, Under consideration 1.",
+}
+
+
+@pytest.mark.parametrize(("measure", "type_id"), list(PAGE_ALTS), ids=[m for m, _ in PAGE_ALTS])
+def test_alt_text_says_what_the_map_shows(tiny, paris, measure, type_id):
+    data = build_map_data(tiny, paris.delegations, paris.pledge_types, measure, type_id)
+    assert page_map(data, "europe", tiny).alt == PAGE_ALTS[measure, type_id]
+
+
+def test_alt_text_of_an_empty_view(tiny, paris):
+    data = build_map_data(tiny, paris.delegations.iloc[0:0], paris.pledge_types.iloc[0:0], "pledges")
+    assert page_map(data, "europe", tiny).alt == "Map with no participating states for the current filters."
+
+
+def test_page_map_payload_for_a_scale(tiny, paris):
+    """Pledges 0–2: the top of the scale is the most pledges, never less than 1."""
+    shown = page_map(build_map_data(tiny, paris.delegations, paris.pledge_types, "pledges"), "europe", tiny)
+    payload = dict(shown.payload)
+    states = payload.pop("states")
+    assert payload == {
+        "geojson": "app/static/geo/world.geojson",
+        "bounds": (-25.0, 34.0, 45.0, 71.5),
+        "neutral": "#DDDDDD",
+        "ink": "#1a1a1a",
+        "markers": [{"code": "LUX", "lon": 6.07, "lat": 49.77, "colour": "#2fa4c2"}],
+        "legend": {"kind": "scale", "title": "Number of pledges", "colours": SEQUENTIAL, "min": "0", "max": "2"},
+    }
+    assert {s["code"]: s["colour"] for s in states} == {
+        "FRA": "#2fa4c2", "LUX": "#2fa4c2", "NOR": "#edf8b1", "USA": "#0c2c84"
+    }  # fmt: skip
+    assert {s["code"]: s["hover"] for s in states} == {
+        code: [*HEADS[code], MEASURE_VALUES["pledges", None][code][1], *BY_TYPE[code]] for code in HEADS
+    }
+    assert (shown.title, shown.source) == (
+        "Participants by number of pledges",
+        "Source: Tiny test dataset; data as of 28 Feb 2026.",
+    )
+
+
+def test_page_map_scale_tops_at_one_when_nobody_pledged(tiny, paris):
+    no_pledges = paris.pledge_types[paris.pledge_types[F.IS_STANCE]]
+    shown = page_map(build_map_data(tiny, paris.delegations, no_pledges, "pledges"), "world", tiny)
+    assert shown.payload["legend"]["max"] == "1" and shown.payload["bounds"] == geo.WORLD_BOUNDS
+    assert {s["colour"] for s in shown.payload["states"]} == {SEQUENTIAL[0]}
+
+
+def test_page_map_payload_for_categories(tiny, paris):
+    data = build_map_data(tiny, paris.delegations, paris.pledge_types, "type", "mnf_land")
+    shown = page_map(data, "europe", tiny)
+    assert shown.payload["legend"] == {
+        "kind": "categories",
+        "title": "Multinational force on land",
+        "items": [
+            {"label": "Conditional pledge (1)", "colour": "#44AA99"},
+            {"label": "Refused (1)", "colour": "#CC6677"},
+            {"label": "No record of this type (2)", "colour": "#F2F2F2"},
+        ],
+    }
+    assert {s["code"]: s["colour"] for s in shown.payload["states"]} == {
+        "FRA": "#44AA99", "LUX": "#CC6677", "NOR": "#F2F2F2", "USA": "#F2F2F2"
+    }  # fmt: skip
+    assert shown.payload["markers"] == [{"code": "LUX", "lon": 6.07, "lat": 49.77, "colour": "#CC6677"}]
