@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 # Touched after a successful install, so the venv is rebuilt when a requirements file changes.
 STAMP := $(VENV)/.installed
 
-.PHONY: help venv browser run test lint format validate schema bench
+.PHONY: help venv browser run test lint format validate schema bench mutation
 
 help: ## List the targets with what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -48,3 +48,10 @@ schema: $(STAMP) ## Regenerate the JSON Schemas in schema/ from the data model
 
 bench: $(STAMP) browser ## Benchmark load, reruns, payloads, browser times; writes bench/results.json (BENCH_ARGS=--help)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+mutation: $(STAMP) ## Mutation score of the non-browser tests over the counting, filter, validation, export and map code (not in CI)
+	$(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -q -r requirements-mutation.txt
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2 > mutants.log 2>&1 || { tail -c 2000 mutants.log; exit 1; }
+	$(BIN)/mutmut export-cicd-stats > /dev/null
+	$(BIN)/python scripts/mutation_score.py
