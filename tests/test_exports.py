@@ -122,3 +122,106 @@ def test_cli_dataset_writes_the_same_zip_as_the_page(tmp_path, tiny, capsys):
         main(["dataset", "--format", "zip", "--out", str(out), "--data", str(TINY), "g=nato"])
     assert stop.value.code == 2  # the whole dataset takes no filters
     assert main(["dataset", "--format", "zip", "--out", str(out), "--data", str(tmp_path / "nope")]) == 2
+
+
+# --- what a download holds, byte by byte where a reader's program depends on it ----------------------
+
+
+def small_view(name: str = "pledges") -> View:
+    table = pd.DataFrame({"Participant": ["Côte d'Ivoire", "Norway"], "Pledges": [2, None]})
+    sources = pd.DataFrame({"id": ["s"], "publisher": ["Élysée"], "title": ["t"], "url": ["https://x.org"]})
+    return View(name, table, sources, "Showing 2 delegations.", "2026-02-28", "Cite me", "CC BY 4.0")
+
+
+def test_csv_starts_with_a_byte_order_mark_and_ends_lines_as_excel_expects():
+    """Excel reads a CSV without the mark as Windows-1252: 'CÃ´te'. The tests elsewhere decode with
+    utf-8-sig, which accepts both, so the exact bytes are checked here."""
+    payload = to_csv(small_view())
+    assert payload == "\ufeffParticipant,Pledges\r\nCôte d'Ivoire,2.0\r\nNorway,\r\n".encode()
+
+
+def test_xlsx_about_sheet_says_what_the_view_is_and_how_to_cite_it():
+    workbook = load_workbook(io.BytesIO(to_xlsx(small_view())))
+    about = workbook["About"]
+    assert [[c.value for c in row] for row in about.iter_rows()] == [
+        ["View", "Showing 2 delegations."],
+        ["Data as of", "2026-02-28"],
+        ["Cite as", "Cite me"],
+        ["Licence", "CC BY 4.0"],
+        ["Note", "Every row cites its sources; check them before quoting a figure."],
+    ]
+    assert all(row[0].font.bold and not row[1].font.bold for row in about.iter_rows())
+    assert all(row[1].data_type == "s" for row in about.iter_rows())  # "2026-02-28" stays text, not a date
+    assert (about.column_dimensions["A"].width, about.column_dimensions["B"].width) == (14, 100)
+
+
+def test_xlsx_table_sheets_have_a_bold_frozen_header_and_fitted_columns():
+    workbook = load_workbook(io.BytesIO(to_xlsx(small_view())))
+    sheet = workbook["Pledges"]
+    assert [c.value for c in sheet[1]] == ["Participant", "Pledges"] and all(c.font.bold for c in sheet[1])
+    assert not any(c.font.bold for c in sheet[2])
+    assert [[c.value for c in row] for row in sheet.iter_rows(min_row=2)] == [["Côte d'Ivoire", 2], ["Norway", None]]
+    assert sheet.freeze_panes == "A2"
+    assert (sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width) == (15, 9)  # longest + 2
+    assert [c.value for c in workbook["Sources"][1]] == ["Id", "Publisher", "Title", "Url"]
+
+
+def test_xlsx_columns_stop_at_the_widest_readable_width():
+    view = small_view()
+    view.table["Participant"] = ["x" * 200, "y"]
+    sheet = load_workbook(io.BytesIO(to_xlsx(view)))["Pledges"]
+    assert sheet.column_dimensions["A"].width == 60
+
+
+def test_xlsx_sheet_names_fit_excels_limit_of_31_characters():
+    workbook = load_workbook(io.BytesIO(to_xlsx(small_view("a" * 40))))
+    assert workbook.sheetnames[0] == "A" + "a" * 30
+
+
+@pytest.mark.parametrize(
+    ("filters", "codes"),
+    [
+        (Filters(text="luxembourg"), ["LUX", "LUX"]),  # downloads follow the search text
+        (Filters(meeting="video-2025-12-01"), ["FRA"]),  # ... and the meeting picked
+        (Filters(statuses=("advocates",)), ["NOR"]),
+    ],
+)
+def test_downloads_follow_every_filter(tiny, tiny_frames, filters, codes):
+    view = build_view(tiny, tiny_frames, filters, "pledges")
+    assert sorted(view.table["Code"]) == codes
+
+
+def test_participants_download_of_the_default_meeting(tiny, tiny_frames):
+    view = build_view(tiny, tiny_frames, Filters(), "participants")
+    assert list(view.table["Code"]) == ["EU", "FRA", "LUX", "NOR", "USA"]  # Paris only, the EU among them
+    assert view.description == "Showing 5 delegations, at Paris, 6 Jan 2026."
+    # What the delegations cite, by publisher as the code sorts text (code points: "Élysée" after "Le Quotidien").
+    assert list(view.sources["id"]) == ["lequotidien-lux", "elysee-summit"]
+    assert (view.as_of, view.citation, view.licence) == (
+        "2026-02-28",
+        "Tiny test dataset, as of 28 February 2026.",
+        "CC BY 4.0",
+    )
+
+
+def test_dataset_zip_holds_every_data_file_and_a_readme_for_whoever_opens_it(tiny):
+    archive = zipfile.ZipFile(io.BytesIO(dataset_zip(tiny)))
+    data = sorted(n for n in archive.namelist() if n.startswith("data/"))
+    assert data == [
+        "data/dataset.yaml",
+        "data/groups.yaml",
+        "data/meetings/2025-12-01-video.yaml",
+        "data/meetings/2026-01-06-paris.yaml",
+        "data/organisations.yaml",
+        "data/sources.yaml",
+        "data/taxonomy.yaml",
+    ]
+    assert archive.read("README.txt").decode() == (
+        "Tiny test dataset\n\nA handful of records covering the edge cases the tests need.\n\n"
+        "Data as of: 2026-02-28\nLicence: CC BY 4.0\nCite as: Tiny test dataset, as of 28 February 2026.\n\n"
+        "Contents\n  data/     the YAML dataset (one file per meeting under data/meetings/)\n"
+        "  schema/   JSON Schema of each kind of file, for editors with a YAML language server\n\n"
+        "Every meeting, delegation and pledge lists its sources (ids into data/sources.yaml) and a\n"
+        "confidence level. Check the sources before quoting a figure.\n"
+    )
+    assert archive.getinfo("README.txt").compress_type == zipfile.ZIP_DEFLATED
