@@ -3,7 +3,6 @@ address but loopback (Python's audit hook, tests/browser/network_audit/, sees ev
 
 from __future__ import annotations
 
-import ast
 import base64
 import json
 import os
@@ -16,9 +15,9 @@ import pytest
 
 from summit.briefing.images import OFFLINE_PROXY, WORKER_CALL, find_browser
 from summit.dataset import Dataset
+from summit_ui.pages import PAGES, PageKind
 from summit_ui.tables import PROFILE_PARAM
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 AUDIT_DIR = Path(__file__).resolve().parent / "network_audit"
 AUDIT_ENV = "NETWORK_AUDIT_LOG"
 HANDOUTS_TIMEOUT_MS = 180_000  # drawing the charts starts a browser on the server
@@ -26,16 +25,13 @@ PROCESS_EVENTS = {"subprocess.Popen", "os.posix_spawn", "os.exec"}
 
 
 def page_paths(dataset: Dataset) -> list[str]:
-    """Every page of app.py's navigation as a URL path ("/" for the default page), read from its st.Page calls."""
-    tree = ast.parse((REPO_ROOT / "app.py").read_text(encoding="utf-8"))
-    paths = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "Page":
-            options = {k.arg: k.value.value for k in node.keywords if isinstance(k.value, ast.Constant)}
-            paths.append("/" if options.get("default") else f"/{options['url_path']}")
-    # The profile page shows a participant only when the URL names one.
+    """Every page of the navigation as a URL path, from the page table app.py builds it from."""
+    # The one-participant pages show a participant only when the URL names one.
     participant = dataset.meetings[-1].delegations[0].participant
-    return [f"{p}?{PROFILE_PARAM}={participant}" if p == "/profile" else p for p in paths]
+    return [
+        f"{page.path}?{PROFILE_PARAM}={participant}" if page.kind == PageKind.ONE_PARTICIPANT else page.path
+        for page in PAGES
+    ]
 
 
 def read_audit(path: Path) -> list[dict]:
