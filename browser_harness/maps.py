@@ -13,6 +13,11 @@ from playwright.sync_api import Page
 # The page map's root (static/map/summit-map.mjs) and MapLibre's canvas in it.
 MAP_ROOT = ".summit-map"
 MAP_CANVAS = f"{MAP_ROOT} .maplibregl-canvas"
+# The map's root says which data MapLibre has drawn (data-drawn) and which the plain canvas drawn while
+# MapLibre starts (data-first-paint); static/map/summit-map.mjs sets both.
+DRAWN_JS = "(root) => !!root.dataset.drawn"
+FIRST_PAINT_JS = "(root) => !!root.dataset.firstPaint"
+FIRST_PAINT_CANVAS = f"{MAP_ROOT} .summit-map-first"
 WHITE = (255, 255, 255)
 # A participant's fill is a colour; white sea, grey non-participants, dark borders are not.
 COLOURED_SPREAD = 40  # max minus min channel, 0..255
@@ -89,9 +94,12 @@ def read_map_pixels(page: Page, index: int = 0) -> MapPixels:
 
 
 def wait_for_map(page: Page, *, neutral: str, index: int = 0, timeout_s: float = MAP_TIMEOUT_S) -> MapPixels:
-    """Poll the map's pixels until the shapes are drawn: a fifth of the map is not white, and both the
-    `neutral` grey of non-participants and participant colours show. Returns the drawn pixels."""
+    """Wait until MapLibre has drawn the map (its root's data-drawn, set after the plain first paint has
+    gone), then poll its pixels until the shapes show: a fifth of the map is not white, and both the
+    `neutral` grey of non-participants and participant colours. Returns the drawn pixels."""
     page.locator(MAP_CANVAS).nth(index).wait_for(timeout=timeout_s * 1000)
+    root = page.locator(MAP_ROOT).nth(index).element_handle(timeout=timeout_s * 1000)
+    page.wait_for_function(DRAWN_JS, arg=root, timeout=timeout_s * 1000)
     deadline = time.monotonic() + timeout_s
     while True:
         pixels = read_map_pixels(page, index)

@@ -5,13 +5,16 @@
 // (textContent), never as HTML. Nothing is fetched from any host but the app's own: the library,
 // the stylesheets and the shapes come from app/static/, and the style has no tiles, fonts or sprites.
 //
-// The library starts loading when this module is first loaded, before the map's data arrives.
+// The library starts loading when this module is first loaded, before the map's data arrives. Until
+// MapLibre has started and drawn (a 1.1 MB library and a worker that cuts the shapes into tiles), the
+// same view is drawn at once on a plain canvas from the shapes and colours it already has (firstPaint):
+// the same projection, fit, colours, borders and markers, without hover or zoom.
 
 const LIBRARY = "app/static/vendor/maplibre-gl/maplibre-gl.mjs";
 const STYLESHEETS = ["app/static/vendor/maplibre-gl/maplibre-gl.css", "app/static/map/summit-map.css"];
 const SHAPES = "shapes";
 const MARKERS = "markers";
-const PADDING = 12;
+export const PADDING = 12;
 
 const absolute = (path) => new URL(path, document.baseURI).href;
 let library = null;
@@ -194,10 +197,129 @@ function downloadPng(state) {
   map.triggerRepaint();
 }
 
+
+// --- first paint: the same map on a plain canvas while MapLibre starts --------------------------
+
+// Web Mercator, as MapLibre draws it: x and y in [0, 1] over the world.
+const MAX_LATITUDE = 85.051129;
+const mercatorX = (lon) => (180 + lon) / 360;
+const mercatorY = (lat) => {
+  const clamped = Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat));
+  return (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360))) / 360;
+};
+
+// The view MapLibre's fitBounds gives for [west, south, east, north] in a width × height box with
+// `padding` on every side: the bounds' centre in the middle, at the largest scale at which they fit; then
+// constrained as MapLibre constrains it with renderWorldCopies off: zoomed in until the world (antimeridian
+// to antimeridian, 85° north to 85° south) covers the box, centred on an axis it had to grow along, and
+// moved until nothing beyond its edges shows.
+// Returns (lon, lat) → [x, y] in CSS pixels.
+function edgeShift(start, end, size) {
+  if (start > 0) return -start;
+  if (end < size) return size - end;
+  return 0;
+}
+export function fitProjection(bounds, width, height, padding) {
+  const [west, south, east, north] = bounds;
+  const x0 = mercatorX(west);
+  const x1 = mercatorX(east);
+  const y0 = mercatorY(north);
+  const y1 = mercatorY(south);
+  const fit = Math.min((width - 2 * padding) / (x1 - x0), (height - 2 * padding) / (y1 - y0));
+  const scale = Math.max(fit, width, height); // the world is 1 × 1 in these units
+  // An axis the world had to grow to cover is centred on the world's middle, as MapLibre's constrain does.
+  const middleX = fit < width ? 0.5 : (x0 + x1) / 2;
+  const middleY = fit < height ? 0.5 : (y0 + y1) / 2;
+  let left = width / 2 - middleX * scale; // where the antimeridian (west) is on screen
+  let top = height / 2 - middleY * scale; // where 85° north is
+  left += edgeShift(left, left + scale, width);
+  top += edgeShift(top, top + scale, height);
+  return (lon, lat) => [left + mercatorX(lon) * scale, top + mercatorY(lat) * scale];
+}
+
+function tracePolygon(context, project, rings) {
+  for (const ring of rings) {
+    ring.forEach(([lon, lat], index) => {
+      const [x, y] = project(lon, lat);
+      if (index === 0) context.moveTo(x, y);
+      else context.lineTo(x, y);
+    });
+    context.closePath();
+  }
+}
+
+function traceShape(context, project, geometry) {
+  context.beginPath();
+  if (geometry.type === "Polygon") tracePolygon(context, project, geometry.coordinates);
+  else if (geometry.type === "MultiPolygon") {
+    for (const polygon of geometry.coordinates) tracePolygon(context, project, polygon);
+  }
+}
+
+// Draw the data on the first-paint canvas, as the layers of create() draw it: fills, white borders,
+// participants outlined in ink, then the small states' markers.
+function firstPaint(root, state, collection) {
+  const box = state.first;
+  const width = state.canvas.clientWidth;
+  const height = state.canvas.clientHeight;
+  if (!box || !width || !height) return;
+  const ratio = window.devicePixelRatio || 1;
+  box.width = Math.round(width * ratio);
+  box.height = Math.round(height * ratio);
+  const context = box.getContext("2d");
+  context.setTransform(ratio, 0, 0, ratio, 0, 0);
+  context.fillStyle = "#ffffff";
+  context.fillRect(0, 0, width, height);
+  const data = state.data;
+  const colours = new Map(data.states.map((shown) => [shown.code, shown.colour]));
+  const project = fitProjection(data.bounds, width, height, PADDING);
+  context.lineJoin = "round";
+  for (const feature of collection.features) {
+    traceShape(context, project, feature.geometry);
+    context.fillStyle = colours.get(feature.properties.iso) || data.neutral;
+    context.fill("evenodd");
+    context.strokeStyle = "#ffffff";
+    context.lineWidth = 0.6;
+    context.stroke();
+  }
+  context.strokeStyle = data.ink;
+  context.lineWidth = 0.8;
+  for (const feature of collection.features) {
+    if (!colours.has(feature.properties.iso)) continue;
+    traceShape(context, project, feature.geometry);
+    context.stroke();
+  }
+  context.lineWidth = 1;
+  for (const marker of data.markers) {
+    const [x, y] = project(marker.lon, marker.lat);
+    context.beginPath();
+    context.arc(x, y, 7, 0, 2 * Math.PI);
+    context.fillStyle = colours.get(marker.code) || data.neutral;
+    context.fill();
+    context.stroke();
+  }
+  state.title.textContent = data.title;
+  drawLegend(state.legend, data.legend);
+  root.dataset.firstPaintAt = String(performance.now());
+  root.dataset.firstPaint = String(state.version);
+}
+
+// MapLibre has drawn: the plain canvas goes.
+function dropFirstPaint(state) {
+  if (state.first) state.first.remove();
+  state.first = null;
+}
+
 // --- the map ---------------------------------------------------------------------------------
 
 async function create(root, state) {
-  const [maplibre, collection] = await Promise.all([loadLibrary(), loadShapes(state.data.geojson)]);
+  const shaped = loadShapes(state.data.geojson);
+  // The plain canvas is drawn once the shapes are here and the stylesheets have sized the box.
+  Promise.all([shaped, state.styled]).then(([collection]) => {
+    state.collection = collection;
+    if (state.first) firstPaint(root, state, collection);
+  });
+  const [maplibre, collection] = await Promise.all([loadLibrary(), shaped]);
   const map = new maplibre.Map({
     container: state.canvas,
     style: {
@@ -258,7 +380,11 @@ async function create(root, state) {
 
 function update(root, state) {
   const map = state.map;
-  if (!map || !map.getLayer("fill")) return; // still loading: `load` draws the latest data
+  if (!map || !map.getLayer("fill")) {
+    // Still loading: `load` draws the latest data; the plain canvas shows it meanwhile.
+    if (state.first && state.collection) firstPaint(root, state, state.collection);
+    return;
+  }
   const data = state.data;
   paint(state);
   const markers = markerCollection(data);
@@ -281,6 +407,7 @@ function finish(root, state, reshaped) {
   hover(state, null);
   state.map.once(reshaped ? "idle" : "render", () => {
     if (state.version !== version) return;
+    dropFirstPaint(state);
     root.dataset.drawnAt = String(performance.now());
     root.dataset.drawn = String(version);
   });
@@ -323,11 +450,15 @@ export default function render(component) {
   let root = parentElement.querySelector(".summit-map");
   if (!root) {
     root = element("div", "summit-map", parentElement);
-    for (const href of STYLESHEETS) {
+    const stylesheets = STYLESHEETS.map((href) => {
       const stylesheet = element("link", "", root);
       stylesheet.rel = "stylesheet";
       stylesheet.href = absolute(href);
-    }
+      return new Promise((resolve) => {
+        stylesheet.onload = resolve;
+        stylesheet.onerror = resolve;
+      });
+    });
     const header = element("div", "summit-map-header", root);
     const title = element("div", "summit-map-title", header);
     const download = element("button", "summit-map-download", header);
@@ -335,9 +466,13 @@ export default function render(component) {
     download.textContent = "Download PNG";
     download.title = "The map as shown, with its title, legend and source line";
     const canvas = element("div", "summit-map-canvas", root);
+    const first = element("canvas", "summit-map-first", canvas);
+    first.setAttribute("aria-hidden", "true");
     root.__summit = {
       title,
       canvas,
+      first,
+      styled: Promise.all(stylesheets),
       legend: element("div", "summit-map-legend", root),
       tooltip: element("div", "summit-map-tooltip", root),
       version: 0,
