@@ -22,7 +22,15 @@ render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"))
 
 numbers = key_numbers(ctx.dataset, ctx.meeting, ctx.shown_delegations, ctx.shown_pledges)
 for column, number in zip(st.columns(len(numbers)), numbers, strict=True):
-    column.metric(number.label, number.value, help=number.help, border=True)
+    column.metric(
+        number.label,
+        number.value,
+        number.note or None,
+        delta_color="off",
+        delta_arrow="off",
+        help=number.help,
+        border=True,
+    )
 
 render_map_block(ctx, key="overview_map", with_controls=False, height=460)
 

@@ -5,6 +5,7 @@ import streamlit as st
 from summit import frames as F
 from summit.figures import confidence_bar_chart
 from summit.frames import cited_sources
+from summit.overview import COUNTING_RULES
 from summit_ui.cached import memo_chart
 from summit_ui.context import page_context
 from summit_ui.data import current_data
@@ -59,6 +60,8 @@ st.dataframe(
         F.OFFICIAL: st.column_config.CheckboxColumn("Official"),
     },
 )
+st.subheader("How the headline figures count", anchor=False)
+st.markdown("\n".join(f"- **{label}**: {rule}" for label, rule in COUNTING_RULES.items()))
 st.subheader("Method", anchor=False)
 st.markdown(
     "Records are written in our own words from the cited sources. Unknown heads of delegation are recorded as "

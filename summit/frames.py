@@ -19,6 +19,7 @@ from summit.vocabulary import (
     REFUSAL_STATUSES,
     STANCE_STATUSES,
     STATUS_LABELS,
+    Attendance,
     Confidence,
     Level,
     Measure,
@@ -37,6 +38,9 @@ HEAD_NAMES = "head_names"
 LEVEL = "level"
 LEVEL_LABEL = "level_label"
 IS_LEADER = "is_leader"
+# Led by a head of state or government whom a source names, with attendance (in person or by video) on
+# record: the delegations "Leaders present" counts (summit.overview.leaders_present).
+IS_LEADER_CONFIRMED = "is_leader_confirmed"
 ATTENDANCE = "attendance"
 ATTENDANCE_LABEL = "attendance_label"
 ROLE = "role"
@@ -189,6 +193,8 @@ def build_frames(dataset: Dataset) -> Frames:
                     LEVEL: str(top_level),
                     LEVEL_LABEL: LEVEL_LABELS[top_level],
                     IS_LEADER: any(h.level in LEADER_LEVELS for h in heads),
+                    IS_LEADER_CONFIRMED: delegation.attendance != Attendance.UNKNOWN
+                    and any(h.level in LEADER_LEVELS and h.name for h in heads),
                     ATTENDANCE: str(delegation.attendance),
                     ATTENDANCE_LABEL: ATTENDANCE_LABELS[delegation.attendance],
                     ROLE: delegation.role,
@@ -285,8 +291,8 @@ _PLEDGE_COLUMNS = [
 ]  # fmt: skip
 _DELEGATION_COLUMNS = [
     MEETING, MEETING_NAME, MEETING_DATE, PARTICIPANT, NAME, KIND, GROUPS, HEADS, HEAD_NAMES, LEVEL, LEVEL_LABEL,
-    IS_LEADER, ATTENDANCE, ATTENDANCE_LABEL, ROLE, CONFIDENCE, CONFIDENCE_LABEL, SOURCE_IDS, SOURCE_URLS,
-    SOURCE_TEXT, NOTE,
+    IS_LEADER, IS_LEADER_CONFIRMED, ATTENDANCE, ATTENDANCE_LABEL, ROLE, CONFIDENCE, CONFIDENCE_LABEL, SOURCE_IDS,
+    SOURCE_URLS, SOURCE_TEXT, NOTE,
 ]  # fmt: skip
 
 _MEETING_COLUMNS = [

@@ -18,6 +18,40 @@ class KeyNumber:
     label: str
     value: str
     help: str
+    note: str = ""  # what the value leaves out, shown under it ("+1 unconfirmed")
+
+    @property
+    def text(self) -> str:
+        """The value with its note, for a table or a sentence: '2 (+1 unconfirmed)'."""
+        return f"{self.value} ({self.note})" if self.note else self.value
+
+
+def leaders_present(delegations: pd.DataFrame) -> tuple[int, int]:
+    """(confirmed, unconfirmed) delegations led by a head of state or government.
+
+    Confirmed: a source names the head and records the attendance (in person or by video). Unconfirmed: led
+    at that level, but the head is not named or the attendance is not known; they are not counted as present.
+    """
+    confirmed = int(delegations[F.IS_LEADER_CONFIRMED].sum())
+    return confirmed, int(delegations[F.IS_LEADER].sum()) - confirmed
+
+
+def leaders_note(unconfirmed: int) -> str:
+    return f"+{unconfirmed} unconfirmed" if unconfirmed else ""
+
+
+# How each headline figure counts, in one sentence: the help beside the number and the Sources & method page.
+COUNTING_RULES = {
+    "Delegations": "Delegations identified in the sources for the current filters.",
+    "Leaders present": (
+        "Delegations led by a head of state or government whom a source names, attending in person or by "
+        "video. Unconfirmed: led at that level, but the head is not named or the attendance is not known; "
+        "they are not counted."
+    ),
+    "Pledges": "Pledges of any status, stances excluded.",
+    "Conditional": "Pledges that depend on a condition (a ceasefire, a vote in parliament, a US backstop, ...).",
+    "Refusals": "Stances that rule something out, or refuse unless conditions are met.",
+}
 
 
 def key_numbers(
@@ -25,24 +59,19 @@ def key_numbers(
 ) -> list[KeyNumber]:
     """Delegations, leaders present, pledges, conditional share and stances, for the shown rows."""
     reported = meeting.meeting.reported_counts
-    delegation_help = "Delegations identified in the sources for the current filters."
+    delegation_help = COUNTING_RULES["Delegations"]
     if reported is not None:
         delegation_help += f" Sources report {reported.states} states and {reported.organisations} organisations."
     pledged = pledges[~pledges[F.IS_STANCE]]
     conditional = int(pledged[F.IS_CONDITIONAL].sum())
     refusals = int(pledges[F.IS_REFUSAL].sum())
+    leaders, unconfirmed = leaders_present(delegations)
     return [
         KeyNumber("Delegations", f"{len(delegations)}", delegation_help),
+        KeyNumber("Leaders present", f"{leaders}", COUNTING_RULES["Leaders present"], leaders_note(unconfirmed)),
+        KeyNumber("Pledges", f"{len(pledged)}", COUNTING_RULES["Pledges"]),
         KeyNumber(
-            "Leaders present",
-            f"{int(delegations[F.IS_LEADER].sum())}",
-            "Delegations led by a head of state or government.",
+            "Conditional", f"{conditional} of {len(pledged)}" if len(pledged) else "0", COUNTING_RULES["Conditional"]
         ),
-        KeyNumber("Pledges", f"{len(pledged)}", "Pledges of any status, stances excluded."),
-        KeyNumber(
-            "Conditional",
-            f"{conditional} of {len(pledged)}" if len(pledged) else "0",
-            "Pledges that depend on a condition (a ceasefire, a vote in parliament, a US backstop, ...).",
-        ),
-        KeyNumber("Refusals", f"{refusals}", "Stances that rule something out, or refuse unless conditions are met."),
+        KeyNumber("Refusals", f"{refusals}", COUNTING_RULES["Refusals"]),
     ]

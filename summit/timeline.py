@@ -71,7 +71,7 @@ def meeting_changes(
     seen_types: set[str] = set()
     # One pass over each frame instead of one boolean mask per meeting.
     attendees_by_meeting = delegations.groupby(F.MEETING)[F.PARTICIPANT].agg(set).to_dict()
-    leaders_by_meeting = delegations.groupby(F.MEETING)[F.IS_LEADER].sum().to_dict()
+    leaders_by_meeting = delegations.groupby(F.MEETING)[[F.IS_LEADER, F.IS_LEADER_CONFIRMED]].sum().to_dict("index")
     pledge_counts = pledges.groupby(F.MEETING)[F.IS_STANCE].agg(["size", "sum"]).to_dict("index")
     pledged_types = pledge_types[~pledge_types[F.IS_STANCE]].groupby(F.MEETING)[F.TYPE].agg(set).to_dict()
     changes = []
@@ -82,11 +82,18 @@ def meeting_changes(
         if meeting.outcome:
             lines.append(f"Outcome: {meeting.outcome}")
         if attendees:
-            leaders = int(leaders_by_meeting.get(meeting.id, 0))
-            lines.append(f"Delegations identified: {len(attendees)} ({leaders} led by a head of state or government)")
+            led = leaders_by_meeting[meeting.id]
+            leaders = int(led[F.IS_LEADER_CONFIRMED])
+            unconfirmed = int(led[F.IS_LEADER]) - leaders
+            more = f", {unconfirmed} more unconfirmed" if unconfirmed else ""
+            lines.append(
+                f"Delegations identified: {len(attendees)} ({leaders} led by a head of state or government on "
+                f"record as present{more})"
+            )
             new = attendees - seen_participants
             if seen_participants and new:
-                lines.append(f"First recorded attendance: {_names(dataset, new)}")
+                # Earlier meetings may list only some delegations: no record there is not an absence.
+                lines.append(f"Not recorded at an earlier meeting: {_names(dataset, new)}")
         elif meeting.reported_counts:
             lines.append(f"Reported attendance: {meeting.reported_counts.states} states (delegations not itemised)")
         for document in meeting.documents:

@@ -242,3 +242,14 @@ def test_map_gets_a_colour_per_state_shown_and_follows_the_filters(page):
     assert everyone["geojson"] == geo.WORLD_GEOJSON_URL and everyone["alt"].startswith("Map of 4")
     refusals = map_data(open_page(page, {"s": "ruled_out"}))
     assert [s["code"] for s in refusals["states"]] == ["LUX"]  # the only participant that ruled something out
+
+
+def test_leaders_present_leaves_out_the_unconfirmed_and_says_how_many():
+    at = open_page("app_pages/overview.py")
+    [leaders] = [m for m in at.metric if m.label == "Leaders present"]
+    # France and Luxembourg; Norway's head of government is not named and its attendance is not known.
+    assert (leaders.value, leaders.delta) == ("2", "+1 unconfirmed")
+    sources = open_page("app_pages/sources.py")
+    rules = [m.value for m in sources.markdown if m.value.startswith("- **Delegations**")]
+    assert len(rules) == 1
+    assert "- **Leaders present**: Delegations led by a head of state or government whom" in rules[0]

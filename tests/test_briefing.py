@@ -90,9 +90,10 @@ def test_key_numbers_match_the_data(slides):
     numbers = by_key(slides, "numbers").table
     assert list(numbers["Figure"]) == ["Delegations", "Leaders present", "Pledges", "Conditional", "Refusals"]
     # Paris in the fixture: 5 delegations, 3 led by a head of state or government (not the EU's, not the US
-    # envoy's); 8 records, of which 2 are stances (Luxembourg's refusal, Norway's call for a sea mission), so
-    # 6 pledges, 3 of them conditional; 1 refusal (a call for something is a stance, not a refusal).
-    assert list(numbers["Value"]) == ["5", "3", "6", "3 of 6", "1"]
+    # envoy's), of whom France's and Luxembourg's are named and present, Norway's unconfirmed; 8 records, of
+    # which 2 are stances (Luxembourg's refusal, Norway's call for a sea mission), so 6 pledges, 3 of them
+    # conditional; 1 refusal (a call for something is a stance, not a refusal).
+    assert list(numbers["Value"]) == ["5", "2 (+1 unconfirmed)", "6", "3 of 6", "1"]
 
 
 def test_leads_slide_names_the_lead_per_component(slides):

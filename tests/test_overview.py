@@ -1,23 +1,29 @@
 """The headline figures of a meeting: what each counts, stated by hand on the tiny data's Paris meeting.
 
 Paris: 5 delegations (the EU, France, Luxembourg, Norway, the US), 3 of them led by a head of state or
-government; 8 records, of which 2 are stances (Luxembourg rules out troops, Norway calls for a sea mission),
-so 6 pledges, 3 of them conditional; 1 refusal.
+government, of whom 2 are named and on record as present (France, Luxembourg; Norway's head is not named
+and its attendance not known); 8 records, of which 2 are stances (Luxembourg rules out troops, Norway calls
+for a sea mission), so 6 pledges, 3 of them conditional; 1 refusal.
 """
 
 from __future__ import annotations
 
 from summit import frames as F
-from summit.overview import KeyNumber, key_numbers
+from summit.overview import KeyNumber, key_numbers, leaders_present
 from summit.schema import ReportedCounts
 
 DELEGATIONS_HELP = "Delegations identified in the sources for the current filters."
+LEADERS_HELP = (
+    "Delegations led by a head of state or government whom a source names, attending in person or by "
+    "video. Unconfirmed: led at that level, but the head is not named or the attendance is not known; "
+    "they are not counted."
+)
 
 
 def test_key_numbers_of_paris(tiny, paris):
     assert key_numbers(tiny, paris.meeting, paris.delegations, paris.pledges) == [
         KeyNumber("Delegations", "5", DELEGATIONS_HELP),
-        KeyNumber("Leaders present", "3", "Delegations led by a head of state or government."),
+        KeyNumber("Leaders present", "2", LEADERS_HELP, "+1 unconfirmed"),
         KeyNumber("Pledges", "6", "Pledges of any status, stances excluded."),
         KeyNumber(
             "Conditional",
@@ -56,3 +62,24 @@ def test_only_stances_leave_no_pledge_to_be_conditional(tiny, paris):
     stances = paris.pledges[paris.pledges[F.IS_STANCE]]
     numbers = {n.label: n.value for n in key_numbers(tiny, paris.meeting, paris.delegations, stances)}
     assert (numbers["Pledges"], numbers["Conditional"], numbers["Refusals"]) == ("0", "0", "1")
+
+
+def test_a_leader_counts_as_present_only_when_named_and_attending(tiny, paris):
+    """Norway's head of government is unnamed and its attendance unknown: unconfirmed. Naming the head is not
+    enough while the attendance is unknown; recording it by video is."""
+    delegations = paris.delegations.copy()
+    norway = delegations[F.PARTICIPANT] == "NOR"
+    assert leaders_present(delegations) == (2, 1)
+    delegations.loc[norway, F.IS_LEADER_CONFIRMED] = True
+    assert leaders_present(delegations) == (3, 0)
+    [_, leaders, *_] = key_numbers(tiny, paris.meeting, delegations, paris.pledges)
+    assert (leaders.value, leaders.note, leaders.text) == ("3", "", "3")
+
+
+def test_the_confirmed_flag_needs_a_name_and_a_known_attendance(tiny_frames):
+    delegations = tiny_frames.delegations
+    paris = delegations[delegations[F.MEETING] == "paris-2026-01-06"].set_index(F.PARTICIPANT)
+    # France and Luxembourg: named leaders, in person. Norway: unnamed, attendance unknown. The US envoy and
+    # the EU's leader are not heads of state or government.
+    assert paris[F.IS_LEADER_CONFIRMED].to_dict() == {"FRA": True, "LUX": True, "NOR": False, "USA": False, "EU": False}
+    assert paris[F.IS_LEADER].to_dict() == {"FRA": True, "LUX": True, "NOR": True, "USA": False, "EU": False}

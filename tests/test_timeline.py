@@ -15,12 +15,15 @@ def test_changes_list_attendance_documents_and_pledges(tiny, tiny_frames):
         "video-2025-12-01", False, "paris-2026-01-06", True
     )  # fmt: skip
     assert video.lines == (
-        "Delegations identified: 1 (1 led by a head of state or government)",
+        "Delegations identified: 1 (1 led by a head of state or government on record as present)",  # by video
         "Pledges recorded: 1; stances: 0",
     )
     assert paris.lines == (
-        "Delegations identified: 5 (3 led by a head of state or government)",  # the EU's leader is not one
-        "First recorded attendance: European Union, Luxembourg, Norway, United States",  # France came to the call
+        # France and Luxembourg; Norway's head is not named and its attendance not known. The EU's leader is
+        # no head of state or government.
+        "Delegations identified: 5 (2 led by a head of state or government on record as present, 1 more unconfirmed)",
+        # France was at the call.
+        "Not recorded at an earlier meeting: European Union, Luxembourg, Norway, United States",
         "Document adopted: Paris Declaration",
         "Pledges recorded: 6; stances: 2",  # Luxembourg's refusal and Norway's call for a sea mission
         # Logistics was pledged at the call; Norway's stance alone would not make "at sea" new.

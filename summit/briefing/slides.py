@@ -23,7 +23,7 @@ from summit.figures import type_bar_chart
 from summit.filters import FilteredRows, Filters
 from summit.frames import Frames
 from summit.maps import BORDER_NOTE, build_map_data, map_chart
-from summit.overview import key_numbers
+from summit.overview import key_numbers, leaders_present
 from summit.tables import MATRIX_LEGEND, matrix_table, pledge_mark
 from summit.vocabulary import STATUS_LABELS, Attendance, Confidence, ParticipantKind, Status
 
@@ -109,7 +109,7 @@ def _title_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]
 def _numbers_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
     assert view.meeting is not None
     numbers = key_numbers(dataset, view.meeting, view.delegations, view.pledges)
-    table = pd.DataFrame({"Figure": [n.label for n in numbers], "Value": [n.value for n in numbers]})
+    table = pd.DataFrame({"Figure": [n.label for n in numbers], "Value": [n.text for n in numbers]})
     bullets = []
     reported = view.meeting.meeting.reported_counts
     if reported is not None:
@@ -124,7 +124,7 @@ def _numbers_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slid
         tuple(bullets),
         table=table,
         table_widths=(0.5, 0.5),
-        notes="\n".join(f"{n.label}: {n.value}. {n.help}" for n in numbers),
+        notes="\n".join(f"{n.label}: {n.text}. {n.help}" for n in numbers),
         kind="numbers",
     )
     return [slide]
@@ -139,8 +139,12 @@ def _map_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
     bullets = [f"{len(data.states)} states on the map, shaded by their number of pledges."]
     if organisations:
         bullets.append("Not on the map: " + name_list(organisations, 160) + ".")
-    leaders = int(view.delegations[F.IS_LEADER].sum())
-    bullets.append(f"{leaders} of {len(view.delegations)} delegations led by a head of state or government.")
+    leaders, unconfirmed = leaders_present(view.delegations)
+    more = f"; {unconfirmed} more at that level unconfirmed" if unconfirmed else ""
+    bullets.append(
+        f"{leaders} of {len(view.delegations)} delegations led in person or by video by a named head of state "
+        f"or government{more}."
+    )
     bullets.append("Crimea is shown as part of Ukraine (UN General Assembly resolution 68/262). Grey: not taking part.")
     subtitle = "Participants by number of pledges"
     chart = map_chart(data, "europe", dataset, scale=PROJECTOR_SCALE)
