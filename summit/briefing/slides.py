@@ -300,8 +300,8 @@ def _conditions_slides(dataset: Dataset, filters: Filters, view: View) -> list[S
         lambda shown, rest: f"{rest} less frequent conditions on the Pledges page (filter by Condition).",
     )
     notes = "\n".join(
-        f"{r.name}: {r.condition_labels}" + (f" ({r.condition_note})" if r.condition_note else "")
-        for r in conditional.rename(columns={F.NAME: "name"}).itertuples()
+        f"{name}: {labels}" + (f" ({note})" if note else "")
+        for name, labels, note in conditional[[F.NAME, F.CONDITION_LABELS, F.CONDITION_NOTE]].itertuples(index=False)
     )
     return [Slide("conditions", title, subtitle, bullets, table=fitted, table_widths=widths, notes=notes)]
 
@@ -332,7 +332,7 @@ def _disputed_slides(dataset: Dataset, filters: Filters, view: View) -> list[Sli
     short = {t.id: t.short_label for t in dataset.commitment_types.values()}
     bullets = []
     disputed = view.pledges[view.pledges[F.CONFIDENCE] == str(Confidence.DISPUTED)]
-    for row in disputed.itertuples():
+    for row in disputed[[F.PLEDGE, F.NAME]].itertuples():
         pledge = records.get(getattr(row, F.PLEDGE))
         if pledge is None:
             continue
@@ -362,6 +362,12 @@ def _spotlight_slides(dataset: Dataset, filters: Filters, view: View) -> list[Sl
     return [_spotlight(dataset, view, code, str(names[code])) for code in top]
 
 
+SPOTLIGHT_COLUMNS = [
+    F.PLEDGE, F.IS_STANCE, F.TYPES, F.LEAD_FOR, F.STATUS, F.STATUS_LABEL, F.IS_CONDITIONAL, F.DESCRIPTION,
+    F.CONDITION_LABELS,
+]  # fmt: skip
+
+
 def _spotlight(dataset: Dataset, view: View, code: str, name: str) -> Slide:
     delegation = view.delegations[view.delegations[F.PARTICIPANT] == code]
     if delegation.empty:
@@ -371,9 +377,10 @@ def _spotlight(dataset: Dataset, view: View, code: str, name: str) -> Slide:
         attendance = row[F.ATTENDANCE_LABEL].lower() if row[F.ATTENDANCE] != str(Attendance.UNKNOWN) else ""
         subtitle = shorten(" · ".join(p for p in (row[F.HEADS], attendance) if p), 100)
     short = {t.id: t.short_label for t in dataset.commitment_types.values()}
-    records = view.pledges[view.pledges[F.PARTICIPANT] == code].sort_values([F.IS_STANCE, F.PLEDGE])
+    # Only the columns used: a row of every column costs a copy of each (itertuples).
+    records = view.pledges.loc[view.pledges[F.PARTICIPANT] == code, SPOTLIGHT_COLUMNS]
     bullets, full = [], []
-    for row in records.itertuples():
+    for row in records.sort_values([F.IS_STANCE, F.PLEDGE]).itertuples():
         types = getattr(row, F.TYPES)
         lead = bool(set(getattr(row, F.LEAD_FOR)))
         mark = pledge_mark(getattr(row, F.STATUS), getattr(row, F.IS_CONDITIONAL), lead)
