@@ -8,6 +8,7 @@ import pandas as pd
 
 from summit import countries
 from summit.dataset import Dataset
+from summit.quantities import figures_of, quantity_line
 from summit.schema import Pledge, Source
 from summit.vocabulary import (
     ATTENDANCE_LABELS,
@@ -15,14 +16,12 @@ from summit.vocabulary import (
     CONFIDENCE_MARKS,
     LEADER_LEVELS,
     LEVEL_LABELS,
-    MEASURE_LABELS,
     REFUSAL_STATUSES,
     STANCE_STATUSES,
     STATUS_LABELS,
     Attendance,
     Confidence,
     Level,
-    Measure,
 )
 
 # Column names, one place for all of them.
@@ -63,7 +62,7 @@ CONDITION_NOTE = "condition_note"
 IS_CONDITIONAL = "is_conditional"
 DOMAINS = "domains"
 LEAD_FOR = "lead_for"
-TROOPS = "troops"
+FIGURES = "figures"  # every quantity of the record as a summit.quantities.Figure, in its order
 QUANTITIES = "quantities"
 DESCRIPTION = "description"
 DATE = "date"
@@ -126,22 +125,9 @@ def source_text(sources: list[Source]) -> str:
     return "; ".join(f"{s.publisher} ({s.published})" if s.published else s.publisher for s in sources)
 
 
-def quantity_text(pledge: Pledge) -> str:
-    """Human-readable quantities: '~6,000 troops; EUR 90,000,000,000'."""
-    parts = []
-    for quantity in pledge.quantities:
-        value = f"{quantity.value:,.10g}"
-        if quantity.value_max is not None:
-            value += f"–{quantity.value_max:,.10g}"
-        prefix = "~" if quantity.approximate else ""
-        if quantity.measure == Measure.AMOUNT:
-            text = f"{prefix}{quantity.currency} {value}"
-        elif quantity.measure == Measure.SHARE_OF_GDP:
-            text = f"{prefix}{value}% of GDP"
-        else:
-            text = f"{prefix}{value} {MEASURE_LABELS[quantity.measure].lower()}"
-        parts.append(f"{text} ({quantity.note})" if quantity.note else text)
-    return "; ".join(parts)
+def quantities_text(pledge: Pledge) -> str:
+    """Every figure of a record as stated, with what it is: 'up to 7,500 troops (press or analyst estimate)'."""
+    return "; ".join(quantity_line(q) for q in pledge.quantities)
 
 
 def build_frames(dataset: Dataset) -> Frames:
@@ -247,7 +233,9 @@ def _pledge_row(
     domains = set(pledge.domains) | {t.domain for t in types if t.domain is not None}
     sources = [dataset.sources[i] for i in pledge.sources]
     name = participant_name(dataset, pledge.participant)
-    troops = sum(q.value for q in pledge.quantities if q.measure in (Measure.TROOPS, Measure.PERSONNEL))
+    sources_text = source_text(sources)
+    figures = figures_of(pledge.id, pledge.quantities, pledge.date or meeting_date.isoformat(), pledge.confidence,
+                         sources_text)  # fmt: skip
     return {
         PLEDGE: pledge.id,
         MEETING: meeting_id,
@@ -269,15 +257,15 @@ def _pledge_row(
         IS_CONDITIONAL: bool(pledge.conditions),
         DOMAINS: tuple(sorted(str(d) for d in domains)),
         LEAD_FOR: tuple(pledge.lead_for),
-        TROOPS: float(troops) if troops else None,
-        QUANTITIES: quantity_text(pledge),
+        FIGURES: figures,
+        QUANTITIES: quantities_text(pledge),
         DESCRIPTION: pledge.description,
         DATE: pledge.date or "",
         CONFIDENCE: str(pledge.confidence),
         CONFIDENCE_LABEL: confidence_label(pledge.confidence),
         SOURCE_IDS: tuple(pledge.sources),
         SOURCE_URLS: tuple(s.url for s in sources),
-        SOURCE_TEXT: source_text(sources),
+        SOURCE_TEXT: sources_text,
         NOTE: pledge.note or "",
         SEARCH_TEXT: " ".join([name, pledge.description, pledge.note or "", *(t.label for t in types)]).casefold(),
     }
@@ -286,7 +274,7 @@ def _pledge_row(
 _PLEDGE_COLUMNS = [
     PLEDGE, MEETING, MEETING_NAME, MEETING_DATE, PARTICIPANT, NAME, KIND, GROUPS, TYPES, TYPE_LABELS, STATUS,
     STATUS_LABEL, IS_STANCE, IS_REFUSAL, CONDITIONS, CONDITION_LABELS, CONDITION_NOTE, IS_CONDITIONAL, DOMAINS,
-    LEAD_FOR, TROOPS, QUANTITIES, DESCRIPTION, DATE, CONFIDENCE, CONFIDENCE_LABEL, SOURCE_IDS, SOURCE_URLS,
+    LEAD_FOR, FIGURES, QUANTITIES, DESCRIPTION, DATE, CONFIDENCE, CONFIDENCE_LABEL, SOURCE_IDS, SOURCE_URLS,
     SOURCE_TEXT, NOTE, SEARCH_TEXT,
 ]  # fmt: skip
 _DELEGATION_COLUMNS = [

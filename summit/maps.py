@@ -15,14 +15,15 @@ from summit import frames as F
 from summit import geo
 from summit.dataset import Dataset
 from summit.figures import FONT, INK, NEUTRAL, Chart, figure_spec, plotly_text, source_line
+from summit.quantities import Figure, chosen_figure
 from summit.tables import pledge_mark
-from summit.vocabulary import LEVEL_LABELS, Level
+from summit.vocabulary import BASIS_LABELS, LEVEL_LABELS, Basis, Level, Measure
 
 MEASURES = {
     "pledges": "Number of pledges",
     "type": "Commitment type",
     "lead": "Lead roles",
-    "troops": "Troop contribution (where public)",
+    "troops": "Troop figure on record",
     "level": "Level of attendance",
 }
 # Fixed views: plotly's MapLibre map cannot fit bounds to its on-screen size (and `map.bounds` breaks
@@ -34,6 +35,10 @@ BORDER_NOTE = (
 )
 # Sequential, colour-blind-safe (light to dark blue-green, ColorBrewer YlGnBu).
 SEQUENTIAL = ["#edf8b1", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84"]
+# The troop measure's categories: what kind of figure a participant has (summit.quantities.FIGURE_RULE).
+TROOPS_STATED = "Figure stated by the participant"
+TROOPS_ESTIMATE = "Press or analyst estimate only"
+TROOPS_NONE = "No public troop figure"
 # Category colours (Paul Tol muted) with words in the legend and hover, so colour is never alone.
 CATEGORY_COLOURS = {
     "Lead role": "#332288",
@@ -47,6 +52,9 @@ CATEGORY_COLOURS = {
     "Minister": "#44AA99",
     "Envoy, ambassador or official": "#DDCC77",
     "Attendance unknown": "#F2F2F2",
+    TROOPS_STATED: "#117733",
+    TROOPS_ESTIMATE: "#DDCC77",
+    TROOPS_NONE: "#F2F2F2",
 }
 # A category without a colour of its own (none today: every value above has one).
 OTHER_COLOUR = "#999933"
@@ -88,7 +96,7 @@ class _Record:
 
     pledges: set[str] = field(default_factory=set)  # pledge ids, stances excluded
     by_type: Counter = field(default_factory=Counter)  # short type label → pledges, stances excluded
-    troops: dict[str, float] = field(default_factory=dict)  # pledge id → public troop figure
+    figures: dict[str, tuple[Figure, ...]] = field(default_factory=dict)  # pledge id → its figures, stances excluded
     led: set[str] = field(default_factory=set)  # short labels of the types this participant leads
     marks: dict[str, list[str]] = field(default_factory=dict)  # type id → the marks of its records
 
@@ -97,25 +105,30 @@ def _records(dataset: Dataset, pledge_types: pd.DataFrame) -> dict[str, _Record]
     """One pass over the (pledge, type) rows, grouped by participant."""
     short = {t.id: t.short_label for t in dataset.commitment_types.values()}
     records: dict[str, _Record] = {}
-    columns = [F.PARTICIPANT, F.PLEDGE, F.TYPE, F.IS_STANCE, F.IS_LEAD, F.STATUS, F.IS_CONDITIONAL, F.TROOPS]
-    for code, pledge, type_id, stance, lead, status, conditional, troops in zip(
+    columns = [F.PARTICIPANT, F.PLEDGE, F.TYPE, F.IS_STANCE, F.IS_LEAD, F.STATUS, F.IS_CONDITIONAL, F.FIGURES]
+    for code, pledge, type_id, stance, lead, status, conditional, figures in zip(
         *(pledge_types[c] for c in columns), strict=True
     ):
         record = records.setdefault(code, _Record())
         if not stance:
             record.pledges.add(pledge)
             record.by_type[short[type_id]] += 1
-        if pd.notna(troops):
-            record.troops.setdefault(pledge, float(troops))
+            record.figures.setdefault(pledge, figures)  # once per pledge, whatever its number of types
         if lead:
             record.led.add(short[type_id])
         record.marks.setdefault(type_id, []).append(pledge_mark(status, conditional, lead))
     return records
 
 
-def _hover_lines(name: str, heads: str, by_type: Counter, value_text: str) -> list[str]:
+def _troop_figures(record: _Record) -> list[Figure]:
+    """The participant's troop and personnel figures, record by record, in the data's order."""
+    measures = (Measure.TROOPS, Measure.PERSONNEL)
+    return [f for figures in record.figures.values() for f in figures if f.measure in measures]
+
+
+def _hover_lines(name: str, heads: str, by_type: Counter, value_text: str, details: list[str]) -> list[str]:
     """What hovering a state shows, line by line, as plain text (the name first)."""
-    lines = [name, heads, value_text]
+    lines = [name, heads, value_text, *details]
     if by_type:
         lines.append("Pledges by type: " + ", ".join(f"{k} {v}" for k, v in by_type.most_common()))
     return [line for line in lines if line]
@@ -143,11 +156,13 @@ def build_map_data(
     for code, name, heads, level, attendance, attendance_label in zip(*(states[c] for c in columns), strict=True):
         record = records.get(code) or _Record()
         value, text = _measure_value(measure, record, Level(level), attendance, attendance_label, type_id)
-        lines = _hover_lines(name, heads, record.by_type, text)
+        # The troop measure lists every figure on record, each with its source and confidence.
+        on_record = [f"On record: {f.line()}" for f in _troop_figures(record)] if measure == "troops" else []
+        lines = _hover_lines(name, heads, record.by_type, text, on_record)
         rows.append({F.PARTICIPANT: code, F.NAME: name, VALUE: value, HOVER_LINES: lines})
     frame = pd.DataFrame(rows, columns=_STATE_COLUMNS)
     frame[HOVER] = frame[HOVER_LINES].map(plotly_hover)
-    numeric = measure in ("pledges", "troops")
+    numeric = measure == "pledges"
     title = MEASURES[measure] if measure != "type" or not type_id else dataset.commitment_types[type_id].label
     return MapData(frame, organisations, title, numeric)
 
@@ -158,9 +173,14 @@ def _measure_value(
     if measure == "pledges":
         count = len(record.pledges)
         return count, f"{count} pledge{'s' if count != 1 else ''}"
-    if measure == "troops":
-        total = sum(record.troops.values()) if record.troops else None
-        return total, f"Troops (public figures): {total:,.0f}" if total else "No public troop figure"
+    if measure == "troops":  # one figure, chosen by FIGURE_RULE: figures of different records are never added
+        chosen = chosen_figure(_troop_figures(record))
+        if chosen is None:
+            return TROOPS_NONE, TROOPS_NONE
+        text = chosen.text[:1].upper() + chosen.text[1:]
+        if chosen.basis == Basis.STATED:
+            return TROOPS_STATED, text
+        return TROOPS_ESTIMATE, f"{text} ({BASIS_LABELS[chosen.basis]}, not an offer)"
     if measure == "level":
         if attendance == "unknown" and level not in _LEVEL_CATEGORY:
             category = "Attendance unknown"

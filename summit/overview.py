@@ -8,6 +8,7 @@ import pandas as pd
 
 from summit import frames as F
 from summit.dataset import Dataset
+from summit.quantities import FIGURE_RULE
 from summit.schema import MeetingFile
 
 
@@ -51,6 +52,7 @@ COUNTING_RULES = {
     "Pledges": "Pledges of any status, stances excluded.",
     "Conditional": "Pledges that depend on a condition (a ceasefire, a vote in parliament, a US backstop, ...).",
     "Refusals": "Stances that rule something out, or refuse unless conditions are met.",
+    "Troop figure (map)": FIGURE_RULE,
 }
 
 

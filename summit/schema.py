@@ -10,6 +10,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, m
 from summit.vocabulary import (
     PALETTE,
     Attendance,
+    Basis,
+    Bound,
     Confidence,
     Domain,
     Level,
@@ -302,6 +304,11 @@ class Quantity(Record):
         default=None, description="ISO 4217 code; required when measure is amount."
     )
     approximate: StrictBool = False
+    bound: Bound | None = Field(default=None, description="'up to', 'at least' or 'more than' the value, as stated.")
+    basis: Basis = Field(
+        default=Basis.STATED,
+        description="stated by the participant; an estimate by the press or analysts; or context, not pledged.",
+    )
     note: ShortText | None = None
 
     @model_validator(mode="after")
@@ -312,6 +319,8 @@ class Quantity(Record):
             raise ValueError("currency is only allowed when measure is amount")
         if self.value_max is not None and self.value_max < self.value:
             raise ValueError("value_max is below value")
+        if self.value_max is not None and self.bound is not None:
+            raise ValueError("a range (value_max) cannot also have a bound: write the range, or the bound")
         return self
 
 

@@ -147,6 +147,29 @@ MEASURE_LABELS = {
 }
 
 
+class Bound(StrEnum):
+    """How a figure bounds the quantity, when the sources do not give it exactly."""
+
+    UP_TO = "up_to"
+    AT_LEAST = "at_least"
+    MORE_THAN = "more_than"
+
+
+BOUND_WORDS = {Bound.UP_TO: "up to", Bound.AT_LEAST: "at least", Bound.MORE_THAN: "more than"}
+
+
+class Basis(StrEnum):
+    """Whose figure it is: stated by the participant, estimated by others, or given for context only."""
+
+    STATED = "stated"
+    ESTIMATE = "estimate"
+    CONTEXT = "context"
+
+
+# How a figure is labelled wherever it is shown; a stated figure needs no label.
+BASIS_LABELS = {Basis.STATED: "", Basis.ESTIMATE: "press or analyst estimate", Basis.CONTEXT: "context, not pledged"}
+
+
 class ParticipantKind(StrEnum):
     """What sort of participant an organisation record is."""
 

@@ -48,6 +48,8 @@ def test_every_vocabulary_value_is_documented():
         v.MeetingFormat,
         v.Domain,
         v.Measure,
+        v.Bound,
+        v.Basis,
         v.ParticipantKind,
     ):
         for member in enum:

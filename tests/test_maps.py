@@ -23,6 +23,8 @@ from summit.maps import (
     page_map,
     scale_colour,
 )
+from summit.quantities import Figure
+from summit.vocabulary import Basis, Confidence, Measure
 
 
 @pytest.fixture(scope="module")
@@ -149,6 +151,8 @@ BY_TYPE = {  # stances are not pledges: Luxembourg's refusal and Norway's call a
     "USA": ["Pledges by type: Monitoring 1, Force: sea 1"],
 }
 NONE = "No record of this type"
+# The troop measure lists every figure on record with its sources and confidence.
+ON_RECORD = {"FRA": ["On record: about 6,000 troops (Élysée (2026-01-06); confirmed)"]}
 MEASURE_VALUES = {
     ("pledges", None): {
         "FRA": (1, "1 pledge"),
@@ -156,11 +160,11 @@ MEASURE_VALUES = {
         "NOR": (0, "0 pledges"),
         "USA": (2, "2 pledges"),
     },
-    ("troops", None): {
-        "FRA": (6000, "Troops (public figures): 6,000"),  # once, though the pledge has two types
-        "LUX": (None, "No public troop figure"),
-        "NOR": (None, "No public troop figure"),
-        "USA": (None, "No public troop figure"),
+    ("troops", None): {  # France's figure once, though its pledge has two types
+        "FRA": ("Figure stated by the participant", "About 6,000 troops"),
+        "LUX": ("No public troop figure", "No public troop figure"),
+        "NOR": ("No public troop figure", "No public troop figure"),
+        "USA": ("No public troop figure", "No public troop figure"),
     },
     ("level", None): {
         "FRA": ("Head of state or government", "Head of state, in person"),
@@ -195,7 +199,7 @@ MEASURE_VALUES = {
 }
 TITLES = {
     ("pledges", None): "Number of pledges",
-    ("troops", None): "Troop contribution (where public)",
+    ("troops", None): "Troop figure on record",
     ("level", None): "Level of attendance",
     ("lead", None): "Lead roles",
     ("type", "mnf_land"): "Multinational force on land",
@@ -214,13 +218,15 @@ def test_each_measure_gives_each_state_its_value_and_hover(tiny, paris, measure,
     data = build_map_data(tiny, paris.delegations, paris.pledge_types, measure, type_id)
     assert shown_values(data) == MEASURE_VALUES[measure, type_id]
     assert data.legend_title == TITLES[measure, type_id]
-    assert data.numeric == (measure in ("pledges", "troops"))
+    assert data.numeric == (measure == "pledges")
     assert list(data.organisations[F.PARTICIPANT]) == ["EU"]  # an organisation is never counted as a state
     for code, lines in zip(data.states[F.PARTICIPANT], data.states[HOVER_LINES], strict=True):
-        assert lines == [*HEADS[code], MEASURE_VALUES[measure, type_id][code][1], *BY_TYPE[code]]
+        details = ON_RECORD.get(code, []) if measure == "troops" else []
+        assert lines == [*HEADS[code], MEASURE_VALUES[measure, type_id][code][1], *details, *BY_TYPE[code]]
     hover = dict(zip(data.states[F.PARTICIPANT], data.states[HOVER], strict=True))
+    details = ON_RECORD["FRA"] if measure == "troops" else []
     assert hover["FRA"] == "<br>".join(["<b>France</b>", *HEADS["FRA"][1:], MEASURE_VALUES[measure, type_id]["FRA"][1],
-                                        *BY_TYPE["FRA"]])  # fmt: skip
+                                        *details, *BY_TYPE["FRA"]])  # fmt: skip
 
 
 def test_type_measure_without_a_type_is_titled_by_the_measure(tiny, paris):
@@ -228,23 +234,59 @@ def test_type_measure_without_a_type_is_titled_by_the_measure(tiny, paris):
     assert data.legend_title == "Commitment type" and set(data.states[VALUE]) == {NONE}
 
 
-def test_troops_add_up_over_pledges_once_each(tiny, paris):
-    """A second French pledge of 500 troops, with two types like the first: 6,500, not 13,000 or 6,000."""
+def with_figures(pledge_types, pledge, *figures):
+    """The (pledge, type) rows of `pledge` with its figures replaced."""
+    rows = pledge_types[F.PLEDGE] == pledge
+    changed = pledge_types[rows].assign(**{F.FIGURES: [tuple(figures)] * int(rows.sum())})
+    return pd.concat([pledge_types[~rows], changed])
+
+
+def figure(pledge, value_text, basis=Basis.STATED, date="2026-01-06", confidence=Confidence.CONFIRMED):
+    return Figure(pledge, Measure.TROOPS, value_text, basis, date, confidence, "Élysée (2026-01-06)")
+
+
+def test_troop_figures_of_two_pledges_are_never_added(tiny, paris):
+    """A second French pledge of 500 troops, given later, with two types like the first: France shows 500,
+    the later figure, not 6,500 (nor 13,000); both are on record."""
     french = paris.pledge_types[paris.pledge_types[F.PLEDGE] == "paris-fra-1"]
-    second = french.assign(**{F.PLEDGE: "paris-fra-2", F.TROOPS: 500.0})
+    later = (figure("paris-fra-2", "500 troops", date="2026-02"),)
+    second = french.assign(**{F.PLEDGE: "paris-fra-2", F.FIGURES: [later] * len(french)})
     data = build_map_data(tiny, paris.delegations, pd.concat([paris.pledge_types, second]), "troops")
-    assert shown_values(data)["FRA"] == (6500, "Troops (public figures): 6,500")
-    assert shown_values(data)["USA"] == (None, "No public troop figure")
+    assert shown_values(data)["FRA"] == ("Figure stated by the participant", "500 troops")
+    lines = dict(zip(data.states[F.PARTICIPANT], data.states[HOVER_LINES], strict=True))["FRA"]
+    assert [line for line in lines if line.startswith("On record: ")] == [
+        "On record: about 6,000 troops (Élysée (2026-01-06); confirmed)",
+        "On record: 500 troops (Élysée (2026-01-06); confirmed)",
+    ]
+
+
+def test_an_estimate_is_labelled_and_never_shown_as_an_offer(tiny, paris):
+    estimate = figure("paris-fra-1", "up to 7,500 troops", Basis.ESTIMATE)
+    pledge_types = with_figures(paris.pledge_types, "paris-fra-1", estimate)
+    data = build_map_data(tiny, paris.delegations, pledge_types, "troops")
+    assert shown_values(data)["FRA"] == (
+        "Press or analyst estimate only",
+        "Up to 7,500 troops (press or analyst estimate, not an offer)",
+    )
+    assert page_map(data, "europe", tiny).payload["legend"]["items"][0]["label"] == "Press or analyst estimate only (1)"
+
+
+def test_a_context_figure_is_listed_but_never_the_participants_figure(tiny, paris):
+    context = figure("paris-fra-1", "more than 600 troops", Basis.CONTEXT)
+    pledge_types = with_figures(paris.pledge_types, "paris-fra-1", context)
+    data = build_map_data(tiny, paris.delegations, pledge_types, "troops")
+    assert shown_values(data)["FRA"] == ("No public troop figure", "No public troop figure")
+    lines = dict(zip(data.states[F.PARTICIPANT], data.states[HOVER_LINES], strict=True))["FRA"]
+    assert "On record: more than 600 troops, context, not pledged (Élysée (2026-01-06); confirmed)" in lines
 
 
 def test_a_stance_alone_counts_no_pledge_and_no_troops(tiny, paris):
-    """Norway's call for a sea mission, given a troop figure, stays out of the pledge count and the troops."""
-    norway = paris.pledge_types[paris.pledge_types[F.PLEDGE] == "paris-nor-1"].assign(**{F.TROOPS: 300.0})
-    others = paris.pledge_types[paris.pledge_types[F.PLEDGE] != "paris-nor-1"]
-    pledge_types = pd.concat([others, norway])
+    """Norway's call for a sea mission, given a troop figure, stays out of the pledge count and the troops:
+    a figure in a stance is not an offer."""
+    pledge_types = with_figures(paris.pledge_types, "paris-nor-1", figure("paris-nor-1", "300 troops"))
     assert shown_values(build_map_data(tiny, paris.delegations, pledge_types, "pledges"))["NOR"] == (0, "0 pledges")
     troops = shown_values(build_map_data(tiny, paris.delegations, pledge_types, "troops"))["NOR"]
-    assert troops == (300, "Troops (public figures): 300")  # the figure is public; the map shows it
+    assert troops == ("No public troop figure", "No public troop figure")
 
 
 def test_a_delegation_of_unknown_rank_and_attendance_reads_attendance_unknown(tiny, paris):
@@ -257,10 +299,8 @@ def test_a_delegation_of_unknown_rank_and_attendance_reads_attendance_unknown(ti
 PAGE_ALTS = {
     ("pledges", None): "Map of 4 participating states shaded by number of pledges; highest: United States (2), "
     "France (1), Luxembourg (1).",
-    (
-        "troops",
-        None,
-    ): "Map of 4 participating states shaded by troop contribution (where public); highest: France (6,000).",
+    ("troops", None): "Map of 4 participating states by troop figure on record: No public troop figure 3, "
+    "Figure stated by the participant 1.",
     ("lead", None): "Map of 4 participating states by lead roles: No record of this type 3, Lead role 1.",
     ("type", "mnf_sea"): "Map of 4 participating states by multinational force at sea: No record of this type 2, "
     "Position only 1, Under consideration 1.",

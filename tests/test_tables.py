@@ -71,8 +71,8 @@ def test_pledges_table_reads_without_colour(tiny, paris):
 
 def test_quantities_are_written_out(paris):
     row = paris.pledges.set_index(F.PLEDGE).loc["paris-fra-1"]
-    assert row[F.QUANTITIES] == "~6,000 troops"
-    assert row[F.TROOPS] == 6000
+    assert row[F.QUANTITIES] == "about 6,000 troops"
+    assert [f.line() for f in row[F.FIGURES]] == ["about 6,000 troops (Élysée (2026-01-06); confirmed)"]
 
 
 def test_type_counts_split_conditional(tiny, paris):
