@@ -46,6 +46,7 @@ CATEGORY_COLOURS = {
     "Conditional pledge": "#44AA99",
     "Under consideration": "#DDCC77",
     "Position only": "#88CCEE",
+    "Refused under current conditions": "#AA4499",
     "Refused": "#CC6677",
     "No record of this type": "#F2F2F2",
     "Head of state or government": "#332288",
@@ -64,6 +65,7 @@ _MARK_CATEGORY = {
     "◐": "Conditional pledge",
     "○": "Under consideration",
     "◇": "Position only",
+    "⊘": "Refused under current conditions",
     "✕": "Refused",
 }
 _LEVEL_CATEGORY = {

@@ -14,6 +14,7 @@ PLEDGE_MARK = "●"
 CONDITIONAL_MARK = "◐"
 CONSIDERING_MARK = "○"
 POSITION_MARK = "◇"
+CONDITIONAL_REFUSAL_MARK = "⊘"
 REFUSAL_MARK = "✕"
 MATRIX_LEGEND = {
     LEAD_MARK: "lead role",
@@ -21,9 +22,12 @@ MATRIX_LEGEND = {
     CONDITIONAL_MARK: "conditional pledge",
     CONSIDERING_MARK: "under consideration or reported",
     POSITION_MARK: "stated position (not a pledge)",
-    REFUSAL_MARK: "ruled out or refused unless conditions are met",
+    CONDITIONAL_REFUSAL_MARK: "refused under current conditions (while the war lasts, without a mandate, ...)",
+    REFUSAL_MARK: "ruled out",
 }
 _MARK_ORDER = list(MATRIX_LEGEND)
+# The marks of a pledge (not a stance): the participants a commitment type counts.
+PLEDGE_MARKS = frozenset({LEAD_MARK, PLEDGE_MARK, CONDITIONAL_MARK, CONSIDERING_MARK})
 _TENTATIVE = {Status.CONSIDERING, Status.REPORTED}
 
 # Display column names (also the headers of CSV and Excel exports).
@@ -73,7 +77,9 @@ def pledge_mark(status: str, conditional: bool, lead: bool) -> str:
     if lead:
         return LEAD_MARK
     status = Status(status)
-    if status in (Status.RULED_OUT, Status.CONDITIONAL_REFUSAL):
+    if status == Status.CONDITIONAL_REFUSAL:
+        return CONDITIONAL_REFUSAL_MARK
+    if status == Status.RULED_OUT:
         return REFUSAL_MARK
     if status == Status.ADVOCATES:
         return POSITION_MARK

@@ -188,7 +188,8 @@ def test_without_satisfied_by_an_approved_pledge_still_waits(tiny_copy):
 def test_who_does_what_lists_participants_per_type_with_marks(slides):
     who = by_key(slides, "who").table
     rows = {r["Commitment type"]: r for r in who.to_dict("records")}
-    assert rows["Ceasefire monitoring and verification"]["Participants"] == 3
+    assert rows["Ceasefire monitoring and verification"]["Pledging"] == 3
+    assert rows["Multinational force on land"]["Pledging"] == 1  # France; Luxembourg's refusal is listed, not counted
     # The lead first, then by mark and name.
     assert rows["Ceasefire monitoring and verification"]["Who"].startswith("★ United States")
     assert rows["Multinational force on land"]["Who"] == "◐ France, ✕ Luxembourg"

@@ -366,3 +366,16 @@ def test_page_map_payload_for_categories(tiny, paris):
         "FRA": "#44AA99", "LUX": "#CC6677", "NOR": "#F2F2F2", "USA": "#F2F2F2"
     }  # fmt: skip
     assert shown.payload["markers"] == [{"code": "LUX", "lon": 6.07, "lat": 49.77, "colour": "#CC6677"}]
+
+
+def test_a_refusal_under_current_conditions_is_not_drawn_as_refused(tiny, paris):
+    """Luxembourg's refusal of land troops, made conditional ('not while the war lasts'): its own category,
+    colour and legend entry, never plain 'Refused'."""
+    rows = paris.pledge_types[F.PLEDGE] == "paris-lux-1"
+    pledge_types = paris.pledge_types.copy()
+    pledge_types.loc[rows, F.STATUS] = "conditional_refusal"
+    data = build_map_data(tiny, paris.delegations, pledge_types, "type", "mnf_land")
+    assert shown_values(data)["LUX"] == ("Refused under current conditions", "Refused under current conditions")
+    legend = page_map(data, "europe", tiny).payload["legend"]["items"]
+    entry = next(item for item in legend if item["label"].startswith("Refused under current conditions"))
+    assert entry["colour"] == CATEGORY_COLOURS["Refused under current conditions"] != CATEGORY_COLOURS["Refused"]

@@ -19,7 +19,7 @@ from summit.filters import Filters
         ("reported", True, False, T.CONSIDERING_MARK),
         ("advocates", False, False, T.POSITION_MARK),
         ("ruled_out", False, False, T.REFUSAL_MARK),
-        ("conditional_refusal", True, False, T.REFUSAL_MARK),
+        ("conditional_refusal", True, False, T.CONDITIONAL_REFUSAL_MARK),
     ],
 )
 def test_pledge_mark(status, conditional, lead, mark):
@@ -41,7 +41,8 @@ def test_matrix_marks_lead_conditions_and_refusals(tiny, paris):
 
 def test_every_matrix_mark_has_a_legend_entry():
     assert set(T.MATRIX_LEGEND) == {
-        T.LEAD_MARK, T.PLEDGE_MARK, T.CONDITIONAL_MARK, T.CONSIDERING_MARK, T.POSITION_MARK, T.REFUSAL_MARK
+        T.LEAD_MARK, T.PLEDGE_MARK, T.CONDITIONAL_MARK, T.CONSIDERING_MARK, T.POSITION_MARK,
+        T.CONDITIONAL_REFUSAL_MARK, T.REFUSAL_MARK,
     }  # fmt: skip
 
 

@@ -24,7 +24,7 @@ from summit.filters import FilteredRows, Filters
 from summit.frames import Frames
 from summit.maps import BORDER_NOTE, build_map_data, map_chart
 from summit.overview import key_numbers, leaders_present
-from summit.tables import MATRIX_LEGEND, matrix_table, pledge_mark
+from summit.tables import MATRIX_LEGEND, PLEDGE_MARKS, matrix_table, pledge_mark
 from summit.vocabulary import STATUS_LABELS, Attendance, Confidence, ParticipantKind, Status
 
 MAX_BAR_TYPES = 12
@@ -32,8 +32,8 @@ SPOTLIGHTS = 3
 # Descriptions on spotlight slides are cut to this many characters (the notes keep them whole).
 SPOTLIGHT_CHARS = 240
 MAX_SOURCES = 8
-# One word per mark of MATRIX_LEGEND, so the legend fits a subtitle line.
-LEGEND_WORDS = ("lead", "pledge", "conditional", "considering", "position", "refused")
+# A word or two per mark of MATRIX_LEGEND, so the legend fits a subtitle line.
+LEGEND_WORDS = ("lead", "pledge", "conditional", "considering", "position", "refused for now", "ruled out")
 
 # The filtered rows the slides are built from: the same as the pages'.
 View = FilteredRows
@@ -192,15 +192,16 @@ def _who_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
         rows.append(
             {
                 "Commitment type": labels.get(column, column),
-                "Participants": len(marked),
+                # Stances (positions and refusals) are listed, not counted: they are no part in the commitment.
+                "Pledging": sum(any(m in PLEDGE_MARKS for m in marks) for _, marks in marked),
                 "Who": name_list([f"{marks} {name}" for name, marks in order], 140),
             }
         )
-    table = pd.DataFrame(rows).sort_values("Participants", ascending=False, kind="stable", ignore_index=True)
+    table = pd.DataFrame(rows).sort_values("Pledging", ascending=False, kind="stable", ignore_index=True)
     widths = (0.26, 0.12, 0.62)
     fitted, bullets = _fit_with_note(
         Slide("who", title, subtitle, table=table, table_widths=widths),
-        lambda shown, rest: f"The {shown} types with most participants; {rest} more on the Who does what page.",
+        lambda shown, rest: f"The {shown} types with most pledging; {rest} more on the Who does what page.",
     )
     notes = "\n".join(f"{r['Commitment type']}: {r['Who']}" for r in rows)
     return [Slide("who", title, subtitle, bullets, table=fitted, table_widths=widths, notes=notes)]
