@@ -15,7 +15,16 @@ from summit.briefing.html import slide_html
 from summit.briefing.images import ChartRenderError, browser_problem, render_chart_images
 from summit.briefing.layout import CANVAS_HEIGHT, CANVAS_WIDTH, Box, Slide, slide_layout
 from summit.briefing.slides import build_briefing
-from summit.briefing.text import BODY_PX, BULLET_GAP, CELL_PAD_X, CELL_PAD_Y, FOOTER_PX, LINE_HEIGHT, TABLE_PX
+from summit.briefing.text import (
+    BODY_PX,
+    BULLET_GAP,
+    CELL_PAD_X,
+    CELL_PAD_Y,
+    FOOTER_PX,
+    LINE_HEIGHT,
+    TABLE_PX,
+    TABLE_RULE_PX,
+)
 from summit.briefing.theme import THEME_COLOURS, THEMES, themed_figure
 from summit.formats import Subject, formats_for
 from summit_ui.context import PageContext
@@ -120,7 +129,7 @@ def render_presenting_style(theme: str, slide: Slide) -> None:
 .briefing-slide ul.box li:last-child {{ margin-bottom: 0; }}
 .briefing-slide table {{ border-collapse: collapse; table-layout: fixed; width: 100%; font-size: {TABLE_PX}px;
   line-height: {LINE_HEIGHT}; color: {ink}; }}
-.briefing-slide th, .briefing-slide td {{ border: 2px solid {rule}; padding: {CELL_PAD_Y}px {CELL_PAD_X}px;
+.briefing-slide th, .briefing-slide td {{ border: {TABLE_RULE_PX}px solid {rule}; padding: {CELL_PAD_Y}px {CELL_PAD_X}px;
   text-align: left; vertical-align: top; }}
 .briefing-slide th {{ background: {surface}; font-weight: 700; }}
 .briefing-slide .tile {{ display: flex; flex-direction: column; justify-content: center; align-items: center;

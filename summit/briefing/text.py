@@ -25,6 +25,8 @@ BULLET_GAP = 14
 # of the fonts the three renderings use) on mixed text, so text that fits here fits everywhere.
 CHAR_EM = 0.58
 CELL_PAD_X, CELL_PAD_Y = 14, 8
+# The rules between table cells (collapsed borders): one per row, and one more below the last.
+TABLE_RULE_PX = 2
 
 
 def line_px(size: int) -> int:
@@ -60,11 +62,14 @@ def table_row_heights(table: pd.DataFrame, widths: tuple[float, ...], width: int
     """Height of the header row, then of each row, of a table drawn `width` px wide."""
     columns = [width * share - 2 * CELL_PAD_X for share in widths]
     rows = [list(map(str, table.columns)), *([str(v) for v in row] for row in table.itertuples(index=False))]
-    return [
+    heights = [
         max(wrap_lines(cell, int(w), TABLE_PX) for cell, w in zip(row, columns, strict=True)) * line_px(TABLE_PX)
         + 2 * CELL_PAD_Y
+        + TABLE_RULE_PX
         for row in rows
     ]
+    heights[0] += TABLE_RULE_PX  # the rule below the last row, counted with the header that is always there
+    return heights
 
 
 def shorten(text: str, limit: int) -> str:
