@@ -129,8 +129,8 @@ def render_presenting_style(theme: str, slide: Slide) -> None:
 .briefing-slide ul.box li:last-child {{ margin-bottom: 0; }}
 .briefing-slide table {{ border-collapse: collapse; table-layout: fixed; width: 100%; font-size: {TABLE_PX}px;
   line-height: {LINE_HEIGHT}; color: {ink}; }}
-.briefing-slide th, .briefing-slide td {{ border: {TABLE_RULE_PX}px solid {rule}; padding: {CELL_PAD_Y}px {CELL_PAD_X}px;
-  text-align: left; vertical-align: top; }}
+.briefing-slide th, .briefing-slide td {{ border: {TABLE_RULE_PX}px solid {rule};
+  padding: {CELL_PAD_Y}px {CELL_PAD_X}px; text-align: left; vertical-align: top; }}
 .briefing-slide th {{ background: {surface}; font-weight: 700; }}
 .briefing-slide .tile {{ display: flex; flex-direction: column; justify-content: center; align-items: center;
   background: {surface}; border: 2px solid {rule}; }}
