@@ -299,6 +299,7 @@ function firstPaint(root, state, collection) {
     context.stroke();
   }
   state.title.textContent = data.title;
+  state.title.title = data.title; // the whole title when the header cuts it
   drawLegend(state.legend, data.legend);
   root.dataset.firstPaintAt = String(performance.now());
   root.dataset.firstPaint = String(state.version);
@@ -403,6 +404,7 @@ function finish(root, state, reshaped) {
   const version = state.version;
   state.bounds = state.data.bounds;
   state.title.textContent = state.data.title;
+  state.title.title = state.data.title;
   drawLegend(state.legend, state.data.legend);
   hover(state, null);
   state.map.once(reshaped ? "idle" : "render", () => {
