@@ -1,14 +1,17 @@
 """Overview: the meeting at a glance — key numbers, the map, who does what in brief, documents adopted."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from summit.figures import type_bar_chart
-from summit.overview import key_numbers
+from summit.overview import COUNTED, PLEDGES, key_numbers
 from summit.tables import MATRIX_LEGEND, brief_matrix, matrix_table
 from summit_ui.cached import memo_chart
 from summit_ui.context import page_context
 from summit_ui.maps import render_map_block
 from summit_ui.render import render_chart, render_sentence, render_title, text_cell
+from summit_ui.sidebar import open_page
 
 ctx = page_context()
 if ctx.meeting is None:
@@ -22,15 +25,14 @@ render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"))
 
 numbers = key_numbers(ctx.dataset, ctx.meeting, ctx.shown_delegations, ctx.shown_pledges)
 for column, number in zip(st.columns(len(numbers)), numbers, strict=True):
-    column.metric(
-        number.label,
-        number.value,
-        number.note or None,
-        delta_color="off",
-        delta_arrow="off",
-        help=number.help,
-        border=True,
-    )
+    # One tile per figure: the number, what it leaves out, and a link to the records it counts (the same
+    # filters plus "counted as", on the page that lists them). Tiles stretch to the row's height.
+    tile = column.container(border=True, height="stretch", vertical_alignment="distribute")
+    tile.metric(number.label, number.value, number.note or None, delta_color="off", delta_arrow="off", help=number.help)
+    page = "pledges" if COUNTED[number.counts].frame == PLEDGES else "participants"
+    label = f"List the {number.value.split(' ')[0]} →"
+    if tile.button(label, key=f"counted_{number.counts}", type="tertiary", help=number.help):
+        open_page(f"app_pages/{page}.py", replace(ctx.filters, counted=number.counts))
 
 render_map_block(ctx, key="overview_map", with_controls=False, height=460)
 

@@ -20,6 +20,7 @@ import pandas as pd
 from summit import frames as F
 from summit.dataset import Dataset
 from summit.frames import Frames
+from summit.overview import COUNTED, PLEDGES
 from summit.schema import MeetingFile
 from summit.vocabulary import CONFIDENCE_LABELS, DOMAIN_LABELS, STATUS_LABELS, Domain
 
@@ -259,6 +260,14 @@ def _has_lead_role(pledges: pd.DataFrame, _on: bool) -> pd.Series:
     return pledges[F.LEAD_FOR].map(bool).astype(bool)
 
 
+def _counted(frame: pd.DataFrame, rule: str) -> pd.Series:
+    """The rows a headline figure counts (summit.overview.COUNTED), in the frame it counts; the other frame is
+    left whole (a figure counting pledges lists pledges, one counting delegations lists delegations)."""
+    spec = COUNTED[rule]
+    counts_this_frame = (F.IS_STANCE in frame.columns) == (spec.frame == PLEDGES)
+    return spec.keep(frame) if counts_this_frame else pd.Series(True, index=frame.index)
+
+
 def _join(items: Iterable[str]) -> str:
     items = list(items)
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
@@ -315,6 +324,11 @@ FILTERS: tuple[FilterSpec, ...] = (
         pledges=_has_lead_role, pledge_types=lambda pledge_types, _on: pledge_types[F.IS_LEAD],
         help="Pledges in which the participant leads a commitment (the Lead role column); "
         "counts by type and the Who does what grid keep only the commitments it leads.",
+    ),
+    FilterSpec(
+        "counted", "n", "Counted as", ONE, lambda rule, labels: f"counted as {labels[rule].lower()}", 75,
+        records=_counted, options=lambda _dataset: {k: c.label for k, c in COUNTED.items()},
+        help="The records a headline figure on the Overview counts, by the rule shown beside it.",
     ),
 )  # fmt: skip
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -20,6 +21,7 @@ class KeyNumber:
     value: str
     help: str
     note: str = ""  # what the value leaves out, shown under it ("+1 unconfirmed")
+    counts: str = ""  # the COUNTED id of the rows the figure counts: the list a click on it opens
 
     @property
     def text(self) -> str:
@@ -56,6 +58,33 @@ COUNTING_RULES = {
 }
 
 
+@dataclass(frozen=True)
+class Counted:
+    """What a headline figure counts: the rows of one frame it keeps, and the page that lists them."""
+
+    label: str  # the figure's label (a key of COUNTING_RULES)
+    frame: str  # PLEDGES or DELEGATIONS: the rows it counts
+    keep: Callable[[pd.DataFrame], pd.Series]  # the rows counted, as a mask over that frame
+
+
+PLEDGES, DELEGATIONS = "pledges", "delegations"
+# Every headline figure that counts rows, by id: the overview counts with `keep`, and the filter "counted as"
+# (summit.filters, URL key `n`) lists the same rows, so a number and the list it opens cannot disagree.
+COUNTED = {
+    "delegations": Counted("Delegations", DELEGATIONS, lambda d: pd.Series(True, index=d.index)),
+    "leaders": Counted("Leaders present", DELEGATIONS, lambda d: d[F.IS_LEADER_CONFIRMED].astype(bool)),
+    "pledges": Counted("Pledges", PLEDGES, lambda p: ~p[F.IS_STANCE].astype(bool)),
+    "conditional": Counted("Conditional", PLEDGES, lambda p: ~p[F.IS_STANCE].astype(bool) & p[F.IS_CONDITIONAL]),
+    "refusals": Counted("Refusals", PLEDGES, lambda p: p[F.IS_REFUSAL].astype(bool)),
+}
+
+
+def counted(rule: str, delegations: pd.DataFrame, pledges: pd.DataFrame) -> pd.DataFrame:
+    """The rows a headline figure counts."""
+    rows = pledges if COUNTED[rule].frame == PLEDGES else delegations
+    return rows[COUNTED[rule].keep(rows)]
+
+
 def key_numbers(
     dataset: Dataset, meeting: MeetingFile, delegations: pd.DataFrame, pledges: pd.DataFrame
 ) -> list[KeyNumber]:
@@ -64,16 +93,24 @@ def key_numbers(
     delegation_help = COUNTING_RULES["Delegations"]
     if reported is not None:
         delegation_help += f" Sources report {reported.states} states and {reported.organisations} organisations."
-    pledged = pledges[~pledges[F.IS_STANCE]]
-    conditional = int(pledged[F.IS_CONDITIONAL].sum())
-    refusals = int(pledges[F.IS_REFUSAL].sum())
-    leaders, unconfirmed = leaders_present(delegations)
+    count = {rule: len(counted(rule, delegations, pledges)) for rule in COUNTED}
+    pledged, conditional = count["pledges"], count["conditional"]
+    _, unconfirmed = leaders_present(delegations)
     return [
-        KeyNumber("Delegations", f"{len(delegations)}", delegation_help),
-        KeyNumber("Leaders present", f"{leaders}", COUNTING_RULES["Leaders present"], leaders_note(unconfirmed)),
-        KeyNumber("Pledges", f"{len(pledged)}", COUNTING_RULES["Pledges"]),
+        KeyNumber("Delegations", f"{count['delegations']}", delegation_help, counts="delegations"),
         KeyNumber(
-            "Conditional", f"{conditional} of {len(pledged)}" if len(pledged) else "0", COUNTING_RULES["Conditional"]
+            "Leaders present",
+            f"{count['leaders']}",
+            COUNTING_RULES["Leaders present"],
+            leaders_note(unconfirmed),
+            counts="leaders",
         ),
-        KeyNumber("Refusals", f"{refusals}", COUNTING_RULES["Refusals"]),
+        KeyNumber("Pledges", f"{pledged}", COUNTING_RULES["Pledges"], counts="pledges"),
+        KeyNumber(
+            "Conditional",
+            f"{conditional} of {pledged}" if pledged else "0",
+            COUNTING_RULES["Conditional"],
+            counts="conditional",
+        ),
+        KeyNumber("Refusals", f"{count['refusals']}", COUNTING_RULES["Refusals"], counts="refusals"),
     ]

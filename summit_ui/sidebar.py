@@ -101,6 +101,12 @@ def reseed_from_url() -> None:
     st.session_state[SEEDED_KEY] = False
 
 
+def open_page(page: str, filters: FilterOperations) -> None:
+    """Go to a page with these filters: its sidebar is set from them, and the URL shows them."""
+    reseed_from_url()
+    st.switch_page(page, query_params=filters.to_query_params())
+
+
 def _reset(specs: tuple[FilterSpec, ...]) -> None:
     """Reset button callback: every filter back to 'all'."""
     for spec in specs:

@@ -8,9 +8,15 @@ for a sea mission), so 6 pledges, 3 of them conditional; 1 refusal.
 
 from __future__ import annotations
 
+import pytest
+
 from summit import frames as F
-from summit.overview import KeyNumber, key_numbers, leaders_present
+from summit.dataset import load_dataset
+from summit.filters import Filters
+from summit.frames import build_frames
+from summit.overview import COUNTED, KeyNumber, key_numbers, leaders_present
 from summit.schema import ReportedCounts
+from tests.conftest import REPO
 
 DELEGATIONS_HELP = "Delegations identified in the sources for the current filters."
 LEADERS_HELP = (
@@ -22,15 +28,18 @@ LEADERS_HELP = (
 
 def test_key_numbers_of_paris(tiny, paris):
     assert key_numbers(tiny, paris.meeting, paris.delegations, paris.pledges) == [
-        KeyNumber("Delegations", "5", DELEGATIONS_HELP),
-        KeyNumber("Leaders present", "2", LEADERS_HELP, "+1 unconfirmed"),
-        KeyNumber("Pledges", "6", "Pledges of any status, stances excluded."),
+        KeyNumber("Delegations", "5", DELEGATIONS_HELP, counts="delegations"),
+        KeyNumber("Leaders present", "2", LEADERS_HELP, "+1 unconfirmed", counts="leaders"),
+        KeyNumber("Pledges", "6", "Pledges of any status, stances excluded.", counts="pledges"),
         KeyNumber(
             "Conditional",
             "3 of 6",
             "Pledges that depend on a condition (a ceasefire, a vote in parliament, a US backstop, ...).",
+            counts="conditional",
         ),
-        KeyNumber("Refusals", "1", "Stances that rule something out, or refuse unless conditions are met."),
+        KeyNumber(
+            "Refusals", "1", "Stances that rule something out, or refuse unless conditions are met.", counts="refusals"
+        ),
     ]
 
 
@@ -49,7 +58,7 @@ def test_the_reported_headcount_is_added_to_the_help(tiny, paris):
     )
     [delegations, *_] = key_numbers(tiny, meeting, paris.delegations, paris.pledges)
     assert delegations == KeyNumber(
-        "Delegations", "5", DELEGATIONS_HELP + " Sources report 27 states and 0 organisations."
+        "Delegations", "5", DELEGATIONS_HELP + " Sources report 27 states and 0 organisations.", counts="delegations"
     )
 
 
@@ -83,3 +92,20 @@ def test_the_confirmed_flag_needs_a_name_and_a_known_attendance(tiny_frames):
     # the EU's leader are not heads of state or government.
     assert paris[F.IS_LEADER_CONFIRMED].to_dict() == {"FRA": True, "LUX": True, "NOR": False, "USA": False, "EU": False}
     assert paris[F.IS_LEADER].to_dict() == {"FRA": True, "LUX": True, "NOR": True, "USA": False, "EU": False}
+
+
+@pytest.mark.parametrize("data", ["tiny", "bundled"])
+@pytest.mark.parametrize("extra", [{}, {"groups": ("nato",)}, {"text": "troops"}], ids=["all", "nato", "search"])
+def test_each_headline_number_is_the_length_of_the_list_it_opens(data, extra, tiny, tiny_frames):
+    """The link under each number adds `n=<rule>` to the current filters; the Pledges or Participants page
+    then lists exactly the records the number counts."""
+    dataset = tiny if data == "tiny" else load_dataset(REPO / "data").dataset
+    frames = tiny_frames if data == "tiny" else build_frames(dataset)
+    view = Filters(**extra).rows(dataset, frames)
+    numbers = key_numbers(dataset, view.meeting, view.delegations, view.pledges)
+    assert [n.counts for n in numbers] == list(COUNTED)
+    for number in numbers:
+        opened = Filters(**extra, counted=number.counts).rows(dataset, frames)
+        listed = opened.pledges if COUNTED[number.counts].frame == "pledges" else opened.delegations
+        assert number.value.split(" ")[0] == str(len(listed)), number.label
+    assert Filters(**extra, counted="refusals").rows(dataset, frames).pledges[F.IS_REFUSAL].all()

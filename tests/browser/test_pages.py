@@ -16,6 +16,7 @@ from summit.figures import NEUTRAL
 from summit.filters import Filters, filter_options
 from summit.formats import Subject, formats_for
 from summit.frames import build_frames, participant_name
+from summit.overview import COUNTED, PLEDGES, key_numbers
 from summit_ui.pages import PAGES as APP_PAGES
 from summit_ui.pages import PageKind
 
@@ -249,4 +250,33 @@ def test_table_page_downloads_a_file_per_row_of_the_formats_table(
         assert payload[:4] == expected[:4], export.id  # the same kind of file as the core writes
         if export.id == "csv":
             assert payload == expected  # the filtered view, byte for byte, byte-order mark included
+    assert_clean(page, error_boxes)
+
+
+@pytest.mark.parametrize("rule", list(COUNTED))
+def test_a_headline_number_opens_the_records_it_counts(
+    rule, app_server, page, wait_for_app, error_boxes, bundled_dataset, grid_row_count
+):
+    """On the overview, under a filter, the link under a number opens the list page with that filter plus
+    `n=<rule>`, and the list has as many rows as the number says."""
+    filters = Filters(groups=("nato",))
+    view = filters.rows(bundled_dataset, build_frames(bundled_dataset))
+    number = next(
+        n for n in key_numbers(bundled_dataset, view.meeting, view.delegations, view.pledges) if n.counts == rule
+    )
+    count = number.value.split(" ")[0]
+    page.goto(f"{app_server}/?g=nato")
+    wait_for_app(page)
+
+    link = page.get_by_test_id("stMain").locator(f".st-key-counted_{rule}").get_by_role("button")
+    expect(link).to_have_text(f"List the {count} →")
+    link.click()
+
+    listing = "pledges" if COUNTED[rule].frame == PLEDGES else "participants"
+    page.wait_for_url(re.compile(rf"/{listing}\?"), timeout=TIMEOUT_MS)
+    wait_for_app(page)
+    wait_for_content(page)
+    assert query(page) == {"g": "nato", "n": rule}
+    assert grid_row_count(main_grid(page)) == int(count)
+    assert f"counted as {number.label.lower()}" in sentence(page)
     assert_clean(page, error_boxes)
