@@ -9,7 +9,7 @@ from summit_ui.render import render_empty, render_sentence, render_title
 ctx = page_context()
 render_title(f"Who does what — {ctx.meeting_name}")
 matrix = matrix_table(ctx.dataset, ctx.shown_pledge_types, ctx.shown_delegations)
-render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"))
+render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"), ctx.scope_note)
 st.markdown("  ·  ".join(f"**{mark}** {meaning}" for mark, meaning in MATRIX_LEGEND.items()))
 if matrix.empty or not len(matrix.columns):
     render_empty("pledges or stances")

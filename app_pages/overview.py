@@ -21,18 +21,26 @@ if ctx.meeting is None:
 meeting = ctx.meeting.meeting
 render_title(meeting.name)
 st.text(f"{meeting.date:%-d %B %Y} · {meeting.city or 'online'} · data as of {ctx.dataset.info.as_of:%-d %B %Y}")
-render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"))
+render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"), ctx.scope_note)
 
 numbers = key_numbers(ctx.dataset, ctx.meeting, ctx.shown_delegations, ctx.shown_pledges)
+
+
+def list_link(container, rule: str, label: str, help_text: str | None = None) -> None:
+    """A link to the records a figure counts: the same filters plus "counted as", on the page that lists them."""
+    page = "pledges" if COUNTED[rule].frame == PLEDGES else "participants"
+    if container.button(label, key=f"counted_{rule}", type="tertiary", help=help_text):
+        open_page(f"app_pages/{page}.py", replace(ctx.filters, counted=rule))
+
+
 for column, number in zip(st.columns(len(numbers)), numbers, strict=True):
-    # One tile per figure: the number, what it leaves out, and a link to the records it counts (the same
-    # filters plus "counted as", on the page that lists them). Tiles stretch to the row's height.
+    # One tile per figure: the number, what it leaves out, and links to the records each counts. Tiles
+    # stretch to the row's height.
     tile = column.container(border=True, height="stretch", vertical_alignment="distribute")
     tile.metric(number.label, number.value, number.note or None, delta_color="off", delta_arrow="off", help=number.help)
-    page = "pledges" if COUNTED[number.counts].frame == PLEDGES else "participants"
-    label = f"List the {number.value.split(' ')[0]} →"
-    if tile.button(label, key=f"counted_{number.counts}", type="tertiary", help=number.help):
-        open_page(f"app_pages/{page}.py", replace(ctx.filters, counted=number.counts))
+    list_link(tile, number.counts, f"List the {number.value.split(' ')[0]} →", number.help)
+    if number.note_counts:  # "+4 reported, not confirmed" opens those 4
+        list_link(tile, number.note_counts, f"List the {number.note.lstrip('+').split(',')[0]} →")
 
 render_map_block(ctx, key="overview_map", with_controls=False, height=460)
 

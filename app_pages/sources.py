@@ -24,7 +24,7 @@ st.markdown(
     "page), **◐ Single source**, **⚠ Disputed** (sources disagree; both claims are recorded) and "
     "**○ Unverified**."
 )
-render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"))
+render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"), ctx.scope_note)
 if ctx.shown_pledges.empty:
     render_empty("pledges or stances")
 else:
@@ -48,7 +48,7 @@ if ctx.meeting and ctx.meeting.meeting.open_questions:
 
 st.subheader(f"All sources ({len(ctx.frames.sources)})", anchor=False)
 st.dataframe(
-    cited_sources(ctx.frames)[[F.PUBLISHER, F.TITLE, F.PUBLISHED, F.OFFICIAL, F.CITED_BY, F.URL]],
+    cited_sources(ctx.frames)[[F.PUBLISHER, F.TITLE, F.PUBLISHED, F.SOURCE_KIND_LABEL, F.CITED_BY, F.URL]],
     hide_index=True,
     width="stretch",
     column_config={
@@ -57,7 +57,7 @@ st.dataframe(
         F.PUBLISHED: st.column_config.TextColumn("Published"),
         F.URL: st.column_config.LinkColumn("Link", display_text="open ↗"),
         F.CITED_BY: st.column_config.NumberColumn("Records citing it", format="%d"),
-        F.OFFICIAL: st.column_config.CheckboxColumn("Official"),
+        F.SOURCE_KIND_LABEL: st.column_config.TextColumn("Kind", help="Who published it"),
     },
 )
 st.subheader("How the headline figures count", anchor=False)

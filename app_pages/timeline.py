@@ -3,6 +3,7 @@
 import streamlit as st
 
 from summit.figures import timeline_chart
+from summit.filters import scope_note
 from summit.timeline import MEETINGS_PER_PAGE, meeting_changes, newest_first_page, page_count, timeline_meetings
 from summit_ui.cached import memo_chart
 from summit_ui.context import page_context
@@ -12,7 +13,10 @@ ctx = page_context()
 render_title("Timeline of coalition meetings")
 # Every meeting, not only the chosen one; the other filters apply.
 shown = ctx.filters.rows(ctx.dataset, ctx.frames, all_meetings=True)
-render_sentence(ctx.filters.describe(ctx.dataset, len(shown.pledges), "pledges and stances", all_meetings=True))
+render_sentence(
+    ctx.filters.describe(ctx.dataset, len(shown.pledges), "pledges and stances", all_meetings=True),
+    scope_note(ctx.filters, ctx.dataset, ctx.frames, all_meetings=True),
+)
 if ctx.frames.meetings.empty:
     render_empty("meetings")
 else:

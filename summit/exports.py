@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from summit import frames as F
 from summit.dataset import Dataset, data_files
-from summit.filters import Filters
+from summit.filters import Filters, scope_note
 from summit.frames import Frames
 from summit.schema import json_schemas
 from summit.tables import participants_table, pledges_table
@@ -63,7 +63,10 @@ def build_view(dataset: Dataset, frames: Frames, filters: Filters, name: str) ->
         name=name,
         table=table,
         sources=sources,
-        description=filters.describe(dataset, len(table), noun),
+        # The sentence, then what the time scope leaves out, so a file handed on says what it does not hold.
+        description=" ".join(
+            p for p in (filters.describe(dataset, len(table), noun), scope_note(filters, dataset, frames)) if p
+        ),
         as_of=dataset.info.as_of.isoformat(),
         citation=dataset.info.citation,
         licence=dataset.info.licence,

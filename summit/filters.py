@@ -22,7 +22,7 @@ from summit.dataset import Dataset
 from summit.frames import Frames
 from summit.overview import COUNTED, PLEDGES
 from summit.schema import MeetingFile
-from summit.vocabulary import CONFIDENCE_LABELS, DOMAIN_LABELS, STATUS_LABELS, Domain
+from summit.vocabulary import CONFIDENCE_LABELS, DOMAIN_LABELS, STATUS_LABELS, Domain, Timing
 
 # Pseudo group: participants that are organisations rather than states.
 ORGANISATIONS = "organisations"
@@ -186,6 +186,7 @@ class FilterSpec:
     default_option: Callable[[Dataset], str | None] | None = None  # the option that None stands for ('one' kind)
     placeholder: str = ""
     help: str = ""
+    applies_unset: bool = False  # its predicates apply at the default value too (the time scope: made at the meeting)
 
 
 # Options, predicates and phrases of the rows below.
@@ -268,6 +269,28 @@ def _counted(frame: pd.DataFrame, rule: str) -> pd.Series:
     return spec.keep(frame) if counts_this_frame else pd.Series(True, index=frame.index)
 
 
+# The time scope: what a meeting's rows hold besides what was made or restated at it (summit.timing).
+SCOPE = "scope"
+SCOPE_OPTIONS = {
+    str(Timing.EARLIER): "Earlier statements (carried over)",
+    str(Timing.LATER): "Later statements (follow-up)",
+}
+_SCOPE_WORDS = {str(Timing.EARLIER): "earlier", str(Timing.LATER): "later"}
+
+
+def _in_scope(frame: pd.DataFrame, also: tuple[str, ...]) -> pd.Series:
+    """Records made or restated at their meeting, plus the earlier or later ones asked for; delegations all."""
+    if F.TIMING not in frame.columns:
+        return pd.Series(True, index=frame.index)
+    return frame[F.AT_MEETING_COL].astype(bool) | frame[F.TIMING].isin(also)
+
+
+def _scope_phrase(also: tuple[str, ...], _labels: Mapping[str, str]) -> str:
+    if not also:
+        return ""  # the default: the meeting's own records, which "at <meeting>" already says
+    return f"with {_join(_SCOPE_WORDS[t] for t in also).replace(' or ', ' and ')} statements"
+
+
 def _join(items: Iterable[str]) -> str:
     items = list(items)
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
@@ -324,6 +347,12 @@ FILTERS: tuple[FilterSpec, ...] = (
         pledges=_has_lead_role, pledge_types=lambda pledge_types, _on: pledge_types[F.IS_LEAD],
         help="Pledges in which the participant leads a commitment (the Lead role column); "
         "counts by type and the Who does what grid keep only the commitments it leads.",
+    ),
+    FilterSpec(
+        SCOPE, "scope", "Also include", MANY, _scope_phrase, 85, records=_in_scope,
+        options=lambda _dataset: dict(SCOPE_OPTIONS), applies_unset=True,
+        help="A meeting's figures, map and grid count what was made or restated at it. Add statements made "
+        "before it (carried over) or after it (follow-up).",
     ),
     FilterSpec(
         "counted", "n", "Counted as", ONE, lambda rule, labels: f"counted as {labels[rule].lower()}", 75,
@@ -437,7 +466,7 @@ class FilterOperations:
         """(spec, value) of every filter that narrows the rows; the meeting is meeting_id (None: every meeting)."""
         for spec in self.SPECS:
             value = meeting_id if spec.field == MEETING else getattr(self, spec.field)
-            if spec.kind.is_set(value):
+            if spec.kind.is_set(value) or spec.applies_unset:
                 yield spec, value
 
     # --- words -----------------------------------------------------------------------------
@@ -447,8 +476,9 @@ class FilterOperations:
         options = filter_options(dataset, self.SPECS)
         meeting_id = None if all_meetings else self.meeting_id(dataset)
         phrases = [
-            (spec.sentence_rank, spec.phrase(value, options.get(spec.field, {})))
+            (spec.sentence_rank, phrase)
             for spec, value in self._applied(meeting_id)
+            if (phrase := spec.phrase(value, options.get(spec.field, {})))
         ]
         if all_meetings:
             rank = next((s.sentence_rank for s in self.SPECS if s.field == MEETING), 0)
@@ -456,6 +486,25 @@ class FilterOperations:
         phrases.sort(key=lambda ranked: ranked[0])  # stable: equal ranks keep table order
         words = [f"Showing {count} {noun if count != 1 else _SINGULAR.get(noun, noun.removesuffix('s'))}"]
         return ", ".join(words + [phrase for _, phrase in phrases]) + "."
+
+
+def scope_note(filters: FilterOperations, dataset: Dataset, frames: Frames, *, all_meetings: bool = False) -> str:
+    """What the time scope leaves out of the view, in words ('' when nothing): shown beside the figures."""
+    also = getattr(filters, SCOPE)
+    if set(SCOPE_OPTIONS) <= set(also):
+        return ""
+    wider = replace(filters, **{SCOPE: tuple(SCOPE_OPTIONS)}).rows(dataset, frames, all_meetings=all_meetings)
+    counts = wider.pledges[F.TIMING].value_counts()
+    earlier, later = (int(counts.get(str(t), 0)) if str(t) not in also else 0 for t in (Timing.EARLIER, Timing.LATER))
+    if not earlier and not later:
+        return ""
+    parts = []
+    if earlier:
+        parts.append(f"{earlier} earlier statement{'s' if earlier != 1 else ''} (before the meeting)")
+    if later:
+        noun = ("one" if later == 1 else "ones") if earlier else ("statement" if later == 1 else "statements")
+        parts.append(f"{later} later {noun} ({'after it' if earlier else 'after the meeting'})")
+    return f"Not counted: {' and '.join(parts)}."
 
 
 def make_filters_class(specs: tuple[FilterSpec, ...], name: str = "Filters") -> type[FilterOperations]:

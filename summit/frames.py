@@ -9,16 +9,22 @@ import pandas as pd
 from summit import countries
 from summit.dataset import Dataset
 from summit.quantities import figures_of, quantity_line
-from summit.schema import Pledge, Source
+from summit.schema import Meeting, Pledge, Source
+from summit.timing import place
 from summit.vocabulary import (
+    AT_MEETING,
     ATTENDANCE_LABELS,
     CONFIDENCE_LABELS,
     CONFIDENCE_MARKS,
+    FIRST_HAND_KINDS,
     LEADER_LEVELS,
     LEVEL_LABELS,
     REFUSAL_STATUSES,
+    REPORT_STATUSES,
+    SOURCE_KIND_LABELS,
     STANCE_STATUSES,
     STATUS_LABELS,
+    TIMING_LABELS,
     Attendance,
     Confidence,
     Level,
@@ -56,6 +62,12 @@ STATUS = "status"
 STATUS_LABEL = "status_label"
 IS_STANCE = "is_stance"
 IS_REFUSAL = "is_refusal"
+IS_REPORTED = "is_reported"  # a third-party report (vocabulary.REPORT_STATUSES): neither a pledge nor a stance
+IS_PLEDGE = "is_pledge"  # counted as a pledge: not a stance, not a third-party report
+TIMING = "timing"  # made, restated, earlier or later, against the meeting (summit.timing.place)
+TIMING_LABEL = "timing_label"
+AT_MEETING_COL = "at_meeting"  # made or restated at the meeting: what the meeting's figures count by default
+ATTRIBUTED_TO = "attributed_to"
 CONDITIONS = "conditions"
 CONDITION_LABELS = "condition_labels"
 CONDITION_NOTE = "condition_note"
@@ -85,6 +97,8 @@ TITLE = "title"
 URL = "url"
 PUBLISHED = "published"
 OFFICIAL = "official"
+SOURCE_KIND = "source_kind"
+SOURCE_KIND_LABEL = "source_kind_label"
 CITED_BY = "cited_by"  # added by cited_sources
 
 STATE_KIND = "state"
@@ -193,7 +207,7 @@ def build_frames(dataset: Dataset) -> Frames:
                 }
             )
         for pledge in meeting_file.pledges:
-            pledge_rows.append(_pledge_row(dataset, meeting.id, meeting.short_name, meeting.date, pledge, memberships))
+            pledge_rows.append(_pledge_row(dataset, meeting, pledge, memberships))
 
     pledges = pd.DataFrame(pledge_rows, columns=_PLEDGE_COLUMNS)
     pledge_types = pledges.explode(TYPES, ignore_index=True).rename(columns={TYPES: TYPE})
@@ -216,7 +230,9 @@ def build_frames(dataset: Dataset) -> Frames:
                 TITLE: s.title,
                 URL: s.url,
                 PUBLISHED: s.published or "",
-                OFFICIAL: s.official,
+                OFFICIAL: s.source_kind in FIRST_HAND_KINDS,
+                SOURCE_KIND: str(s.source_kind),
+                SOURCE_KIND_LABEL: SOURCE_KIND_LABELS[s.source_kind],
             }
             for s in dataset.sources.values()
         ],
@@ -226,9 +242,9 @@ def build_frames(dataset: Dataset) -> Frames:
     return Frames(participants, delegations, pledges, pledge_types, meetings, sources)
 
 
-def _pledge_row(
-    dataset: Dataset, meeting_id: str, meeting_name: str, meeting_date, pledge: Pledge, memberships
-) -> dict:
+def _pledge_row(dataset: Dataset, meeting: Meeting, pledge: Pledge, memberships) -> dict:
+    meeting_id, meeting_name, meeting_date = meeting.id, meeting.short_name, meeting.date
+    timing = place(pledge.date, pledge.timing, meeting.date, meeting.end_date or meeting.date)
     types = [dataset.commitment_types[t] for t in pledge.types]
     domains = set(pledge.domains) | {t.domain for t in types if t.domain is not None}
     sources = [dataset.sources[i] for i in pledge.sources]
@@ -251,6 +267,12 @@ def _pledge_row(
         STATUS_LABEL: STATUS_LABELS[pledge.status],
         IS_STANCE: pledge.status in STANCE_STATUSES,
         IS_REFUSAL: pledge.status in REFUSAL_STATUSES,
+        IS_REPORTED: pledge.status in REPORT_STATUSES,
+        IS_PLEDGE: pledge.status not in STANCE_STATUSES | REPORT_STATUSES,
+        TIMING: str(timing),
+        TIMING_LABEL: TIMING_LABELS[timing],
+        AT_MEETING_COL: timing in AT_MEETING,
+        ATTRIBUTED_TO: pledge.attributed_to or "",
         CONDITIONS: tuple(pledge.conditions),
         CONDITION_LABELS: ", ".join(dataset.conditions[c].label for c in pledge.conditions),
         CONDITION_NOTE: pledge.condition_note or "",
@@ -267,13 +289,16 @@ def _pledge_row(
         SOURCE_URLS: tuple(s.url for s in sources),
         SOURCE_TEXT: sources_text,
         NOTE: pledge.note or "",
-        SEARCH_TEXT: " ".join([name, pledge.description, pledge.note or "", *(t.label for t in types)]).casefold(),
+        SEARCH_TEXT: " ".join(
+            [name, pledge.description, pledge.note or "", pledge.attributed_to or "", *(t.label for t in types)]
+        ).casefold(),
     }
 
 
 _PLEDGE_COLUMNS = [
     PLEDGE, MEETING, MEETING_NAME, MEETING_DATE, PARTICIPANT, NAME, KIND, GROUPS, TYPES, TYPE_LABELS, STATUS,
-    STATUS_LABEL, IS_STANCE, IS_REFUSAL, CONDITIONS, CONDITION_LABELS, CONDITION_NOTE, IS_CONDITIONAL, DOMAINS,
+    STATUS_LABEL, IS_STANCE, IS_REFUSAL, IS_REPORTED, IS_PLEDGE, TIMING, TIMING_LABEL, AT_MEETING_COL, ATTRIBUTED_TO,
+    CONDITIONS, CONDITION_LABELS, CONDITION_NOTE, IS_CONDITIONAL, DOMAINS,
     LEAD_FOR, FIGURES, QUANTITIES, DESCRIPTION, DATE, CONFIDENCE, CONFIDENCE_LABEL, SOURCE_IDS, SOURCE_URLS,
     SOURCE_TEXT, NOTE, SEARCH_TEXT,
 ]  # fmt: skip
@@ -287,7 +312,7 @@ _MEETING_COLUMNS = [
     MEETING, MEETING_NAME, FULL_NAME, MEETING_DATE, CITY, FORMAT, LEVEL_TEXT, SUMMARY, OUTCOME, DELEGATION_COUNT,
     PLEDGE_COUNT, CONFIDENCE, SOURCE_URLS,
 ]  # fmt: skip
-_SOURCE_COLUMNS = [SOURCE_ID, PUBLISHER, TITLE, URL, PUBLISHED, OFFICIAL]
+_SOURCE_COLUMNS = [SOURCE_ID, PUBLISHER, TITLE, URL, PUBLISHED, OFFICIAL, SOURCE_KIND, SOURCE_KIND_LABEL]
 
 
 def citation_counts(frames: Frames) -> pd.Series:

@@ -16,7 +16,7 @@ from summit import geo
 from summit.dataset import Dataset
 from summit.figures import FONT, INK, NEUTRAL, Chart, figure_spec, plotly_text, source_line
 from summit.quantities import Figure, chosen_figure
-from summit.tables import pledge_mark
+from summit.tables import REPORTED_MARK, pledge_mark
 from summit.vocabulary import BASIS_LABELS, LEVEL_LABELS, Basis, Level, Measure
 
 MEASURES = {
@@ -39,6 +39,7 @@ SEQUENTIAL = ["#edf8b1", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84"]
 TROOPS_STATED = "Figure stated by the participant"
 TROOPS_ESTIMATE = "Press or analyst estimate only"
 TROOPS_NONE = "No public troop figure"
+NO_RECORD = "No record of this type"
 # Category colours (Paul Tol muted) with words in the legend and hover, so colour is never alone.
 CATEGORY_COLOURS = {
     "Lead role": "#332288",
@@ -48,7 +49,7 @@ CATEGORY_COLOURS = {
     "Position only": "#88CCEE",
     "Refused under current conditions": "#AA4499",
     "Refused": "#CC6677",
-    "No record of this type": "#F2F2F2",
+    NO_RECORD: "#F2F2F2",
     "Head of state or government": "#332288",
     "Minister": "#44AA99",
     "Envoy, ambassador or official": "#DDCC77",
@@ -64,6 +65,7 @@ _MARK_CATEGORY = {
     "●": "Pledge",
     "◐": "Conditional pledge",
     "○": "Under consideration",
+    # "◌" (reported, not confirmed) has no category: a third-party report alone never colours a participant.
     "◇": "Position only",
     "⊘": "Refused under current conditions",
     "✕": "Refused",
@@ -96,9 +98,10 @@ class MapData:
 class _Record:
     """What one participant has among the shown pledges: the map's measures are read from this."""
 
-    pledges: set[str] = field(default_factory=set)  # pledge ids, stances excluded
-    by_type: Counter = field(default_factory=Counter)  # short type label → pledges, stances excluded
-    figures: dict[str, tuple[Figure, ...]] = field(default_factory=dict)  # pledge id → its figures, stances excluded
+    pledges: set[str] = field(default_factory=set)  # pledge ids, stances and third-party reports excluded
+    by_type: Counter = field(default_factory=Counter)  # short type label → pledges, as in `pledges`
+    reported: Counter = field(default_factory=Counter)  # short type label → third-party reports (never a colour)
+    figures: dict[str, tuple[Figure, ...]] = field(default_factory=dict)  # record id → figures; pledges and reports
     led: set[str] = field(default_factory=set)  # short labels of the types this participant leads
     marks: dict[str, list[str]] = field(default_factory=dict)  # type id → the marks of its records
 
@@ -107,15 +110,19 @@ def _records(dataset: Dataset, pledge_types: pd.DataFrame) -> dict[str, _Record]
     """One pass over the (pledge, type) rows, grouped by participant."""
     short = {t.id: t.short_label for t in dataset.commitment_types.values()}
     records: dict[str, _Record] = {}
-    columns = [F.PARTICIPANT, F.PLEDGE, F.TYPE, F.IS_STANCE, F.IS_LEAD, F.STATUS, F.IS_CONDITIONAL, F.FIGURES]
-    for code, pledge, type_id, stance, lead, status, conditional, figures in zip(
+    columns = [F.PARTICIPANT, F.PLEDGE, F.TYPE, F.IS_PLEDGE, F.IS_REPORTED, F.IS_LEAD, F.STATUS, F.IS_CONDITIONAL,
+               F.FIGURES]  # fmt: skip
+    for code, pledge, type_id, is_pledge, reported, lead, status, conditional, figures in zip(
         *(pledge_types[c] for c in columns), strict=True
     ):
         record = records.setdefault(code, _Record())
-        if not stance:
+        if is_pledge:
             record.pledges.add(pledge)
             record.by_type[short[type_id]] += 1
-            record.figures.setdefault(pledge, figures)  # once per pledge, whatever its number of types
+        if reported:
+            record.reported[short[type_id]] += 1
+        if is_pledge or reported:
+            record.figures.setdefault(pledge, figures)  # once per record, whatever its number of types
         if lead:
             record.led.add(short[type_id])
         record.marks.setdefault(type_id, []).append(pledge_mark(status, conditional, lead))
@@ -128,11 +135,13 @@ def _troop_figures(record: _Record) -> list[Figure]:
     return [f for figures in record.figures.values() for f in figures if f.measure in measures]
 
 
-def _hover_lines(name: str, heads: str, by_type: Counter, value_text: str, details: list[str]) -> list[str]:
+def _hover_lines(name: str, heads: str, record: _Record, value_text: str, details: list[str]) -> list[str]:
     """What hovering a state shows, line by line, as plain text (the name first)."""
     lines = [name, heads, value_text, *details]
-    if by_type:
-        lines.append("Pledges by type: " + ", ".join(f"{k} {v}" for k, v in by_type.most_common()))
+    if record.by_type:
+        lines.append("Pledges by type: " + ", ".join(f"{k} {v}" for k, v in record.by_type.most_common()))
+    if record.reported:
+        lines.append("Reported, not confirmed: " + ", ".join(f"{k} {v}" for k, v in record.reported.most_common()))
     return [line for line in lines if line]
 
 
@@ -160,7 +169,7 @@ def build_map_data(
         value, text = _measure_value(measure, record, Level(level), attendance, attendance_label, type_id)
         # The troop measure lists every figure on record, each with its source and confidence.
         on_record = [f"On record: {f.line()}" for f in _troop_figures(record)] if measure == "troops" else []
-        lines = _hover_lines(name, heads, record.by_type, text, on_record)
+        lines = _hover_lines(name, heads, record, text, on_record)
         rows.append({F.PARTICIPANT: code, F.NAME: name, VALUE: value, HOVER_LINES: lines})
     frame = pd.DataFrame(rows, columns=_STATE_COLUMNS)
     frame[HOVER] = frame[HOVER_LINES].map(plotly_hover)
@@ -191,13 +200,14 @@ def _measure_value(
         return category, f"{LEVEL_LABELS[level]}, {attendance_label.lower()}"
     if measure == "lead":
         led = sorted(record.led)
-        return ("Lead role" if led else "No record of this type"), (
-            "Leads: " + ", ".join(led) if led else "No lead role"
-        )
+        return ("Lead role" if led else NO_RECORD), ("Leads: " + ", ".join(led) if led else "No lead role")
     # measure == "type": the strongest mark this participant has for the chosen type
     marks = record.marks.get(type_id, []) if type_id else []
+    coloured = [m for m in marks if m in _MARK_CATEGORY]  # a third-party report alone leaves the state uncoloured
     order = list(_MARK_CATEGORY)
-    category = _MARK_CATEGORY[min(marks, key=order.index)] if marks else "No record of this type"
+    category = _MARK_CATEGORY[min(coloured, key=order.index)] if coloured else NO_RECORD
+    if not coloured and REPORTED_MARK in marks:
+        return category, "Reported by the press or an analyst, not confirmed: not a pledge"
     return category, category
 
 

@@ -11,6 +11,7 @@ from summit import frames as F
 from summit.dataset import Dataset
 from summit.quantities import FIGURE_RULE
 from summit.schema import MeetingFile
+from summit.timing import TIMING_RULE
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class KeyNumber:
     help: str
     note: str = ""  # what the value leaves out, shown under it ("+1 unconfirmed")
     counts: str = ""  # the COUNTED id of the rows the figure counts: the list a click on it opens
+    note_counts: str = ""  # the COUNTED id of the rows the note counts, when it has a number
 
     @property
     def text(self) -> str:
@@ -51,9 +53,17 @@ COUNTING_RULES = {
         "video. Unconfirmed: led at that level, but the head is not named or the attendance is not known; "
         "they are not counted."
     ),
-    "Pledges": "Pledges of any status, stances excluded.",
+    "Pledges": (
+        "Pledges of any status made or restated at the meeting (earlier and later ones when the time scope "
+        "includes them); stances and third-party reports excluded."
+    ),
+    "Reported, not confirmed": (
+        "What a press report or an analyst says a participant will do, which the participant has not "
+        "confirmed (status reported): listed, never counted as a pledge."
+    ),
     "Conditional": "Pledges that depend on a condition (a ceasefire, a vote in parliament, a US backstop, ...).",
-    "Refusals": "Stances that rule something out, or refuse unless conditions are met.",
+    "Refusals": "Stances that rule something out, or refuse unless conditions are met, in the time scope.",
+    "Time scope": TIMING_RULE,
     "Troop figure (map)": FIGURE_RULE,
 }
 
@@ -73,8 +83,12 @@ PLEDGES, DELEGATIONS = "pledges", "delegations"
 COUNTED = {
     "delegations": Counted("Delegations", DELEGATIONS, lambda d: pd.Series(True, index=d.index)),
     "leaders": Counted("Leaders present", DELEGATIONS, lambda d: d[F.IS_LEADER_CONFIRMED].astype(bool)),
-    "pledges": Counted("Pledges", PLEDGES, lambda p: ~p[F.IS_STANCE].astype(bool)),
-    "conditional": Counted("Conditional", PLEDGES, lambda p: ~p[F.IS_STANCE].astype(bool) & p[F.IS_CONDITIONAL]),
+    "unconfirmed": Counted(
+        "Leaders unconfirmed", DELEGATIONS, lambda d: d[F.IS_LEADER].astype(bool) & ~d[F.IS_LEADER_CONFIRMED]
+    ),
+    "pledges": Counted("Pledges", PLEDGES, lambda p: p[F.IS_PLEDGE].astype(bool)),
+    "reported": Counted("Reported, not confirmed", PLEDGES, lambda p: p[F.IS_REPORTED].astype(bool)),
+    "conditional": Counted("Conditional", PLEDGES, lambda p: p[F.IS_PLEDGE].astype(bool) & p[F.IS_CONDITIONAL]),
     "refusals": Counted("Refusals", PLEDGES, lambda p: p[F.IS_REFUSAL].astype(bool)),
 }
 
@@ -94,18 +108,25 @@ def key_numbers(
     if reported is not None:
         delegation_help += f" Sources report {reported.states} states and {reported.organisations} organisations."
     count = {rule: len(counted(rule, delegations, pledges)) for rule in COUNTED}
-    pledged, conditional = count["pledges"], count["conditional"]
-    _, unconfirmed = leaders_present(delegations)
+    pledged, conditional, reports = count["pledges"], count["conditional"], count["reported"]
     return [
         KeyNumber("Delegations", f"{count['delegations']}", delegation_help, counts="delegations"),
         KeyNumber(
             "Leaders present",
             f"{count['leaders']}",
             COUNTING_RULES["Leaders present"],
-            leaders_note(unconfirmed),
+            leaders_note(count["unconfirmed"]),
             counts="leaders",
+            note_counts="unconfirmed" if count["unconfirmed"] else "",
         ),
-        KeyNumber("Pledges", f"{pledged}", COUNTING_RULES["Pledges"], counts="pledges"),
+        KeyNumber(
+            "Pledges",
+            f"{pledged}",
+            COUNTING_RULES["Pledges"] + (f" {COUNTING_RULES['Reported, not confirmed']}" if reports else ""),
+            f"+{reports} reported, not confirmed" if reports else "",
+            counts="pledges",
+            note_counts="reported" if reports else "",
+        ),
         KeyNumber(
             "Conditional",
             f"{conditional} of {pledged}" if pledged else "0",

@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from summit.vocabulary import (
+    FIRST_HAND_KINDS,
     PALETTE,
     Attendance,
     Basis,
@@ -18,7 +19,9 @@ from summit.vocabulary import (
     Measure,
     MeetingFormat,
     ParticipantKind,
+    SourceKind,
     Status,
+    Timing,
 )
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
@@ -105,7 +108,30 @@ class Source(Record):
     published: PartialDate | None = Field(default=None, description="Publication date, as precise as known.")
     approximate_date: StrictBool = Field(default=False, description="True when the publication date is an estimate.")
     official: StrictBool = Field(default=False, description="True for a government or institution's own page.")
+    kind: SourceKind | None = Field(
+        default=None,
+        description="Who published it: official (a summit's or an institution's document or statement), "
+        "government (a government's or parliament's own page), press, analyst (or think tank), other. "
+        "Left out: official when `official` is true, else other.",
+    )
     language: Annotated[str, Field(pattern=LANGUAGE_PATTERN)] | None = None
+
+    @property
+    def source_kind(self) -> SourceKind:
+        """The kind given, else what `official` says."""
+        if self.kind is not None:
+            return self.kind
+        return SourceKind.OFFICIAL if self.official else SourceKind.OTHER
+
+    @model_validator(mode="after")
+    def _official_agrees_with_kind(self) -> Source:
+        given_both = self.kind is not None and "official" in self.model_fields_set
+        if given_both and self.official != (self.kind in FIRST_HAND_KINDS):
+            raise ValueError(
+                f"official: {str(self.official).lower()} contradicts kind: {self.kind} "
+                "(official and government sources are official; leave one of the two out)"
+            )
+        return self
 
 
 class SourcesFile(Record):
@@ -342,6 +368,16 @@ class Pledge(Sourced):
     )
     quantities: list[Quantity] = Field(default_factory=list)
     date: PartialDate | None = Field(default=None, description="When the pledge or stance was made.")
+    timing: Timing | None = Field(
+        default=None,
+        description="When it was made against the meeting: made or restated at it, earlier or later. Left out, "
+        "the date decides (summit.timing.TIMING_RULE); needed when the date is a month or year that takes in "
+        "a day of the meeting.",
+    )
+    attributed_to: ShortText | None = Field(
+        default=None,
+        description="Who said it, as the sources name them (a minister, a spokesperson, an analyst at a think tank).",
+    )
     note: Text | None = None
 
     @model_validator(mode="after")

@@ -13,6 +13,7 @@ LEAD_MARK = "★"
 PLEDGE_MARK = "●"
 CONDITIONAL_MARK = "◐"
 CONSIDERING_MARK = "○"
+REPORTED_MARK = "◌"
 POSITION_MARK = "◇"
 CONDITIONAL_REFUSAL_MARK = "⊘"
 REFUSAL_MARK = "✕"
@@ -20,7 +21,8 @@ MATRIX_LEGEND = {
     LEAD_MARK: "lead role",
     PLEDGE_MARK: "pledge, no condition stated",
     CONDITIONAL_MARK: "conditional pledge",
-    CONSIDERING_MARK: "under consideration or reported",
+    CONSIDERING_MARK: "under consideration",
+    REPORTED_MARK: "reported by the press or an analyst, not confirmed (not a pledge)",
     POSITION_MARK: "stated position (not a pledge)",
     CONDITIONAL_REFUSAL_MARK: "refused under current conditions (while the war lasts, without a mandate, ...)",
     REFUSAL_MARK: "ruled out",
@@ -28,7 +30,6 @@ MATRIX_LEGEND = {
 _MARK_ORDER = list(MATRIX_LEGEND)
 # The marks of a pledge (not a stance): the participants a commitment type counts.
 PLEDGE_MARKS = frozenset({LEAD_MARK, PLEDGE_MARK, CONDITIONAL_MARK, CONSIDERING_MARK})
-_TENTATIVE = {Status.CONSIDERING, Status.REPORTED}
 
 # Display column names (also the headers of CSV and Excel exports).
 COL_PARTICIPANT = "Participant"
@@ -50,6 +51,8 @@ COL_LEAD = "Lead role"
 COL_QUANTITIES = "Quantities"
 COL_DESCRIPTION = "Description"
 COL_DATE = "Date"
+COL_TIMING = "When"  # made or restated at the meeting, earlier (carried over) or later (follow-up)
+COL_SAID_BY = "Said by"
 COL_MEETING = "Meeting"
 COL_ID = "Id"
 COL_NOTE = "Note"
@@ -83,7 +86,9 @@ def pledge_mark(status: str, conditional: bool, lead: bool) -> str:
         return REFUSAL_MARK
     if status == Status.ADVOCATES:
         return POSITION_MARK
-    if status in _TENTATIVE:
+    if status == Status.REPORTED:
+        return REPORTED_MARK
+    if status == Status.CONSIDERING:
         return CONSIDERING_MARK
     return CONDITIONAL_MARK if conditional else PLEDGE_MARK
 
@@ -95,8 +100,8 @@ def group_labels(dataset: Dataset, group_ids: tuple[str, ...]) -> str:
 
 def participants_table(dataset: Dataset, delegations: pd.DataFrame, pledges: pd.DataFrame) -> pd.DataFrame:
     """One row per delegation: who came, at which level, how, and how many pledges they made."""
-    # Per participant: size = records (pledges and stances), sum = stances.
-    counts = pledges.groupby(F.PARTICIPANT)[F.IS_STANCE].agg(["size", "sum"])
+    # Per participant: pledges (stances and third-party reports excluded) and stances.
+    counts = pledges.groupby(F.PARTICIPANT)[[F.IS_PLEDGE, F.IS_STANCE]].sum()
     table = pd.DataFrame(
         {
             COL_PARTICIPANT: delegations[F.NAME],
@@ -105,8 +110,8 @@ def participants_table(dataset: Dataset, delegations: pd.DataFrame, pledges: pd.
             COL_LEVEL: delegations[F.LEVEL_LABEL],
             COL_ATTENDANCE: delegations[F.ATTENDANCE_LABEL],
             COL_GROUPS: [group_labels(dataset, g) for g in delegations[F.GROUPS]],
-            COL_PLEDGES: [int(counts["size"].get(c, 0) - counts["sum"].get(c, 0)) for c in delegations[F.PARTICIPANT]],
-            COL_STANCES: [int(counts["sum"].get(c, 0)) for c in delegations[F.PARTICIPANT]],
+            COL_PLEDGES: [int(counts[F.IS_PLEDGE].get(c, 0)) for c in delegations[F.PARTICIPANT]],
+            COL_STANCES: [int(counts[F.IS_STANCE].get(c, 0)) for c in delegations[F.PARTICIPANT]],
             COL_CONFIDENCE: delegations[F.CONFIDENCE_LABEL],
             COL_SOURCE: [urls[0] if urls else "" for urls in delegations[F.SOURCE_URLS]],
             COL_SOURCES: delegations[F.SOURCE_TEXT],
@@ -132,7 +137,9 @@ def pledges_table(dataset: Dataset, pledges: pd.DataFrame) -> pd.DataFrame:
             COL_LEAD: [", ".join(type_labels[t] for t in lead) for lead in pledges[F.LEAD_FOR]],
             COL_QUANTITIES: pledges[F.QUANTITIES],
             COL_DESCRIPTION: pledges[F.DESCRIPTION],
+            COL_SAID_BY: pledges[F.ATTRIBUTED_TO],
             COL_DATE: pledges[F.DATE],
+            COL_TIMING: pledges[F.TIMING_LABEL],
             COL_CONFIDENCE: pledges[F.CONFIDENCE_LABEL],
             COL_SOURCE: [urls[0] if urls else "" for urls in pledges[F.SOURCE_URLS]],
             COL_SOURCES: pledges[F.SOURCE_TEXT],
@@ -178,8 +185,8 @@ def matrix_table(dataset: Dataset, pledge_types: pd.DataFrame, participants: pd.
 
 
 def type_counts(dataset: Dataset, pledge_types: pd.DataFrame) -> pd.DataFrame:
-    """Pledges (not stances) per commitment type, split into conditional and unconditional."""
-    pledged = pledge_types[~pledge_types[F.IS_STANCE]]
+    """Pledges (not stances, not third-party reports) per commitment type, split into conditional and unconditional."""
+    pledged = pledge_types[pledge_types[F.IS_PLEDGE]]
     grouped = pledged.groupby(F.TYPE)[F.IS_CONDITIONAL].agg(["size", "sum"])
     rows = [
         {

@@ -72,8 +72,8 @@ def meeting_changes(
     # One pass over each frame instead of one boolean mask per meeting.
     attendees_by_meeting = delegations.groupby(F.MEETING)[F.PARTICIPANT].agg(set).to_dict()
     leaders_by_meeting = delegations.groupby(F.MEETING)[[F.IS_LEADER, F.IS_LEADER_CONFIRMED]].sum().to_dict("index")
-    pledge_counts = pledges.groupby(F.MEETING)[F.IS_STANCE].agg(["size", "sum"]).to_dict("index")
-    pledged_types = pledge_types[~pledge_types[F.IS_STANCE]].groupby(F.MEETING)[F.TYPE].agg(set).to_dict()
+    pledge_counts = pledges.groupby(F.MEETING)[[F.IS_PLEDGE, F.IS_STANCE, F.IS_REPORTED]].sum().to_dict("index")
+    pledged_types = pledge_types[pledge_types[F.IS_PLEDGE]].groupby(F.MEETING)[F.TYPE].agg(set).to_dict()
     changes = []
     for index, meeting_file in enumerate(dataset.meetings):
         meeting = meeting_file.meeting
@@ -100,8 +100,9 @@ def meeting_changes(
             lines.append(f"Document adopted: {document.title}")
         counts = pledge_counts.get(meeting.id)
         if counts:
-            stances = int(counts["sum"])
-            lines.append(f"Pledges recorded: {int(counts['size']) - stances}; stances: {stances}")
+            reports = int(counts[F.IS_REPORTED])
+            more = f"; reported, not confirmed: {reports}" if reports else ""
+            lines.append(f"Pledges recorded: {int(counts[F.IS_PLEDGE])}; stances: {int(counts[F.IS_STANCE])}{more}")
             types = pledged_types.get(meeting.id, set())
             new_types = types - seen_types
             if seen_types and new_types:

@@ -33,7 +33,8 @@ from summit.schema import (
     SourcesFile,
     TaxonomyFile,
 )
-from summit.vocabulary import ParticipantKind
+from summit.timing import timing_problem
+from summit.vocabulary import REPORT_STATUSES, ParticipantKind, SourceKind, Status
 
 M = typing.TypeVar("M", bound=Record)
 
@@ -204,6 +205,7 @@ class Known:
 
     as_of: str  # the dataset's as_of date, YYYY-MM-DD: no record may be dated later
     sources: set[str]
+    source_kinds: dict[str, SourceKind]  # source id → who published it
     commitment_types: set[str]
     conditions: set[str]
     organisations: set[str]
@@ -295,7 +297,8 @@ def check_references(files: DataFiles) -> list[Problem]:
     source_ids = check_sources(refs, files.sources, as_of)
     type_ids, condition_ids = check_taxonomy(refs, files.taxonomy)
     organisation_ids, collectives = check_organisations(refs, files.organisations)
-    known = Known(as_of, source_ids, type_ids, condition_ids, organisation_ids, collectives)
+    kinds = {source.id: source.source_kind for source in files.sources.record.sources}
+    known = Known(as_of, source_ids, kinds, type_ids, condition_ids, organisation_ids, collectives)
     check_groups(refs, files.groups, known)
     meeting_ids = check_meetings(refs, files.meetings, known)
     check_dataset(refs, files.dataset, meeting_ids)
@@ -466,6 +469,18 @@ def check_pledge(refs: References, checked: Checked[MeetingFile], i: int, known:
                 file, (*path, "quantities", j, "currency"), f"'{quantity.currency}' is not an ISO 4217 currency code"
             )
     refs.not_after(file, (*path, "date"), pledge.date, known.as_of)
+    meeting = checked.record.meeting
+    problem = timing_problem(pledge.date, pledge.timing, meeting.date, meeting.end_date or meeting.date)
+    if problem:
+        refs.add(file, (*path, "timing" if pledge.timing else "date"), problem)
+    kinds = {known.source_kinds.get(source) for source in pledge.sources}
+    if kinds == {SourceKind.ANALYST} and pledge.status not in REPORT_STATUSES:
+        refs.add(
+            file,
+            (*path, "status"),
+            "every source of this record is an analyst's: an analyst's view is not the participant's pledge or "
+            f"stance, so its status must be {Status.REPORTED} (reported, not confirmed)",
+        )
 
 
 def check_dataset(refs: References, dataset: Checked[DatasetFile], meeting_ids: set[str]) -> None:

@@ -46,7 +46,7 @@ class Status(StrEnum):
 
 STATUS_LABELS = {
     Status.CONSIDERING: "Under consideration",
-    Status.REPORTED: "Reported (press, not official)",
+    Status.REPORTED: "Reported, not confirmed",
     Status.ANNOUNCED: "Announced",
     Status.SIGNED: "Signed or adopted",
     Status.APPROVED: "Approved by parliament",
@@ -59,6 +59,49 @@ STATUS_LABELS = {
 # Stances are records that are not pledges: a refusal or a stated position.
 STANCE_STATUSES = frozenset({Status.ADVOCATES, Status.CONDITIONAL_REFUSAL, Status.RULED_OUT})
 REFUSAL_STATUSES = frozenset({Status.CONDITIONAL_REFUSAL, Status.RULED_OUT})
+# Third-party reports: what a press report or an analyst says of a participant, which the participant has not
+# confirmed. Never counted as a pledge, and never the only reason a participant is coloured on a map.
+REPORT_STATUSES = frozenset({Status.REPORTED})
+
+
+class Timing(StrEnum):
+    """When a record was made, against the meeting it is recorded under (summit.timing.place)."""
+
+    MADE = "made"
+    RESTATED = "restated"
+    EARLIER = "earlier"
+    LATER = "later"
+
+
+TIMING_LABELS = {
+    Timing.MADE: "Made at the meeting",
+    Timing.RESTATED: "Restated at the meeting",
+    Timing.EARLIER: "Earlier, carried over",
+    Timing.LATER: "Later, follow-up",
+}
+# What a meeting's figures, map and matrix count by default; the scope filter adds the others.
+AT_MEETING = frozenset({Timing.MADE, Timing.RESTATED})
+
+
+class SourceKind(StrEnum):
+    """Who published a source."""
+
+    OFFICIAL = "official"
+    GOVERNMENT = "government"
+    PRESS = "press"
+    ANALYST = "analyst"
+    OTHER = "other"
+
+
+SOURCE_KIND_LABELS = {
+    SourceKind.OFFICIAL: "Official document or statement",
+    SourceKind.GOVERNMENT: "Government or parliament",
+    SourceKind.PRESS: "Press",
+    SourceKind.ANALYST: "Analyst or think tank",
+    SourceKind.OTHER: "Other",
+}
+# Sources in the participants' or institutions' own words (the `official` flag of a source).
+FIRST_HAND_KINDS = frozenset({SourceKind.OFFICIAL, SourceKind.GOVERNMENT})
 
 
 class Level(StrEnum):

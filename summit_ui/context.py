@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 import streamlit as st
 
 from summit.dataset import Dataset
-from summit.filters import FilteredRows, Filters
+from summit.filters import FilteredRows, Filters, scope_note
 from summit.frames import Frames
 from summit.schema import MeetingFile
 
@@ -40,6 +41,11 @@ class PageContext:
     def describe(self, count: int, noun: str) -> str:
         """The active filters in one sentence."""
         return self.filters.describe(self.dataset, count, noun)
+
+    @cached_property
+    def scope_note(self) -> str:
+        """What the time scope leaves out of the meeting's rows, in words ('' when nothing)."""
+        return scope_note(self.filters, self.dataset, self.frames)
 
 
 def build_context(dataset: Dataset, frames: Frames, filters: Filters) -> PageContext:

@@ -47,9 +47,11 @@ def render_title(text: str) -> None:
     st.title(text_cell(text), anchor=False)
 
 
-def render_sentence(text: str) -> None:
-    """The one sentence that states the active filters."""
+def render_sentence(text: str, note: str = "") -> None:
+    """The one sentence that states the active filters, and what they leave out of the figures (the time scope)."""
     st.markdown(f"**{text_cell(text)}**")
+    if note:
+        st.caption(text_cell(f"{note} Add them with “Also include” in the filters."))
 
 
 def render_empty(what: str) -> None:

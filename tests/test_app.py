@@ -172,7 +172,7 @@ def test_filters_survive_a_page_change():
 def test_profile_from_url_and_from_widget():
     at = open_page("app_pages/profile.py", {"participant": "LUX"})
     assert at.title[0].value == "Luxembourg"
-    assert len(at.dataframe[1].value) == 2  # one pledge, one stance
+    assert len(at.dataframe[1].value) == 3  # two pledges (one a follow-up after the meeting), one stance
     picker = at.selectbox(key="profile_participant")
     picker.select_index(picker.options.index("United States (USA)")).run()
     assert at.title[0].value == "United States"

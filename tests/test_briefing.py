@@ -70,11 +70,11 @@ def test_slides_come_in_presenting_order(slides):
         "conditions",
         # No "questions": the fixture records no open questions (see below).
         "disputed",
-        # Most pledges first (stances and the coalition as a whole do not count), then by name.
-        # Three at most: the EU, France and Luxembourg have one each, so Luxembourg is the one left out.
-        "spotlight-usa",
+        # Most pledges first (stances, press reports and the coalition as a whole do not count), then by
+        # name. Three at most: the EU, France, Luxembourg and the US have one each, so the US is left out.
         "spotlight-eu",
         "spotlight-fra",
+        "spotlight-lux",
         "sources",
     ]
 
@@ -90,10 +90,11 @@ def test_key_numbers_match_the_data(slides):
     numbers = by_key(slides, "numbers").table
     assert list(numbers["Figure"]) == ["Delegations", "Leaders present", "Pledges", "Conditional", "Refusals"]
     # Paris in the fixture: 5 delegations, 3 led by a head of state or government (not the EU's, not the US
-    # envoy's), of whom France's and Luxembourg's are named and present, Norway's unconfirmed; 8 records, of
-    # which 2 are stances (Luxembourg's refusal, Norway's call for a sea mission), so 6 pledges, 3 of them
-    # conditional; 1 refusal (a call for something is a stance, not a refusal).
-    assert list(numbers["Value"]) == ["5", "2 (+1 unconfirmed)", "6", "3 of 6", "1"]
+    # envoy's), of whom France's and Luxembourg's are named and present, Norway's unconfirmed; 8 records made
+    # at the meeting, of which 2 are stances (Luxembourg's refusal, Norway's call for a sea mission) and 1 a
+    # press report (US support at sea), so 5 pledges, 3 of them conditional; 1 refusal (a call for something
+    # is a stance, not a refusal).
+    assert list(numbers["Value"]) == ["5", "2 (+1 unconfirmed)", "5 (+1 reported, not confirmed)", "3 of 5", "1"]
 
 
 def test_leads_slide_names_the_lead_per_component(slides):
@@ -105,12 +106,13 @@ def test_leads_slide_names_the_lead_per_component(slides):
             "Also contributing": "Coalition of the Willing (all members), France",
         }
     ]
-    assert by_key(slides, "leads").bullets == ("No lead recorded for: Force: land, Force: sea, Logistics.",)
+    # At sea there is no pledge (Norway advocates; the US record is a press report): no component to lead.
+    assert by_key(slides, "leads").bullets == ("No lead recorded for: Force: land, Logistics.",)
 
 
 def test_conditions_slide_counts_pledges_and_names_who_waits(slides):
     conditions = by_key(slides, "conditions")
-    assert conditions.subtitle == "3 of 6 pledges depend on a condition"
+    assert conditions.subtitle == "3 of 5 pledges depend on a condition"
     assert conditions.table.to_dict("records") == [
         {
             "Condition": "After a ceasefire",
@@ -129,18 +131,10 @@ def test_disputed_slide_quotes_both_claims(slides):
 
 
 def test_a_kind_of_slide_with_nothing_to_show_is_left_out(tiny, tiny_frames):
-    # Only the US pledge on the force at sea: no lead role, no condition and no open question in the view.
+    # At sea only Norway's call and the press report of US support: no pledge to chart or put in the
+    # spotlight, no lead role, no condition and no open question in the view.
     slides = build_briefing(tiny, tiny_frames, Filters(types=("mnf_sea",)))
-    assert [s.key for s in slides] == [
-        "title",
-        "numbers",
-        "map",
-        "types",
-        "who",
-        "disputed",
-        "spotlight-usa",
-        "sources",
-    ]
+    assert [s.key for s in slides] == ["title", "numbers", "map", "who", "disputed", "sources"]
 
 
 def test_conditions_slide_leaves_out_who_no_longer_waits(tiny_copy):
@@ -195,13 +189,14 @@ def test_who_does_what_lists_participants_per_type_with_marks(slides):
     assert rows["Multinational force on land"]["Who"] == "◐ France, ✕ Luxembourg"
 
 
-def test_spotlight_lists_the_participants_records(slides):
-    usa = by_key(slides, "spotlight-usa")
+def test_spotlight_lists_the_participants_records(tiny, tiny_frames):
+    """NATO members: France, Luxembourg, Norway, the US; the US's spotlight lists its press report apart."""
+    usa = by_key(build_briefing(tiny, tiny_frames, Filters(groups=("nato",))), "spotlight-usa")
     assert usa.title == "Spotlight: United States"
     assert usa.subtitle == "Steve Witkoff, Special Envoy · in person"
     assert usa.bullets == (
         "★ Monitoring — Announced: Leads the ceasefire monitoring mechanism.",
-        "○ Force: sea — Reported (press, not official): Whether the US backs the force if attacked is unclear.",
+        "◌ Force: sea — Reported, not confirmed: Whether the US backs the force if attacked is unclear.",
     )
 
 
@@ -226,7 +221,8 @@ def test_filters_narrow_every_slide(tiny, tiny_frames):
     slides = build_briefing(tiny, tiny_frames, Filters(types=("mnf_sea",)))
     title = by_key(slides, "title").bullets[0]
     assert title == "Showing 2 pledges and stances, of type Multinational force at sea, at Paris, 6 Jan 2026."
-    assert [s.key for s in slides if s.key.startswith("spotlight")] == ["spotlight-usa"]  # Norway only advocates
+    # Norway only advocates and the US record at sea is a press report: nobody to put in the spotlight.
+    assert [s.key for s in slides if s.key.startswith("spotlight")] == []
     assert list(by_key(slides, "who").table["Commitment type"]) == ["Multinational force at sea"]
 
 
@@ -334,9 +330,9 @@ def test_pptx_text_is_editable_and_matches_the_data(slides):
     deck = Presentation(io.BytesIO(to_pptx(slides, images_for(slides))))
     pages = dict(zip([s.key for s in slides], deck.slides, strict=True))
     texts = [shape.text_frame.text for shape in pages["numbers"].shapes if shape.has_text_frame]
-    assert "3 of 6\nConditional" in texts
-    bullets = [shape.text_frame.text for shape in pages["spotlight-usa"].shapes if shape.has_text_frame]
-    assert "\n".join(by_key(slides, "spotlight-usa").bullets) in bullets
+    assert "3 of 5\nConditional" in texts
+    bullets = [shape.text_frame.text for shape in pages["spotlight-fra"].shapes if shape.has_text_frame]
+    assert "\n".join(by_key(slides, "spotlight-fra").bullets) in bullets
     pictures = [shape for shape in pages["map"].shapes if shape.shape_type == 13]  # 13 = picture
     assert len(pictures) == 1
     assert "Map of 4 participating states" in pages["map"].notes_slide.notes_text_frame.text
@@ -347,7 +343,7 @@ def test_pdf_has_one_page_per_slide_with_its_title(slides):
     assert len(reader.pages) == len(slides)
     for page, slide in zip(reader.pages, slides, strict=True):
         assert slide.title in " ".join(page.extract_text().split()), slide.key
-    assert "3 of 6" in reader.pages[1].extract_text()
+    assert "3 of 5" in reader.pages[1].extract_text()
 
 
 def test_pdf_shows_markup_in_data_as_text(berlin):

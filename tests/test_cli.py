@@ -106,7 +106,7 @@ def test_a_file_not_read_is_a_warning_and_the_summary_stays_last(with_notes: Pat
     assert lines == [
         f"{with_notes / NOTES}:1:1: warning: not read: not one of the dataset's files (dataset.yaml, sources.yaml, "
         "taxonomy.yaml, organisations.yaml, groups.yaml); a meeting goes in meetings/",
-        "OK: 2 meetings, 6 participants, 6 delegations, 9 pledges, 5 sources, 100% sourced; 1 file not read",
+        "OK: 2 meetings, 6 participants, 6 delegations, 11 pledges, 5 sources, 100% sourced; 1 file not read",
     ]
 
 
@@ -142,5 +142,5 @@ def test_a_meeting_in_a_subfolder_validated_alone_is_checked_against_its_dataset
 def test_the_tiny_dataset_validates_without_warnings(capsys):
     assert main(["validate", str(TINY)]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "OK: 2 meetings, 6 participants, 6 delegations, 9 pledges, 5 sources, 100% sourced"
+        "OK: 2 meetings, 6 participants, 6 delegations, 11 pledges, 5 sources, 100% sourced"
     ]

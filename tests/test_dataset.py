@@ -57,7 +57,7 @@ def test_a_meeting_in_a_subfolder_is_loaded_and_counted(filed_by_year: Path):
     ids = [m.meeting.id for m in result.dataset.meetings]
     assert ids == ["london-2025-12-01", "video-2025-12-01", "paris-2026-01-06"]
     assert result.summary.meetings == 3
-    assert result.summary.pledges == 10  # eight in Paris, one at the video call, one in London
+    assert result.summary.pledges == 12  # ten in Paris, one at the video call, one in London
     assert filed_by_year / IN_SUBFOLDER in data_files(filed_by_year)
 
 

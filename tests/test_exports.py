@@ -194,7 +194,13 @@ def test_downloads_follow_every_filter(tiny, tiny_frames, filters, codes):
 def test_participants_download_of_the_default_meeting(tiny, tiny_frames):
     view = build_view(tiny, tiny_frames, Filters(), "participants")
     assert list(view.table["Code"]) == ["EU", "FRA", "LUX", "NOR", "USA"]  # Paris only, the EU among them
-    assert view.description == "Showing 5 delegations, at Paris, 6 Jan 2026."
+    # The file says what the time scope leaves out of its pledge counts.
+    assert view.description == (
+        "Showing 5 delegations, at Paris, 6 Jan 2026. "
+        "Not counted: 1 earlier statement (before the meeting) and 1 later one (after it)."
+    )
+    wider = build_view(tiny, tiny_frames, Filters(scope=("earlier", "later")), "participants")
+    assert wider.description == "Showing 5 delegations, with earlier and later statements, at Paris, 6 Jan 2026."
     # What the delegations cite, by publisher as the code sorts text (code points: "Élysée" after "Le Quotidien").
     assert list(view.sources["id"]) == ["lequotidien-lux", "elysee-summit"]
     assert (view.as_of, view.citation, view.licence) == (

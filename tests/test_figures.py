@@ -16,7 +16,10 @@ def test_type_bars_show_the_total_at_the_end(tiny, tiny_frames):
     assert totals["Monitoring"] == 3  # 1 without condition + 2 conditional
     assert dict(zip(unconditional.y, unconditional.x, strict=True))["Monitoring"] == 1
     assert conditional.marker.pattern.shape == "/"  # conditional reads without colour
-    assert chart.alt.startswith("Bar chart of pledges per commitment type; Ceasefire monitoring")
+    # Both meetings' records, earlier and later ones included (this chart counts the rows it is given).
+    assert chart.alt.startswith(
+        "Bar chart of pledges per commitment type; Logistics and basing: 4 (1 conditional); Ceasefire monitoring"
+    )
     assert "data as of 28 Feb 2026" in chart.source
 
 
@@ -33,7 +36,7 @@ def test_confidence_chart_marks_each_level(tiny, tiny_frames):
     chart = confidence_bar_chart(tiny, tiny_frames.pledges)
     assert dict(zip(chart.figure.data[0].y, chart.figure.data[0].x, strict=True)) == {
         "● Confirmed": 5,  # every record of both meetings: this chart is given the rows to count
-        "◐ Single source": 3,
+        "◐ Single source": 5,
         "⚠ Disputed": 1,
     }
 
@@ -44,8 +47,9 @@ def test_timeline_marks_each_meeting(tiny, tiny_frames):
     assert (video.name, video.marker.symbol, list(video.y)) == ("Virtual", "diamond-open", [1])
     assert (paris.name, paris.marker.symbol, list(paris.y)) == ("In person", "circle", [5])  # delegations
     labels = [a.text for a in chart.figure.layout.annotations]
-    # The count holds Luxembourg's refusal and Norway's call for a sea mission: its words say so.
-    assert "Paris, 6 Jan 2026: 8 pledges and stances recorded" in labels
+    # The count holds Luxembourg's refusal, Norway's call for a sea mission and the two records from before
+    # and after the meeting: its words say "recorded".
+    assert "Paris, 6 Jan 2026: 10 pledges and stances recorded" in labels
 
 
 def test_charts_use_the_small_house_template_with_plotlys_look(tiny, tiny_frames):

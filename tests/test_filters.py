@@ -98,6 +98,14 @@ EXAMPLES = {
         "disputed", ("disputed",), {"paris-usa-2"}, "certain", f"Showing 1 pledge, with confidence disputed, {PARIS}."
     ),
     "lead": Example("1", True, {"paris-usa-1"}, "maybe", f"Showing 1 pledge, with a lead role, {PARIS}."),
+    # The time scope widens: the earlier record (November 2025) joins what was made at the meeting.
+    "scope": Example(
+        "earlier",
+        ("earlier",),
+        ALL_PLEDGES | {"paris-nor-0"},
+        "someday",
+        f"Showing 1 pledge, with earlier statements, {PARIS}.",
+    ),
     "counted": Example(
         "refusals", "refusals", {"paris-lux-1"}, "everything", f"Showing 1 pledge, counted as refusals, {PARIS}."
     ),
@@ -157,7 +165,7 @@ def test_every_filter_is_said_in_the_sentence(spec: FilterSpec, two_meetings: Da
 def test_url_keys_of_links_already_sent_never_change():
     keys = {spec.field: spec.key for spec in FILTERS}
     sent = {"meeting": "m", "groups": "g", "types": "t", "statuses": "s", "conditions": "c", "domains": "d"}
-    assert sent | {"confidence": "k", "text": "q", "lead": "lead", "counted": "n"} == keys
+    assert sent | {"confidence": "k", "text": "q", "lead": "lead", "scope": "scope", "counted": "n"} == keys
 
 
 def test_url_keys_are_short_unique_and_free():

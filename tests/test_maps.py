@@ -148,7 +148,8 @@ BY_TYPE = {  # stances are not pledges: Luxembourg's refusal and Norway's call a
     "FRA": ["Pledges by type: Force: land 1, Monitoring 1"],
     "LUX": ["Pledges by type: Logistics 1"],
     "NOR": [],
-    "USA": ["Pledges by type: Monitoring 1, Force: sea 1"],
+    # The press report of US support at sea is listed apart: it is not a pledge.
+    "USA": ["Pledges by type: Monitoring 1", "Reported, not confirmed: Force: sea 1"],
 }
 NONE = "No record of this type"
 # The troop measure lists every figure on record with its sources and confidence.
@@ -158,7 +159,7 @@ MEASURE_VALUES = {
         "FRA": (1, "1 pledge"),
         "LUX": (1, "1 pledge"),
         "NOR": (0, "0 pledges"),
-        "USA": (2, "2 pledges"),
+        "USA": (1, "1 pledge"),
     },
     ("troops", None): {  # France's figure once, though its pledge has two types
         "FRA": ("Figure stated by the participant", "About 6,000 troops"),
@@ -188,7 +189,8 @@ MEASURE_VALUES = {
         "FRA": (NONE, NONE),
         "LUX": (NONE, NONE),
         "NOR": ("Position only", "Position only"),
-        "USA": ("Under consideration", "Under consideration"),
+        # A third-party report alone never colours a participant: the US keeps the colour of no record.
+        "USA": (NONE, "Reported by the press or an analyst, not confirmed: not a pledge"),
     },
     ("type", "ceasefire_monitoring"): {  # the US leads: its lead outranks its plain pledge
         "FRA": ("Conditional pledge", "Conditional pledge"),
@@ -297,13 +299,13 @@ def test_a_delegation_of_unknown_rank_and_attendance_reads_attendance_unknown(ti
 
 
 PAGE_ALTS = {
-    ("pledges", None): "Map of 4 participating states shaded by number of pledges; highest: United States (2), "
-    "France (1), Luxembourg (1).",
+    ("pledges", None): "Map of 4 participating states shaded by number of pledges; highest: France (1), "
+    "Luxembourg (1), United States (1).",
     ("troops", None): "Map of 4 participating states by troop figure on record: No public troop figure 3, "
     "Figure stated by the participant 1.",
     ("lead", None): "Map of 4 participating states by lead roles: No record of this type 3, Lead role 1.",
-    ("type", "mnf_sea"): "Map of 4 participating states by multinational force at sea: No record of this type 2, "
-    "Position only 1, Under consideration 1.",
+    ("type", "mnf_sea"): "Map of 4 participating states by multinational force at sea: No record of this type 3, "
+    "Position only 1.",
 }
 
 
@@ -319,7 +321,7 @@ def test_alt_text_of_an_empty_view(tiny, paris):
 
 
 def test_page_map_payload_for_a_scale(tiny, paris):
-    """Pledges 0–2: the top of the scale is the most pledges, never less than 1."""
+    """Pledges 0–1: the top of the scale is the most pledges, never less than 1."""
     shown = page_map(build_map_data(tiny, paris.delegations, paris.pledge_types, "pledges"), "europe", tiny)
     payload = dict(shown.payload)
     states = payload.pop("states")
@@ -328,11 +330,11 @@ def test_page_map_payload_for_a_scale(tiny, paris):
         "bounds": (-25.0, 34.0, 45.0, 71.5),
         "neutral": "#DDDDDD",
         "ink": "#1a1a1a",
-        "markers": [{"code": "LUX", "lon": 6.07, "lat": 49.77, "colour": "#2fa4c2"}],
-        "legend": {"kind": "scale", "title": "Number of pledges", "colours": SEQUENTIAL, "min": "0", "max": "2"},
+        "markers": [{"code": "LUX", "lon": 6.07, "lat": 49.77, "colour": "#0c2c84"}],
+        "legend": {"kind": "scale", "title": "Number of pledges", "colours": SEQUENTIAL, "min": "0", "max": "1"},
     }
     assert {s["code"]: s["colour"] for s in states} == {
-        "FRA": "#2fa4c2", "LUX": "#2fa4c2", "NOR": "#edf8b1", "USA": "#0c2c84"
+        "FRA": "#0c2c84", "LUX": "#0c2c84", "NOR": "#edf8b1", "USA": "#0c2c84"
     }  # fmt: skip
     assert {s["code"]: s["hover"] for s in states} == {
         code: [*HEADS[code], MEASURE_VALUES["pledges", None][code][1], *BY_TYPE[code]] for code in HEADS

@@ -2,8 +2,9 @@
 
 Paris: 5 delegations (the EU, France, Luxembourg, Norway, the US), 3 of them led by a head of state or
 government, of whom 2 are named and on record as present (France, Luxembourg; Norway's head is not named
-and its attendance not known); 8 records, of which 2 are stances (Luxembourg rules out troops, Norway calls
-for a sea mission), so 6 pledges, 3 of them conditional; 1 refusal.
+and its attendance not known); 8 records made at the meeting, of which 2 are stances (Luxembourg rules out
+troops, Norway calls for a sea mission) and 1 a press report (US support at sea, not confirmed), so 5 pledges,
+3 of them conditional; 1 refusal. Two more records are outside the meeting's day (see test_timing.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,14 @@ from summit.schema import ReportedCounts
 from tests.conftest import REPO
 
 DELEGATIONS_HELP = "Delegations identified in the sources for the current filters."
+PLEDGES_HELP = (
+    "Pledges of any status made or restated at the meeting (earlier and later ones when the time scope includes "
+    "them); stances and third-party reports excluded."
+)
+REPORTED_HELP = (
+    "What a press report or an analyst says a participant will do, which the participant has not confirmed "
+    "(status reported): listed, never counted as a pledge."
+)
 LEADERS_HELP = (
     "Delegations led by a head of state or government whom a source names, attending in person or by "
     "video. Unconfirmed: led at that level, but the head is not named or the attendance is not known; "
@@ -29,27 +38,37 @@ LEADERS_HELP = (
 def test_key_numbers_of_paris(tiny, paris):
     assert key_numbers(tiny, paris.meeting, paris.delegations, paris.pledges) == [
         KeyNumber("Delegations", "5", DELEGATIONS_HELP, counts="delegations"),
-        KeyNumber("Leaders present", "2", LEADERS_HELP, "+1 unconfirmed", counts="leaders"),
-        KeyNumber("Pledges", "6", "Pledges of any status, stances excluded.", counts="pledges"),
+        KeyNumber("Leaders present", "2", LEADERS_HELP, "+1 unconfirmed", counts="leaders", note_counts="unconfirmed"),
+        KeyNumber(
+            "Pledges",
+            "5",
+            f"{PLEDGES_HELP} {REPORTED_HELP}",
+            "+1 reported, not confirmed",
+            counts="pledges",
+            note_counts="reported",
+        ),
         KeyNumber(
             "Conditional",
-            "3 of 6",
+            "3 of 5",
             "Pledges that depend on a condition (a ceasefire, a vote in parliament, a US backstop, ...).",
             counts="conditional",
         ),
         KeyNumber(
-            "Refusals", "1", "Stances that rule something out, or refuse unless conditions are met.", counts="refusals"
+            "Refusals",
+            "1",
+            "Stances that rule something out, or refuse unless conditions are met, in the time scope.",
+            counts="refusals",
         ),
     ]
 
 
 def test_a_call_for_something_is_no_refusal_and_a_conditional_stance_is_no_conditional_pledge(tiny, paris):
-    """Give Norway's call a condition: still 1 refusal, still 3 conditional pledges out of 6."""
+    """Give Norway's call a condition: still 1 refusal, still 3 conditional pledges out of 5."""
     pledges = paris.pledges.copy()
     norway = pledges[F.PLEDGE] == "paris-nor-1"
     pledges.loc[norway, F.IS_CONDITIONAL] = True
     numbers = {n.label: n.value for n in key_numbers(tiny, paris.meeting, paris.delegations, pledges)}
-    assert (numbers["Refusals"], numbers["Conditional"], numbers["Pledges"]) == ("1", "3 of 6", "6")
+    assert (numbers["Refusals"], numbers["Conditional"], numbers["Pledges"]) == ("1", "3 of 5", "5")
 
 
 def test_the_reported_headcount_is_added_to_the_help(tiny, paris):
@@ -95,7 +114,11 @@ def test_the_confirmed_flag_needs_a_name_and_a_known_attendance(tiny_frames):
 
 
 @pytest.mark.parametrize("data", ["tiny", "bundled"])
-@pytest.mark.parametrize("extra", [{}, {"groups": ("nato",)}, {"text": "troops"}], ids=["all", "nato", "search"])
+@pytest.mark.parametrize(
+    "extra",
+    [{}, {"groups": ("nato",)}, {"text": "troops"}, {"scope": ("earlier", "later")}],
+    ids=["all", "nato", "search", "wider-scope"],
+)
 def test_each_headline_number_is_the_length_of_the_list_it_opens(data, extra, tiny, tiny_frames):
     """The link under each number adds `n=<rule>` to the current filters; the Pledges or Participants page
     then lists exactly the records the number counts."""
@@ -103,9 +126,11 @@ def test_each_headline_number_is_the_length_of_the_list_it_opens(data, extra, ti
     frames = tiny_frames if data == "tiny" else build_frames(dataset)
     view = Filters(**extra).rows(dataset, frames)
     numbers = key_numbers(dataset, view.meeting, view.delegations, view.pledges)
-    assert [n.counts for n in numbers] == list(COUNTED)
-    for number in numbers:
-        opened = Filters(**extra, counted=number.counts).rows(dataset, frames)
-        listed = opened.pledges if COUNTED[number.counts].frame == "pledges" else opened.delegations
-        assert number.value.split(" ")[0] == str(len(listed)), number.label
+    shown = [(n.counts, n.value) for n in numbers] + [(n.note_counts, n.note.lstrip("+")) for n in numbers if n.note]
+    assert {rule for rule, _ in shown} <= set(COUNTED)
+    assert [n.counts for n in numbers] == ["delegations", "leaders", "pledges", "conditional", "refusals"]
+    for rule, text in shown:
+        opened = Filters(**extra, counted=rule).rows(dataset, frames)
+        listed = opened.pledges if COUNTED[rule].frame == "pledges" else opened.delegations
+        assert text.split(" ")[0] == str(len(listed)), rule
     assert Filters(**extra, counted="refusals").rows(dataset, frames).pledges[F.IS_REFUSAL].all()

@@ -69,10 +69,10 @@ def test_one_figure_is_chosen_by_the_rule(figures, chosen):
 
 
 def test_no_state_on_the_troop_map_shows_a_figure_that_is_not_on_record():
-    """On the bundled data's default view: each state's troop value is one of its own figures as stated, or
-    none; never a sum."""
+    """On the bundled data, with every record of the meeting (earlier and later ones too): each state's troop
+    value is one of its own figures as stated, or none; never a sum."""
     dataset = load_dataset(REPO / "data").dataset
-    rows = Filters().rows(dataset, F.build_frames(dataset))
+    rows = Filters(scope=("earlier", "later")).rows(dataset, F.build_frames(dataset))
     data = build_map_data(dataset, rows.delegations, rows.pledge_types, "troops")
     pledges = rows.pledges
     for code, lines in zip(data.states[F.PARTICIPANT], data.states[HOVER_LINES], strict=True):

@@ -16,7 +16,7 @@ from summit.filters import Filters
         ("signed", False, False, T.PLEDGE_MARK),
         ("signed", True, False, T.CONDITIONAL_MARK),
         ("considering", False, False, T.CONSIDERING_MARK),
-        ("reported", True, False, T.CONSIDERING_MARK),
+        ("reported", True, False, T.REPORTED_MARK),
         ("advocates", False, False, T.POSITION_MARK),
         ("ruled_out", False, False, T.REFUSAL_MARK),
         ("conditional_refusal", True, False, T.CONDITIONAL_REFUSAL_MARK),
@@ -33,7 +33,7 @@ def test_matrix_marks_lead_conditions_and_refusals(tiny, paris):
     assert matrix.loc["Luxembourg", "Force: land"] == T.REFUSAL_MARK
     assert matrix.loc["Luxembourg", "Logistics"] == T.CONDITIONAL_MARK
     assert matrix.loc["United States", "Monitoring"] == T.LEAD_MARK
-    assert matrix.loc["United States", "Force: sea"] == T.CONSIDERING_MARK
+    assert matrix.loc["United States", "Force: sea"] == T.REPORTED_MARK  # a press report, not a pledge
     assert matrix.loc["Norway"].tolist() == ["", T.POSITION_MARK, "", ""]  # it only advocates a sea mission
     assert matrix.loc["European Union", "Logistics"] == T.PLEDGE_MARK  # an organisation has a row like a state
     assert matrix.loc["Coalition of the Willing (all members)", "Monitoring"] == T.CONDITIONAL_MARK
@@ -41,7 +41,7 @@ def test_matrix_marks_lead_conditions_and_refusals(tiny, paris):
 
 def test_every_matrix_mark_has_a_legend_entry():
     assert set(T.MATRIX_LEGEND) == {
-        T.LEAD_MARK, T.PLEDGE_MARK, T.CONDITIONAL_MARK, T.CONSIDERING_MARK, T.POSITION_MARK,
+        T.LEAD_MARK, T.PLEDGE_MARK, T.CONDITIONAL_MARK, T.CONSIDERING_MARK, T.REPORTED_MARK, T.POSITION_MARK,
         T.CONDITIONAL_REFUSAL_MARK, T.REFUSAL_MARK,
     }  # fmt: skip
 
@@ -49,9 +49,10 @@ def test_every_matrix_mark_has_a_legend_entry():
 def test_participants_table(tiny, paris):
     table = T.participants_table(tiny, paris.delegations, paris.pledges)
     assert table[T.COL_PARTICIPANT].tolist() == ["European Union", "France", "Luxembourg", "Norway", "United States"]
-    # Stances are not pledges: Luxembourg's refusal and Norway's call for a sea mission are not counted.
+    # Stances are not pledges: Luxembourg's refusal and Norway's call for a sea mission are not counted; nor is
+    # the press report of US support at sea.
     assert dict(zip(table[T.COL_CODE], table[T.COL_PLEDGES], strict=True)) == {
-        "EU": 1, "FRA": 1, "LUX": 1, "NOR": 0, "USA": 2
+        "EU": 1, "FRA": 1, "LUX": 1, "NOR": 0, "USA": 1
     }  # fmt: skip
     row = table.set_index(T.COL_CODE).loc["FRA"]
     assert row[T.COL_HEAD] == "Emmanuel Macron, President of the Republic"
@@ -66,7 +67,7 @@ def test_pledges_table_reads_without_colour(tiny, paris):
     table = T.pledges_table(tiny, shown)
     row = table.iloc[0]
     assert row[T.COL_CONFIDENCE] == "⚠ Disputed"
-    assert row[T.COL_STATUS] == "Reported (press, not official)"
+    assert row[T.COL_STATUS] == "Reported, not confirmed"
     assert row[T.COL_DOMAINS] == "Sea"
 
 

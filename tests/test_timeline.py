@@ -10,7 +10,9 @@ from summit.timeline import MeetingChange, meeting_changes, newest_first_page, p
 
 
 def test_changes_list_attendance_documents_and_pledges(tiny, tiny_frames):
-    video, paris = meeting_changes(tiny, tiny_frames.delegations, tiny_frames.pledges, tiny_frames.pledge_types)
+    """What the Timeline page gives: every meeting's rows in the default time scope."""
+    rows = Filters().rows(tiny, tiny_frames, all_meetings=True)
+    video, paris = meeting_changes(tiny, rows.delegations, rows.pledges, rows.pledge_types)
     assert (video.meeting_id, video.is_latest, paris.meeting_id, paris.is_latest) == (
         "video-2025-12-01", False, "paris-2026-01-06", True
     )  # fmt: skip
@@ -25,10 +27,10 @@ def test_changes_list_attendance_documents_and_pledges(tiny, tiny_frames):
         # France was at the call.
         "Not recorded at an earlier meeting: European Union, Luxembourg, Norway, United States",
         "Document adopted: Paris Declaration",
-        "Pledges recorded: 6; stances: 2",  # Luxembourg's refusal and Norway's call for a sea mission
-        # Logistics was pledged at the call; Norway's stance alone would not make "at sea" new.
-        "New kinds of commitment: Ceasefire monitoring and verification, Multinational force at sea, "
-        "Multinational force on land",
+        # Luxembourg's refusal and Norway's call for a sea mission; the press report of US support at sea.
+        "Pledges recorded: 5; stances: 2; reported, not confirmed: 1",
+        # Logistics was pledged at the call; at sea there is only Norway's stance and the press report.
+        "New kinds of commitment: Ceasefire monitoring and verification, Multinational force on land",
     )
 
 
@@ -39,15 +41,22 @@ def test_counts_follow_the_filters(tiny, tiny_frames):
     assert meetings[F.PLEDGE_COUNT].tolist() == [0, 1]  # Luxembourg's refusal, in Paris
     assert meetings[F.DELEGATION_COUNT].tolist() == [0, 1]
     unfiltered = timeline_meetings(tiny_frames.meetings, tiny_frames.delegations, tiny_frames.pledges)
-    assert unfiltered[F.PLEDGE_COUNT].tolist() == [1, 8] and unfiltered[F.DELEGATION_COUNT].tolist() == [1, 5]
+    # Every record, the two outside the Paris meeting's day included.
+    assert unfiltered[F.PLEDGE_COUNT].tolist() == [1, 10] and unfiltered[F.DELEGATION_COUNT].tolist() == [1, 5]
 
 
-def test_a_stance_alone_is_no_new_kind_of_commitment(tiny, tiny_frames):
-    """Norway only advocates a sea mission: with the US record gone, "at sea" is not a new kind in Paris."""
-    pledges = tiny_frames.pledges[tiny_frames.pledges[F.PLEDGE] != "paris-usa-2"]
-    pledge_types = tiny_frames.pledge_types[tiny_frames.pledge_types[F.PLEDGE] != "paris-usa-2"]
-    _, paris = meeting_changes(tiny, tiny_frames.delegations, pledges, pledge_types)
-    assert "New kinds of commitment: Ceasefire monitoring and verification, Multinational force on land" in paris.lines
+def test_a_stance_or_a_report_alone_is_no_new_kind_of_commitment(tiny, tiny_frames):
+    """At sea, Norway only advocates and the US record is a press report: once the report is taken as a
+    pledge, "at sea" is new in Paris."""
+    rows = Filters().rows(tiny, tiny_frames, all_meetings=True)
+    confirmed = rows.pledge_types[F.PLEDGE] == "paris-usa-2"
+    pledge_types = rows.pledge_types.copy()
+    pledge_types.loc[confirmed, F.IS_PLEDGE] = True
+    _, paris = meeting_changes(tiny, rows.delegations, rows.pledges, pledge_types)
+    assert (
+        "New kinds of commitment: Ceasefire monitoring and verification, Multinational force at sea, "
+        "Multinational force on land"
+    ) in paris.lines
 
 
 def change(n: int) -> MeetingChange:

@@ -33,7 +33,7 @@ SPOTLIGHTS = 3
 SPOTLIGHT_CHARS = 240
 MAX_SOURCES = 8
 # A word or two per mark of MATRIX_LEGEND, so the legend fits a subtitle line.
-LEGEND_WORDS = ("lead", "pledge", "conditional", "considering", "position", "refused for now", "ruled out")
+LEGEND_WORDS = ("lead", "pledge", "conditional", "considering", "reported", "position", "refused for now", "ruled out")
 
 # The filtered rows the slides are built from: the same as the pages'.
 View = FilteredRows
@@ -156,14 +156,14 @@ def _map_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
 
 
 def _types_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
-    pledged = view.pledge_types[~view.pledge_types[F.IS_STANCE]]
+    pledged = view.pledge_types[view.pledge_types[F.IS_PLEDGE]]
     if pledged.empty:
         return []
     title = "Pledges by commitment type"
     counts = pledged.groupby(F.TYPE)[F.PLEDGE].nunique().sort_values(ascending=False, kind="stable")
     kept = list(counts.index[:MAX_BAR_TYPES])
-    conditional = int(view.pledges[~view.pledges[F.IS_STANCE]][F.IS_CONDITIONAL].sum())
-    total = int((~view.pledges[F.IS_STANCE]).sum())
+    conditional = int(view.pledges[view.pledges[F.IS_PLEDGE]][F.IS_CONDITIONAL].sum())
+    total = int(view.pledges[F.IS_PLEDGE].sum())
     subtitle = f"{total} pledges, {conditional} of them conditional (hatched)"
     if len(counts) > len(kept):
         subtitle += f"; the {len(kept)} most frequent of {len(counts)} types"
@@ -236,13 +236,13 @@ def _leads_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]
     leaders: dict[str, set[str]] = defaultdict(set)
     contributors: dict[str, set[str]] = defaultdict(set)
     pledged_types = set()
-    columns = (types[F.TYPE], types[F.NAME], types[F.IS_LEAD], types[F.IS_REFUSAL], types[F.IS_STANCE])
-    for type_id, name, lead, refusal, stance in zip(*columns, strict=True):
+    columns = (types[F.TYPE], types[F.NAME], types[F.IS_LEAD], types[F.IS_PLEDGE])
+    for type_id, name, lead, pledge in zip(*columns, strict=True):
         if lead:
             leaders[type_id].add(name)
-        elif not refusal:
+        elif pledge:
             contributors[type_id].add(name)
-        if not stance:
+        if pledge:
             pledged_types.add(type_id)
     rows = []
     for kind in dataset.commitment_types.values():
@@ -268,7 +268,7 @@ def _leads_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]
 
 
 def _conditions_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
-    pledged = view.pledges[~view.pledges[F.IS_STANCE]]
+    pledged = view.pledges[view.pledges[F.IS_PLEDGE]]
     conditional = pledged[pledged[F.IS_CONDITIONAL]]
     if conditional.empty:
         return []
@@ -354,7 +354,7 @@ def _disputed_slides(dataset: Dataset, filters: Filters, view: View) -> list[Sli
 def _spotlight_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
     # The coalition as a whole is not a participant to put in the spotlight.
     pledges = view.pledges
-    pledged = pledges[~pledges[F.IS_STANCE] & (pledges[F.KIND] != str(ParticipantKind.COLLECTIVE))]
+    pledged = pledges[pledges[F.IS_PLEDGE] & (pledges[F.KIND] != str(ParticipantKind.COLLECTIVE))]
     if pledged.empty:
         return []
     counts = Counter(pledged[F.PARTICIPANT])
