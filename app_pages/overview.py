@@ -35,8 +35,8 @@ def list_link(container, rule: str, label: str, help_text: str | None = None) ->
 
 for column, number in zip(st.columns(len(numbers)), numbers, strict=True):
     # One tile per figure: the number, what it leaves out, and links to the records each counts. Tiles
-    # stretch to the row's height.
-    tile = column.container(border=True, height="stretch", vertical_alignment="distribute")
+    # stretch to the row's height; the links follow the number.
+    tile = column.container(border=True, height="stretch")
     tile.metric(number.label, number.value, number.note or None, delta_color="off", delta_arrow="off", help=number.help)
     list_link(tile, number.counts, f"List the {number.value.split(' ')[0]} →", number.help)
     if number.note_counts:  # "+4 reported, not confirmed" opens those 4

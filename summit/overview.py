@@ -123,7 +123,7 @@ def key_numbers(
             "Pledges",
             f"{pledged}",
             COUNTING_RULES["Pledges"] + (f" {COUNTING_RULES['Reported, not confirmed']}" if reports else ""),
-            f"+{reports} reported, not confirmed" if reports else "",
+            f"+{reports} report{'s' if reports != 1 else ''}" if reports else "",
             counts="pledges",
             note_counts="reported" if reports else "",
         ),

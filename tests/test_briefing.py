@@ -94,7 +94,7 @@ def test_key_numbers_match_the_data(slides):
     # at the meeting, of which 2 are stances (Luxembourg's refusal, Norway's call for a sea mission) and 1 a
     # press report (US support at sea), so 5 pledges, 3 of them conditional; 1 refusal (a call for something
     # is a stance, not a refusal).
-    assert list(numbers["Value"]) == ["5", "2 (+1 unconfirmed)", "5 (+1 reported, not confirmed)", "3 of 5", "1"]
+    assert list(numbers["Value"]) == ["5", "2 (+1 unconfirmed)", "5 (+1 report)", "3 of 5", "1"]
 
 
 def test_leads_slide_names_the_lead_per_component(slides):

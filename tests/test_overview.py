@@ -43,7 +43,7 @@ def test_key_numbers_of_paris(tiny, paris):
             "Pledges",
             "5",
             f"{PLEDGES_HELP} {REPORTED_HELP}",
-            "+1 reported, not confirmed",
+            "+1 report",
             counts="pledges",
             note_counts="reported",
         ),

@@ -130,7 +130,7 @@ def test_a_third_party_report_is_listed_but_never_counted_as_a_pledge(tiny, tiny
     reported = view.pledges.set_index(F.PLEDGE).loc["paris-usa-2"]
     assert reported[F.IS_REPORTED] and not reported[F.IS_PLEDGE] and not reported[F.IS_STANCE]
     numbers = {n.label: n for n in key_numbers(tiny, view.meeting, view.delegations, view.pledges)}
-    assert (numbers["Pledges"].value, numbers["Pledges"].note) == ("5", "+1 reported, not confirmed")
+    assert (numbers["Pledges"].value, numbers["Pledges"].note) == ("5", "+1 report")
     assert numbers["Pledges"].note_counts == "reported"
 
 
