@@ -27,6 +27,7 @@ from summit.vocabulary import (
     TIMING_LABELS,
     Attendance,
     Confidence,
+    Deployment,
     Level,
 )
 
@@ -68,6 +69,7 @@ TIMING = "timing"  # made, restated, earlier or later, against the meeting (summ
 TIMING_LABEL = "timing_label"
 AT_MEETING_COL = "at_meeting"  # made or restated at the meeting: what the meeting's figures count by default
 ATTRIBUTED_TO = "attributed_to"
+DEPLOYMENT = "deployment"  # vocabulary.Deployment value, or "" when the record does not say
 CONDITIONS = "conditions"
 CONDITION_LABELS = "condition_labels"
 CONDITION_NOTE = "condition_note"
@@ -121,6 +123,18 @@ def participant_name(dataset: Dataset, code: str) -> str:
     """Display name of a state or organisation."""
     organisation = dataset.organisations.get(code)
     return organisation.name if organisation else countries.name(code)
+
+
+def theatre_name(dataset: Dataset) -> str:
+    """The country the meeting's deployments concern (dataset.yaml `theatre`), by name."""
+    theatre = dataset.info.theatre
+    return participant_name(dataset, theatre) if theatre else "the country concerned"
+
+
+def deployment_labels(dataset: Dataset) -> dict[str, str]:
+    """Deployment value → words: 'Inside Ukraine', 'Outside Ukraine'."""
+    name = theatre_name(dataset)
+    return {str(Deployment.INSIDE): f"Inside {name}", str(Deployment.OUTSIDE): f"Outside {name}"}
 
 
 def participant_kind(dataset: Dataset, code: str) -> str:
@@ -273,6 +287,7 @@ def _pledge_row(dataset: Dataset, meeting: Meeting, pledge: Pledge, memberships)
         TIMING_LABEL: TIMING_LABELS[timing],
         AT_MEETING_COL: timing in AT_MEETING,
         ATTRIBUTED_TO: pledge.attributed_to or "",
+        DEPLOYMENT: str(pledge.deployment or ""),
         CONDITIONS: tuple(pledge.conditions),
         CONDITION_LABELS: ", ".join(dataset.conditions[c].label for c in pledge.conditions),
         CONDITION_NOTE: pledge.condition_note or "",
@@ -297,8 +312,8 @@ def _pledge_row(dataset: Dataset, meeting: Meeting, pledge: Pledge, memberships)
 
 _PLEDGE_COLUMNS = [
     PLEDGE, MEETING, MEETING_NAME, MEETING_DATE, PARTICIPANT, NAME, KIND, GROUPS, TYPES, TYPE_LABELS, STATUS,
-    STATUS_LABEL, IS_STANCE, IS_REFUSAL, IS_REPORTED, IS_PLEDGE, TIMING, TIMING_LABEL, AT_MEETING_COL, ATTRIBUTED_TO,
-    CONDITIONS, CONDITION_LABELS, CONDITION_NOTE, IS_CONDITIONAL, DOMAINS,
+    STATUS_LABEL, IS_STANCE, IS_REFUSAL, IS_REPORTED, IS_PLEDGE, TIMING, TIMING_LABEL, AT_MEETING_COL,
+    ATTRIBUTED_TO, DEPLOYMENT, CONDITIONS, CONDITION_LABELS, CONDITION_NOTE, IS_CONDITIONAL, DOMAINS,
     LEAD_FOR, FIGURES, QUANTITIES, DESCRIPTION, DATE, CONFIDENCE, CONFIDENCE_LABEL, SOURCE_IDS, SOURCE_URLS,
     SOURCE_TEXT, NOTE, SEARCH_TEXT,
 ]  # fmt: skip

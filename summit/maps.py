@@ -7,6 +7,7 @@ map draws with the network unplugged. Borders are internationally recognised (se
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -17,7 +18,7 @@ from summit.dataset import Dataset
 from summit.figures import FONT, INK, NEUTRAL, Chart, figure_spec, plotly_text, source_line
 from summit.quantities import Figure, chosen_figure
 from summit.tables import REPORTED_MARK, pledge_mark
-from summit.vocabulary import BASIS_LABELS, LEVEL_LABELS, Basis, Level, Measure
+from summit.vocabulary import BASIS_LABELS, LEVEL_LABELS, Basis, Deployment, Level, Measure
 
 MEASURES = {
     "pledges": "Number of pledges",
@@ -46,6 +47,7 @@ CATEGORY_COLOURS = {
     "Pledge": "#117733",
     "Conditional pledge": "#44AA99",
     "Under consideration": "#DDCC77",
+    "Willing if conditions are met": "#999933",
     "Position only": "#88CCEE",
     "Refused under current conditions": "#AA4499",
     "Refused": "#CC6677",
@@ -58,18 +60,26 @@ CATEGORY_COLOURS = {
     TROOPS_ESTIMATE: "#DDCC77",
     TROOPS_NONE: "#F2F2F2",
 }
+# A pledge of the type whose every record of it is outside the theatre (Germany's land forces stationed in
+# neighbouring states): its category names the country, so it is made per dataset (outside_category).
+OUTSIDE_COLOUR = "#6699CC"
 # A category without a colour of its own (none today: every value above has one).
-OTHER_COLOUR = "#999933"
+OTHER_COLOUR = "#BBBBBB"
 _MARK_CATEGORY = {
     "★": "Lead role",
     "●": "Pledge",
     "◐": "Conditional pledge",
     "○": "Under consideration",
+    "◔": "Willing if conditions are met",
     # "◌" (reported, not confirmed) has no category: a third-party report alone never colours a participant.
     "◇": "Position only",
     "⊘": "Refused under current conditions",
     "✕": "Refused",
 }
+# The type map's categories of the matrix marks, strongest first: each has a colour of its own.
+MARK_CATEGORIES = tuple(_MARK_CATEGORY.values())
+# The categories of a pledge a deployment outside the theatre can qualify (not a lead role: it stays a lead).
+_PLEDGE_CATEGORIES = frozenset({"Pledge", "Conditional pledge", "Under consideration"})
 _LEVEL_CATEGORY = {
     Level.HEAD_OF_STATE: "Head of state or government",
     Level.HEAD_OF_GOVERNMENT: "Head of state or government",
@@ -92,6 +102,7 @@ class MapData:
     organisations: pd.DataFrame  # delegations that have no shape (EU, NATO, ...)
     legend_title: str
     numeric: bool
+    colours: Mapping[str, str] = field(default_factory=lambda: dict(CATEGORY_COLOURS))  # category → colour
 
 
 @dataclass
@@ -104,6 +115,7 @@ class _Record:
     figures: dict[str, tuple[Figure, ...]] = field(default_factory=dict)  # record id → figures; pledges and reports
     led: set[str] = field(default_factory=set)  # short labels of the types this participant leads
     marks: dict[str, list[str]] = field(default_factory=dict)  # type id → the marks of its records
+    outside: dict[str, list[bool]] = field(default_factory=dict)  # type id → per pledge: outside the theatre
 
 
 def _records(dataset: Dataset, pledge_types: pd.DataFrame) -> dict[str, _Record]:
@@ -111,14 +123,15 @@ def _records(dataset: Dataset, pledge_types: pd.DataFrame) -> dict[str, _Record]
     short = {t.id: t.short_label for t in dataset.commitment_types.values()}
     records: dict[str, _Record] = {}
     columns = [F.PARTICIPANT, F.PLEDGE, F.TYPE, F.IS_PLEDGE, F.IS_REPORTED, F.IS_LEAD, F.STATUS, F.IS_CONDITIONAL,
-               F.FIGURES]  # fmt: skip
-    for code, pledge, type_id, is_pledge, reported, lead, status, conditional, figures in zip(
+               F.FIGURES, F.DEPLOYMENT]  # fmt: skip
+    for code, pledge, type_id, is_pledge, reported, lead, status, conditional, figures, deployment in zip(
         *(pledge_types[c] for c in columns), strict=True
     ):
         record = records.setdefault(code, _Record())
         if is_pledge:
             record.pledges.add(pledge)
             record.by_type[short[type_id]] += 1
+            record.outside.setdefault(type_id, []).append(deployment == Deployment.OUTSIDE)
         if reported:
             record.reported[short[type_id]] += 1
         if is_pledge or reported:
@@ -162,11 +175,12 @@ def build_map_data(
     is_state = delegations[F.PARTICIPANT].isin(shapes.keys())
     states, organisations = delegations[is_state], delegations[~is_state]
     records = _records(dataset, pledge_types)
+    theatre = F.theatre_name(dataset)
     rows = []
     columns = [F.PARTICIPANT, F.NAME, F.HEADS, F.LEVEL, F.ATTENDANCE, F.ATTENDANCE_LABEL]
     for code, name, heads, level, attendance, attendance_label in zip(*(states[c] for c in columns), strict=True):
         record = records.get(code) or _Record()
-        value, text = _measure_value(measure, record, Level(level), attendance, attendance_label, type_id)
+        value, text = _measure_value(measure, record, Level(level), attendance, attendance_label, type_id, theatre)
         # The troop measure lists every figure on record, each with its source and confidence.
         on_record = [f"On record: {f.line()}" for f in _troop_figures(record)] if measure == "troops" else []
         lines = _hover_lines(name, heads, record, text, on_record)
@@ -175,11 +189,24 @@ def build_map_data(
     frame[HOVER] = frame[HOVER_LINES].map(plotly_hover)
     numeric = measure == "pledges"
     title = MEASURES[measure] if measure != "type" or not type_id else dataset.commitment_types[type_id].label
-    return MapData(frame, organisations, title, numeric)
+    return MapData(
+        frame, organisations, title, numeric, {**CATEGORY_COLOURS, outside_category(theatre): OUTSIDE_COLOUR}
+    )
+
+
+def outside_category(theatre: str) -> str:
+    """The type map's category of a participant whose pledges of the type are all outside the theatre."""
+    return f"Pledge from outside {theatre} only"
 
 
 def _measure_value(
-    measure: str, record: _Record, level: Level, attendance: str, attendance_label: str, type_id: str | None
+    measure: str,
+    record: _Record,
+    level: Level,
+    attendance: str,
+    attendance_label: str,
+    type_id: str | None,
+    theatre: str,
 ) -> tuple[object, str]:
     if measure == "pledges":
         count = len(record.pledges)
@@ -208,6 +235,9 @@ def _measure_value(
     category = _MARK_CATEGORY[min(coloured, key=order.index)] if coloured else NO_RECORD
     if not coloured and REPORTED_MARK in marks:
         return category, "Reported by the press or an analyst, not confirmed: not a pledge"
+    pledged_outside = record.outside.get(type_id or "", [])
+    if category in _PLEDGE_CATEGORIES and pledged_outside and all(pledged_outside):
+        return outside_category(theatre), f"{category}, from outside {theatre} only"
     return category, category
 
 
@@ -260,7 +290,7 @@ def map_chart(data: MapData, view: str, dataset: Dataset, *, height: int = 620, 
         )
     else:
         for category, of_category in states.groupby(VALUE, sort=False):
-            colour = CATEGORY_COLOURS.get(str(category), OTHER_COLOUR)
+            colour = data.colours.get(str(category), OTHER_COLOUR)
             traces.append(
                 {
                     "type": "choroplethmap",
@@ -276,7 +306,7 @@ def map_chart(data: MapData, view: str, dataset: Dataset, *, height: int = 620, 
                     "name": f"{category} ({len(of_category)})",
                 }
             )
-    traces.extend(_small_state_markers(states, data.numeric, scale))
+    traces.extend(_small_state_markers(states, data.numeric, scale, data.colours))
     title = f"Participants by {data.legend_title.lower()}"
     layout = {
         "map": {"style": "white-bg", **VIEWS[view]},
@@ -300,15 +330,13 @@ def map_chart(data: MapData, view: str, dataset: Dataset, *, height: int = 620, 
     return Chart(figure_spec(traces, layout), title, alt_text(data), source_line(dataset))
 
 
-def _small_state_markers(states: pd.DataFrame, numeric: bool, scale: float) -> list[dict]:
+def _small_state_markers(states: pd.DataFrame, numeric: bool, scale: float, palette: Mapping[str, str]) -> list[dict]:
     small = geo.small_states(states[F.PARTICIPANT])
     if not small:
         return []
     centroids = geo.load_centroids()
     rows = states.set_index(F.PARTICIPANT).loc[small]
-    colours = (
-        [SEQUENTIAL[-2]] * len(rows) if numeric else [CATEGORY_COLOURS.get(str(v), OTHER_COLOUR) for v in rows[VALUE]]
-    )
+    colours = [SEQUENTIAL[-2]] * len(rows) if numeric else [palette.get(str(v), OTHER_COLOUR) for v in rows[VALUE]]
     marker = {
         "type": "scattermap",
         "lon": [centroids[c][0] for c in small],
@@ -376,13 +404,13 @@ def page_map(data: MapData, view: str, dataset: Dataset) -> PageMap:
         colours = [scale_colour(v / top) for v in values]
         legend = {"kind": "scale", "title": data.legend_title, "colours": SEQUENTIAL, "min": "0", "max": f"{top:,.0f}"}
     else:
-        colours = [CATEGORY_COLOURS.get(str(v), OTHER_COLOUR) for v in states[VALUE]]
+        colours = [data.colours.get(str(v), OTHER_COLOUR) for v in states[VALUE]]
         counts = Counter(str(v) for v in states[VALUE])
         legend = {
             "kind": "categories",
             "title": data.legend_title,
             "items": [
-                {"label": f"{category} ({count})", "colour": CATEGORY_COLOURS.get(category, OTHER_COLOUR)}
+                {"label": f"{category} ({count})", "colour": data.colours.get(category, OTHER_COLOUR)}
                 for category, count in counts.items()
             ],
         }

@@ -14,6 +14,7 @@ from summit.vocabulary import (
     Basis,
     Bound,
     Confidence,
+    Deployment,
     Domain,
     Level,
     Measure,
@@ -155,6 +156,11 @@ class DatasetFile(Record):
     synthetic: StrictBool = Field(default=False, description="True for generated (benchmark) data.")
     featured_meeting: Slug | None = Field(
         default=None, description="Id of the meeting shown first; default: the one with the most delegations."
+    )
+    theatre: ParticipantId | None = Field(
+        default=None,
+        description="The country the meeting's deployments concern (UKR), for a pledge's `deployment`: inside or "
+        "outside it.",
     )
 
 
@@ -367,6 +373,11 @@ class Pledge(Sourced):
         default_factory=list, description="Commitment types (among types) this participant leads."
     )
     quantities: list[Quantity] = Field(default_factory=list)
+    deployment: Deployment | None = Field(
+        default=None,
+        description="Where forces would be: inside the country the deployments concern (dataset `theatre`), or "
+        "outside it (in neighbouring states, at sea or in the air nearby, training abroad).",
+    )
     date: PartialDate | None = Field(default=None, description="When the pledge or stance was made.")
     timing: Timing | None = Field(
         default=None,

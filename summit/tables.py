@@ -14,6 +14,7 @@ PLEDGE_MARK = "●"
 CONDITIONAL_MARK = "◐"
 CONSIDERING_MARK = "○"
 REPORTED_MARK = "◌"
+WILLING_MARK = "◔"
 POSITION_MARK = "◇"
 CONDITIONAL_REFUSAL_MARK = "⊘"
 REFUSAL_MARK = "✕"
@@ -23,6 +24,7 @@ MATRIX_LEGEND = {
     CONDITIONAL_MARK: "conditional pledge",
     CONSIDERING_MARK: "under consideration",
     REPORTED_MARK: "reported by the press or an analyst, not confirmed (not a pledge)",
+    WILLING_MARK: "willing if conditions are met (not a pledge)",
     POSITION_MARK: "stated position (not a pledge)",
     CONDITIONAL_REFUSAL_MARK: "refused under current conditions (while the war lasts, without a mandate, ...)",
     REFUSAL_MARK: "ruled out",
@@ -51,6 +53,7 @@ COL_LEAD = "Lead role"
 COL_QUANTITIES = "Quantities"
 COL_DESCRIPTION = "Description"
 COL_DATE = "Date"
+COL_DEPLOYMENT = "Where"
 COL_TIMING = "When"  # made or restated at the meeting, earlier (carried over) or later (follow-up)
 COL_SAID_BY = "Said by"
 COL_MEETING = "Meeting"
@@ -86,6 +89,8 @@ def pledge_mark(status: str, conditional: bool, lead: bool) -> str:
         return REFUSAL_MARK
     if status == Status.ADVOCATES:
         return POSITION_MARK
+    if status == Status.CONDITIONAL_WILLINGNESS:
+        return WILLING_MARK
     if status == Status.REPORTED:
         return REPORTED_MARK
     if status == Status.CONSIDERING:
@@ -123,6 +128,7 @@ def participants_table(dataset: Dataset, delegations: pd.DataFrame, pledges: pd.
 def pledges_table(dataset: Dataset, pledges: pd.DataFrame) -> pd.DataFrame:
     """One row per pledge or stance with everything needed to check it."""
     type_labels = {t.id: t.short_label for t in dataset.commitment_types.values()}
+    where = F.deployment_labels(dataset)
     table = pd.DataFrame(
         {
             COL_PARTICIPANT: pledges[F.NAME],
@@ -134,6 +140,7 @@ def pledges_table(dataset: Dataset, pledges: pd.DataFrame) -> pd.DataFrame:
                 for labels, note in zip(pledges[F.CONDITION_LABELS], pledges[F.CONDITION_NOTE], strict=True)
             ],
             COL_DOMAINS: [", ".join(DOMAIN_LABELS[d] for d in ds) for ds in pledges[F.DOMAINS]],
+            COL_DEPLOYMENT: [where.get(d, "") for d in pledges[F.DEPLOYMENT]],
             COL_LEAD: [", ".join(type_labels[t] for t in lead) for lead in pledges[F.LEAD_FOR]],
             COL_QUANTITIES: pledges[F.QUANTITIES],
             COL_DESCRIPTION: pledges[F.DESCRIPTION],

@@ -301,7 +301,7 @@ def check_references(files: DataFiles) -> list[Problem]:
     known = Known(as_of, source_ids, kinds, type_ids, condition_ids, organisation_ids, collectives)
     check_groups(refs, files.groups, known)
     meeting_ids = check_meetings(refs, files.meetings, known)
-    check_dataset(refs, files.dataset, meeting_ids)
+    check_dataset(refs, files.dataset, meeting_ids, organisation_ids)
     return refs.problems
 
 
@@ -483,11 +483,15 @@ def check_pledge(refs: References, checked: Checked[MeetingFile], i: int, known:
         )
 
 
-def check_dataset(refs: References, dataset: Checked[DatasetFile], meeting_ids: set[str]) -> None:
-    """The featured meeting, when named, exists."""
+def check_dataset(
+    refs: References, dataset: Checked[DatasetFile], meeting_ids: set[str], organisations: set[str]
+) -> None:
+    """The featured meeting, when named, exists; the theatre, when named, is a country."""
     featured = dataset.record.featured_meeting
     if featured:
         refs.exists(dataset.parsed, ("featured_meeting",), featured, meeting_ids, "meeting")
+    if dataset.record.theatre:
+        refs.country(dataset.parsed, ("theatre",), dataset.record.theatre, organisations)
 
 
 def count_sourced(meeting_data: Iterable[Any]) -> tuple[int, int]:

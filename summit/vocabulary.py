@@ -40,6 +40,7 @@ class Status(StrEnum):
     ONGOING = "ongoing"
     DELIVERED = "delivered"
     ADVOCATES = "advocates"
+    CONDITIONAL_WILLINGNESS = "conditional_willingness"
     CONDITIONAL_REFUSAL = "conditional_refusal"
     RULED_OUT = "ruled_out"
 
@@ -53,11 +54,14 @@ STATUS_LABELS = {
     Status.ONGOING: "Ongoing",
     Status.DELIVERED: "Delivered",
     Status.ADVOCATES: "Advocates (position, not a pledge)",
+    Status.CONDITIONAL_WILLINGNESS: "Willing if conditions are met (not a pledge)",
     Status.CONDITIONAL_REFUSAL: "Refuses unless conditions are met",
     Status.RULED_OUT: "Ruled out",
 }
 # Stances are records that are not pledges: a refusal or a stated position.
-STANCE_STATUSES = frozenset({Status.ADVOCATES, Status.CONDITIONAL_REFUSAL, Status.RULED_OUT})
+STANCE_STATUSES = frozenset(
+    {Status.ADVOCATES, Status.CONDITIONAL_WILLINGNESS, Status.CONDITIONAL_REFUSAL, Status.RULED_OUT}
+)
 REFUSAL_STATUSES = frozenset({Status.CONDITIONAL_REFUSAL, Status.RULED_OUT})
 # Third-party reports: what a press report or an analyst says of a participant, which the participant has not
 # confirmed. Never counted as a pledge, and never the only reason a participant is coloured on a map.
@@ -81,6 +85,13 @@ TIMING_LABELS = {
 }
 # What a meeting's figures, map and matrix count by default; the scope filter adds the others.
 AT_MEETING = frozenset({Timing.MADE, Timing.RESTATED})
+
+
+class Deployment(StrEnum):
+    """Where a deployment would be, against the country the meeting's deployments concern (dataset `theatre`)."""
+
+    INSIDE = "inside"
+    OUTSIDE = "outside"
 
 
 class SourceKind(StrEnum):

@@ -15,7 +15,9 @@ from summit.maps import (
     CATEGORY_COLOURS,
     HOVER,
     HOVER_LINES,
+    MARK_CATEGORIES,
     MEASURES,
+    OUTSIDE_COLOUR,
     SEQUENTIAL,
     VALUE,
     build_map_data,
@@ -381,3 +383,41 @@ def test_a_refusal_under_current_conditions_is_not_drawn_as_refused(tiny, paris)
     legend = page_map(data, "europe", tiny).payload["legend"]["items"]
     entry = next(item for item in legend if item["label"].startswith("Refused under current conditions"))
     assert entry["colour"] == CATEGORY_COLOURS["Refused under current conditions"] != CATEGORY_COLOURS["Refused"]
+
+
+def with_column(pledge_types, pledge, column, value):
+    """The (pledge, type) rows with `column` set to `value` for `pledge`."""
+    changed = pledge_types.copy()
+    changed.loc[changed[F.PLEDGE] == pledge, column] = value
+    return changed
+
+
+def test_willingness_under_conditions_has_its_own_category_and_is_no_pledge(tiny, paris):
+    """Norway's call for a sea mission, recorded instead as willing if conditions are met: its own category and
+    colour on the sea map, and still no pledge."""
+    pledge_types = with_column(paris.pledge_types, "paris-nor-1", F.STATUS, "conditional_willingness")
+    data = build_map_data(tiny, paris.delegations, pledge_types, "type", "mnf_sea")
+    assert shown_values(data)["NOR"] == ("Willing if conditions are met", "Willing if conditions are met")
+    colours = {item["label"]: item["colour"] for item in page_map(data, "europe", tiny).payload["legend"]["items"]}
+    assert colours["Willing if conditions are met (1)"] == CATEGORY_COLOURS["Willing if conditions are met"]
+    assert len(set(CATEGORY_COLOURS[c] for c in MARK_CATEGORIES)) == len(MARK_CATEGORIES)  # no colour shared
+
+
+def test_a_pledge_only_from_outside_the_theatre_is_told_apart(tiny, paris):
+    """France's land pledge, made from neighbouring states (deployment: outside): on the land map it is not
+    a pledge of troops inside Ukraine (the tiny dataset's theatre)."""
+    pledge_types = with_column(paris.pledge_types, "paris-fra-1", F.DEPLOYMENT, "outside")
+    data = build_map_data(tiny, paris.delegations, pledge_types, "type", "mnf_land")
+    assert shown_values(data)["FRA"] == (
+        "Pledge from outside Ukraine only",
+        "Conditional pledge, from outside Ukraine only",
+    )
+    shown = page_map(data, "europe", tiny).payload
+    france = next(s for s in shown["states"] if s["code"] == "FRA")
+    assert france["colour"] == OUTSIDE_COLOUR not in CATEGORY_COLOURS.values()
+    assert {"label": "Pledge from outside Ukraine only (1)", "colour": OUTSIDE_COLOUR} in shown["legend"]["items"]
+    # Inside, or not said: the plain category.
+    inside = with_column(paris.pledge_types, "paris-fra-1", F.DEPLOYMENT, "inside")
+    assert shown_values(build_map_data(tiny, paris.delegations, inside, "type", "mnf_land"))["FRA"][0] == (
+        "Conditional pledge"
+    )

@@ -18,6 +18,7 @@ from summit.filters import Filters
         ("considering", False, False, T.CONSIDERING_MARK),
         ("reported", True, False, T.REPORTED_MARK),
         ("advocates", False, False, T.POSITION_MARK),
+        ("conditional_willingness", True, False, T.WILLING_MARK),
         ("ruled_out", False, False, T.REFUSAL_MARK),
         ("conditional_refusal", True, False, T.CONDITIONAL_REFUSAL_MARK),
     ],
@@ -41,7 +42,8 @@ def test_matrix_marks_lead_conditions_and_refusals(tiny, paris):
 
 def test_every_matrix_mark_has_a_legend_entry():
     assert set(T.MATRIX_LEGEND) == {
-        T.LEAD_MARK, T.PLEDGE_MARK, T.CONDITIONAL_MARK, T.CONSIDERING_MARK, T.REPORTED_MARK, T.POSITION_MARK,
+        T.LEAD_MARK, T.PLEDGE_MARK, T.CONDITIONAL_MARK, T.CONSIDERING_MARK, T.REPORTED_MARK, T.WILLING_MARK,
+        T.POSITION_MARK,
         T.CONDITIONAL_REFUSAL_MARK, T.REFUSAL_MARK,
     }  # fmt: skip
 

@@ -33,7 +33,9 @@ SPOTLIGHTS = 3
 SPOTLIGHT_CHARS = 240
 MAX_SOURCES = 8
 # A word or two per mark of MATRIX_LEGEND, so the legend fits a subtitle line.
-LEGEND_WORDS = ("lead", "pledge", "conditional", "considering", "reported", "position", "refused for now", "ruled out")
+LEGEND_WORDS = (
+    "lead", "pledge", "conditional", "considering", "reported", "willing if", "position", "refused for now", "ruled out"
+)  # fmt: skip
 
 # The filtered rows the slides are built from: the same as the pages'.
 View = FilteredRows
