@@ -121,6 +121,7 @@ class _Record:
 def _records(dataset: Dataset, pledge_types: pd.DataFrame) -> dict[str, _Record]:
     """One pass over the (pledge, type) rows, grouped by participant."""
     short = {t.id: t.short_label for t in dataset.commitment_types.values()}
+    forces = {t.id for t in dataset.commitment_types.values() if t.domain is not None}
     records: dict[str, _Record] = {}
     columns = [F.PARTICIPANT, F.PLEDGE, F.TYPE, F.IS_PLEDGE, F.IS_REPORTED, F.IS_LEAD, F.STATUS, F.IS_CONDITIONAL,
                F.FIGURES, F.DEPLOYMENT]  # fmt: skip
@@ -131,7 +132,9 @@ def _records(dataset: Dataset, pledge_types: pd.DataFrame) -> dict[str, _Record]
         if is_pledge:
             record.pledges.add(pledge)
             record.by_type[short[type_id]] += 1
-            record.outside.setdefault(type_id, []).append(deployment == Deployment.OUTSIDE)
+            # `deployment` says where forces would be: it qualifies the types of a domain (land, sea, air).
+            outside = deployment == Deployment.OUTSIDE and type_id in forces
+            record.outside.setdefault(type_id, []).append(outside)
         if reported:
             record.reported[short[type_id]] += 1
         if is_pledge or reported:

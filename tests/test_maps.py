@@ -416,6 +416,9 @@ def test_a_pledge_only_from_outside_the_theatre_is_told_apart(tiny, paris):
     france = next(s for s in shown["states"] if s["code"] == "FRA")
     assert france["colour"] == OUTSIDE_COLOUR not in CATEGORY_COLOURS.values()
     assert {"label": "Pledge from outside Ukraine only (1)", "colour": OUTSIDE_COLOUR} in shown["legend"]["items"]
+    # Where forces would be says nothing of where France monitors: the monitoring map keeps the plain category.
+    monitoring = build_map_data(tiny, paris.delegations, pledge_types, "type", "ceasefire_monitoring")
+    assert shown_values(monitoring)["FRA"][0] == "Conditional pledge"
     # Inside, or not said: the plain category.
     inside = with_column(paris.pledge_types, "paris-fra-1", F.DEPLOYMENT, "inside")
     assert shown_values(build_map_data(tiny, paris.delegations, inside, "type", "mnf_land"))["FRA"][0] == (
