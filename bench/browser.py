@@ -167,7 +167,12 @@ def _wait_for(page: Page, script: str, what: str, *, polling: float | str = "raf
         shot = Path(tempfile.gettempdir()) / f"summit-bench-{int(time.time())}.png"
         with contextlib.suppress(PlaywrightError):
             page.screenshot(path=str(shot))
-        recorded = page.evaluate("() => JSON.stringify({...window.__bench, gd: undefined})")
+        # Plain values only: the map's objects (Plotly's div, MapLibre's map) hold cycles.
+        recorded = page.evaluate(
+            """() => JSON.stringify({...window.__bench, gd: undefined}, (key, value) =>
+                value && typeof value === 'object' && !Array.isArray(value)
+                    && Object.getPrototypeOf(value) !== Object.prototype ? undefined : value)"""
+        )
         message = f"{page.url}: timed out waiting for {what}; recorded {recorded}; screenshot {shot}"
         raise RuntimeError(message) from error
 

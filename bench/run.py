@@ -35,6 +35,7 @@ from typing import Any
 
 import yaml
 
+from summit import frames as F
 from summit.dataset import BUNDLED_DATA, Dataset, data_files, load_dataset
 
 REPO = Path(__file__).resolve().parent.parent
@@ -214,20 +215,17 @@ def page_queries(root: Path) -> dict[str, dict[str, str]]:
 
 
 def map_changing_statuses(root: Path) -> list[str]:
-    """Status labels, commonest first, that states used at the meeting shown: adding one changes the map."""
-    from summit.vocabulary import STATUS_LABELS
+    """Status labels, commonest first, that states use in the default view (the meeting shown, in its time
+    scope): adding one changes the map."""
+    from summit.filters import Filters
+    from summit.frames import build_frames
+    from summit.vocabulary import STATUS_LABELS, Status
 
     dataset = load_dataset(root).dataset
     assert dataset is not None
-    meeting = dataset.default_meeting_id()
-    counts = Counter(
-        p.status
-        for m in dataset.meetings
-        if m.meeting.id == meeting
-        for p in m.pledges
-        if p.participant not in dataset.organisations
-    )
-    return [STATUS_LABELS[status] for status, _ in counts.most_common()]
+    shown = Filters().rows(dataset, build_frames(dataset)).pledges
+    counts = Counter(shown.loc[~shown[F.PARTICIPANT].isin(set(dataset.organisations)), F.STATUS])
+    return [STATUS_LABELS[Status(status)] for status, _ in counts.most_common()]
 
 
 # --- measurements --------------------------------------------------------------------------------
