@@ -493,8 +493,10 @@ def scope_note(filters: FilterOperations, dataset: Dataset, frames: Frames, *, a
     also = getattr(filters, SCOPE)
     if set(SCOPE_OPTIONS) <= set(also):
         return ""
-    wider = replace(filters, **{SCOPE: tuple(SCOPE_OPTIONS)}).rows(dataset, frames, all_meetings=all_meetings)
-    counts = wider.pledges[F.TIMING].value_counts()
+    # Only the pledges are needed: the other filters, the scope widened to everything.
+    meeting_id = None if all_meetings else filters.meeting_id(dataset)
+    wider = replace(filters, **{SCOPE: tuple(SCOPE_OPTIONS)}).apply_pledges(frames.pledges, meeting_id)
+    counts = wider[F.TIMING].value_counts()
     earlier, later = (int(counts.get(str(t), 0)) if str(t) not in also else 0 for t in (Timing.EARLIER, Timing.LATER))
     if not earlier and not later:
         return ""
