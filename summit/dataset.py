@@ -19,6 +19,7 @@ from summit.schema import (
     Group,
     GroupsFile,
     MeetingFile,
+    NamedScenario,
     Organisation,
     OrganisationsFile,
     Record,
@@ -67,6 +68,7 @@ class Dataset:
     categories: dict[str, Category]
     commitment_types: dict[str, CommitmentType]
     conditions: dict[str, Condition]
+    scenarios: dict[str, NamedScenario]
     organisations: dict[str, Organisation]
     groups: dict[str, Group]
     meetings: tuple[MeetingFile, ...]  # oldest first
@@ -280,6 +282,7 @@ def _assemble(root: Path, files: DataFiles, stamp: str) -> Dataset:
         categories={c.id: c for c in taxonomy.categories},
         commitment_types={t.id: t for t in taxonomy.commitment_types},
         conditions={c.id: c for c in taxonomy.conditions},
+        scenarios={s.id: s for s in taxonomy.scenarios},
         organisations={o.id: o for o in files.organisations.record.organisations},
         groups={g.id: g for g in files.groups.record.groups},
         meetings=tuple(sorted(meetings, key=lambda m: (m.meeting.date, m.meeting.id))),

@@ -21,8 +21,9 @@ from summit import frames as F
 from summit.dataset import Dataset
 from summit.frames import Frames
 from summit.overview import COUNTED, PLEDGES
+from summit.scenarios import outcomes, state_options, states_of, tokens_of
 from summit.schema import MeetingFile
-from summit.vocabulary import CONFIDENCE_LABELS, DOMAIN_LABELS, STATUS_LABELS, Domain, Timing
+from summit.vocabulary import CONFIDENCE_LABELS, DOMAIN_LABELS, OUTCOME_LABELS, STATUS_LABELS, Domain, Timing
 
 # Pseudo group: participants that are organisations rather than states.
 ORGANISATIONS = "organisations"
@@ -149,7 +150,17 @@ class Date(Kind):
         return value.isoformat()
 
 
-ONE, MANY, TEXT, FLAG, DATE = One(), Many(), Text(MAX_TEXT), Flag(), Date()
+class ScenarioStates(Many):
+    """Conditions marked met, not met or open (summit.scenarios): 'after_ceasefire:not_met', one per condition."""
+
+    name = "scenario"
+
+    def restrict(self, value: tuple[str, ...], options: Mapping[str, str]) -> tuple[str, ...]:
+        """Only states of conditions the dataset knows, the last one of a condition kept."""
+        return tokens_of(states_of(v for v in value if v in options))
+
+
+ONE, MANY, TEXT, FLAG, DATE, SCENARIO = One(), Many(), Text(MAX_TEXT), Flag(), Date(), ScenarioStates()
 
 
 # --- the table ---------------------------------------------------------------------------
@@ -291,6 +302,22 @@ def _scope_phrase(also: tuple[str, ...], _labels: Mapping[str, str]) -> str:
     return f"with {_join(_SCOPE_WORDS[t] for t in also).replace(' or ', ' and ')} statements"
 
 
+# The scenario: conditions marked met, not met or open; every record gets an outcome (summit.scenarios).
+SCENARIO_FIELD = "scenario"
+OUTCOMES_FIELD = "outcomes"
+
+
+def _with_outcome(frame: pd.DataFrame, wanted: tuple[str, ...]) -> pd.Series:
+    """Records whose outcome in the scenario is one of those wanted; delegations all."""
+    if F.OUTCOME not in frame.columns:
+        return pd.Series(True, index=frame.index)
+    return frame[F.OUTCOME].isin(wanted)
+
+
+def _scenario_phrase(tokens: tuple[str, ...], labels: Mapping[str, str]) -> str:
+    return f"in the scenario “{'; '.join(labels[t] for t in tokens)}”"
+
+
 def _join(items: Iterable[str]) -> str:
     items = list(items)
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
@@ -355,6 +382,17 @@ FILTERS: tuple[FilterSpec, ...] = (
         "before it (carried over) or after it (follow-up).",
     ),
     FilterSpec(
+        SCENARIO_FIELD, "sc", "Scenario: conditions", SCENARIO, _scenario_phrase, 95,
+        options=state_options, placeholder="None: the data as recorded",
+        help="What if a condition is met, not met or still open: each pledge then stands, lapses or is "
+        "uncertain (the Scenarios page). Nothing is hidden by it; the outcome filter below lists one kind.",
+    ),
+    FilterSpec(
+        OUTCOMES_FIELD, "so", "Outcome in the scenario", MANY, _listing("with outcome"), 96,
+        records=_with_outcome, options=_labels({k: v.lower() for k, v in OUTCOME_LABELS.items()}),
+        help="Keep the records that stand, lapse or are uncertain in the scenario above.",
+    ),
+    FilterSpec(
         "counted", "n", "Counted as", ONE, lambda rule, labels: f"counted as {labels[rule].lower()}", 75,
         records=_counted, options=lambda _dataset: {k: c.label for k, c in COUNTED.items()},
         help="The records a headline figure on the Overview counts, by the rule shown beside it.",
@@ -396,6 +434,16 @@ class FilterOperations:
     # --- applying --------------------------------------------------------------------------
 
     @property
+    def scenario_states(self) -> dict[str, Any]:
+        """Condition id → state of the scenario shown ({} for none)."""
+        return states_of(getattr(self, SCENARIO_FIELD, ()))
+
+    @property
+    def in_scenario(self) -> bool:
+        """True when a scenario is set, or an outcome asked for (then against the data as recorded)."""
+        return bool(getattr(self, SCENARIO_FIELD, ()) or getattr(self, OUTCOMES_FIELD, ()))
+
+    @property
     def is_default(self) -> bool:
         """True when nothing is filtered."""
         return self == type(self)()
@@ -405,7 +453,10 @@ class FilterOperations:
         return getattr(self, MEETING) or dataset.default_meeting_id()
 
     def apply_pledges(self, pledges: pd.DataFrame, meeting_id: str | None) -> pd.DataFrame:
-        """Pledges of the meeting (every meeting if None) that pass every filter."""
+        """Pledges of the meeting (every meeting if None) that pass every filter; with a scenario (or an outcome
+        asked for), each with its outcome in F.OUTCOME."""
+        if self.in_scenario:
+            pledges = pledges.assign(**{F.OUTCOME: outcomes(pledges, self.scenario_states)})
         keep = pd.Series(True, index=pledges.index)
         for spec, value in self._applied(meeting_id):
             for predicate in (spec.records, spec.pledges):
@@ -449,6 +500,9 @@ class FilterOperations:
         meeting = next((m for m in dataset.meetings if m.meeting.id == meeting_id), None)
         pledges = self.apply_pledges(frames.pledges, meeting_id)
         pledge_types = frames.pledge_types[frames.pledge_types[F.PLEDGE].isin(pledges[F.PLEDGE])]
+        if F.OUTCOME in pledges.columns:
+            by_pledge = dict(zip(pledges[F.PLEDGE], pledges[F.OUTCOME], strict=True))
+            pledge_types = pledge_types.assign(**{F.OUTCOME: pledge_types[F.PLEDGE].map(by_pledge)})
         for spec, value in self._applied(meeting_id):
             if spec.pledge_types is not None:
                 pledge_types = pledge_types[spec.pledge_types(pledge_types, value)]

@@ -74,6 +74,8 @@ CONDITIONS = "conditions"
 CONDITION_LABELS = "condition_labels"
 CONDITION_NOTE = "condition_note"
 IS_CONDITIONAL = "is_conditional"
+WAITING_ON = "waiting_on"  # the conditions the record still waits on (a condition's satisfied_by left out)
+OUTCOME = "outcome"  # vocabulary.Outcome in the scenario shown; added by summit.filters when a scenario is set
 DOMAINS = "domains"
 LEAD_FOR = "lead_for"
 FIGURES = "figures"  # every quantity of the record as a summit.quantities.Figure, in its order
@@ -292,6 +294,7 @@ def _pledge_row(dataset: Dataset, meeting: Meeting, pledge: Pledge, memberships)
         CONDITION_LABELS: ", ".join(dataset.conditions[c].label for c in pledge.conditions),
         CONDITION_NOTE: pledge.condition_note or "",
         IS_CONDITIONAL: bool(pledge.conditions),
+        WAITING_ON: tuple(c for c in pledge.conditions if pledge.status not in dataset.conditions[c].satisfied_by),
         DOMAINS: tuple(sorted(str(d) for d in domains)),
         LEAD_FOR: tuple(pledge.lead_for),
         FIGURES: figures,
@@ -313,7 +316,7 @@ def _pledge_row(dataset: Dataset, meeting: Meeting, pledge: Pledge, memberships)
 _PLEDGE_COLUMNS = [
     PLEDGE, MEETING, MEETING_NAME, MEETING_DATE, PARTICIPANT, NAME, KIND, GROUPS, TYPES, TYPE_LABELS, STATUS,
     STATUS_LABEL, IS_STANCE, IS_REFUSAL, IS_REPORTED, IS_PLEDGE, TIMING, TIMING_LABEL, AT_MEETING_COL,
-    ATTRIBUTED_TO, DEPLOYMENT, CONDITIONS, CONDITION_LABELS, CONDITION_NOTE, IS_CONDITIONAL, DOMAINS,
+    ATTRIBUTED_TO, DEPLOYMENT, CONDITIONS, CONDITION_LABELS, CONDITION_NOTE, IS_CONDITIONAL, WAITING_ON, DOMAINS,
     LEAD_FOR, FIGURES, QUANTITIES, DESCRIPTION, DATE, CONFIDENCE, CONFIDENCE_LABEL, SOURCE_IDS, SOURCE_URLS,
     SOURCE_TEXT, NOTE, SEARCH_TEXT,
 ]  # fmt: skip

@@ -13,6 +13,7 @@ from summit.vocabulary import (
     Attendance,
     Basis,
     Bound,
+    ConditionState,
     Confidence,
     Deployment,
     Domain,
@@ -208,12 +209,26 @@ class Condition(Record):
     )
 
 
+class NamedScenario(Record):
+    """A what-if the dataset offers by name: some conditions marked met, not met or open."""
+
+    id: Slug
+    name: Annotated[str, Field(min_length=1, max_length=40)] = Field(description="Short name for the screen.")
+    description: Text | None = None
+    conditions: dict[Slug, ConditionState] = Field(
+        min_length=1, description="Condition id (from `conditions`) → met, not_met or open."
+    )
+
+
 class TaxonomyFile(Record):
-    """taxonomy.yaml: commitment types, their categories, and conditions."""
+    """taxonomy.yaml: commitment types, their categories, conditions and named scenarios."""
 
     categories: list[Category] = Field(min_length=1)
     commitment_types: list[CommitmentType] = Field(min_length=1)
     conditions: list[Condition] = Field(min_length=1)
+    scenarios: list[NamedScenario] = Field(
+        default_factory=list, description="What-ifs offered by name on the Scenarios page."
+    )
 
 
 # --- organisations.yaml and groups.yaml -----------------------------------------------------

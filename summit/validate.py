@@ -323,6 +323,10 @@ def check_taxonomy(refs: References, taxonomy: Checked[TaxonomyFile]) -> tuple[s
     condition_ids = refs.unique(file, _values(("conditions",), record.conditions, "id"), "condition id")
     for i, kind in enumerate(record.commitment_types):
         refs.exists(file, ("commitment_types", i, "category"), kind.category, categories, "category")
+    refs.unique(file, _values(("scenarios",), record.scenarios, "id"), "scenario id")
+    for i, scenario in enumerate(record.scenarios):
+        for condition in scenario.conditions:
+            refs.exists(file, ("scenarios", i, "conditions", condition), condition, condition_ids, "condition")
     return type_ids, condition_ids
 
 

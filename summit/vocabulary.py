@@ -94,6 +94,38 @@ class Deployment(StrEnum):
     OUTSIDE = "outside"
 
 
+class ConditionState(StrEnum):
+    """A condition in a scenario (summit.scenarios)."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    OPEN = "open"
+
+
+CONDITION_STATE_LABELS = {ConditionState.MET: "met", ConditionState.NOT_MET: "not met", ConditionState.OPEN: "open"}
+
+
+class Outcome(StrEnum):
+    """What becomes of a record in a scenario (summit.scenarios.SCENARIO_RULES)."""
+
+    STANDS = "stands"
+    LAPSES = "lapses"
+    UNCERTAIN = "uncertain"
+    REFUSES = "refuses"
+    LIFTED = "lifted"
+    UNAFFECTED = "unaffected"
+
+
+OUTCOME_LABELS = {
+    Outcome.STANDS: "Stands",
+    Outcome.LAPSES: "Lapses",
+    Outcome.UNCERTAIN: "Uncertain",
+    Outcome.REFUSES: "Refusal holds",
+    Outcome.LIFTED: "Refusal lifted",
+    Outcome.UNAFFECTED: "Not conditional",
+}
+
+
 class SourceKind(StrEnum):
     """Who published a source."""
 

@@ -12,7 +12,7 @@ from typing import Any
 import streamlit as st
 
 from summit.dataset import Dataset
-from summit.filters import DATE, FLAG, MANY, ONE, TEXT, FilterOperations, Filters, FilterSpec, filter_options
+from summit.filters import DATE, FLAG, MANY, ONE, SCENARIO, TEXT, FilterOperations, Filters, FilterSpec, filter_options
 
 SEEDED_KEY = "filters_seeded_from_url"
 RESET_KEY = "filter_reset"
@@ -77,6 +77,8 @@ def _date_input(spec: FilterSpec, _options: dict[str, str]) -> None:
 WIDGETS: dict[str, Widget] = {
     ONE.name: Widget(_selectbox),
     MANY.name: Widget(_multiselect, to_state=list, from_state=lambda state: tuple(state or ()), cleared=[]),
+    # A scenario picks a state per condition from the same kind of list ("After a ceasefire: not met").
+    SCENARIO.name: Widget(_multiselect, to_state=list, from_state=lambda state: tuple(state or ()), cleared=[]),
     TEXT.name: Widget(_text_input, from_state=lambda state: (state or "").strip(), cleared=""),
     FLAG.name: Widget(_toggle, from_state=bool, cleared=False),
     DATE.name: Widget(_date_input),

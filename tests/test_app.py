@@ -82,7 +82,14 @@ def test_widget_filter_is_written_to_the_url():
 
 
 # The element each kind of filter is drawn as, stated by hand.
-WIDGET_TYPES = {"one": "selectbox", "many": "multiselect", "text": "text_input", "flag": "toggle", "date": "date_input"}
+WIDGET_TYPES = {
+    "one": "selectbox",
+    "many": "multiselect",
+    "text": "text_input",
+    "flag": "toggle",
+    "date": "date_input",
+    "scenario": "multiselect",
+}
 
 
 def sidebar_widgets(at: AppTest) -> list[tuple[str, str | None, str]]:

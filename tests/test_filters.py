@@ -106,6 +106,22 @@ EXAMPLES = {
         "someday",
         f"Showing 1 pledge, with earlier statements, {PARIS}.",
     ),
+    # A scenario hides nothing: it gives each record an outcome (the outcome filter below lists by it).
+    "scenario": Example(
+        "after_ceasefire:not_met",
+        ("after_ceasefire:not_met",),
+        ALL_PLEDGES,
+        "after_the_war:met",
+        f"Showing 1 pledge, {PARIS}, in the scenario “After a ceasefire: not met”.",
+    ),
+    # With no scenario, the data as recorded: Luxembourg's refusal and Norway's call are not conditional.
+    "outcomes": Example(
+        "unaffected",
+        ("unaffected",),
+        {"paris-lux-1", "paris-nor-1"},
+        "doomed",
+        f"Showing 1 pledge, {PARIS}, with outcome not conditional.",
+    ),
     "counted": Example(
         "refusals", "refusals", {"paris-lux-1"}, "everything", f"Showing 1 pledge, counted as refusals, {PARIS}."
     ),
@@ -165,7 +181,19 @@ def test_every_filter_is_said_in_the_sentence(spec: FilterSpec, two_meetings: Da
 def test_url_keys_of_links_already_sent_never_change():
     keys = {spec.field: spec.key for spec in FILTERS}
     sent = {"meeting": "m", "groups": "g", "types": "t", "statuses": "s", "conditions": "c", "domains": "d"}
-    assert sent | {"confidence": "k", "text": "q", "lead": "lead", "scope": "scope", "counted": "n"} == keys
+    assert (
+        sent
+        | {
+            "confidence": "k",
+            "text": "q",
+            "lead": "lead",
+            "scope": "scope",
+            "scenario": "sc",
+            "outcomes": "so",
+            "counted": "n",
+        }
+        == keys
+    )
 
 
 def test_url_keys_are_short_unique_and_free():
