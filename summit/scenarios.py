@@ -171,7 +171,8 @@ def standing(dataset: Dataset, pledges: pd.DataFrame) -> list[StandingRow]:
 def scenario_sentence(name: str, row: StandingRow) -> str:
     """The scenario said plainly, for one row: 'No US backstop: 9 of 14 land contributions lapse, 2 are
     uncertain; 3 participants still pledge (of 10).'"""
-    parts = [f"{row.lapses} of {row.pledges} {row.what} lapse{'s' if row.pledges == 1 else ''}"]
+    what = row.what.replace("contributions", "contribution", 1) if row.pledges == 1 else row.what
+    parts = [f"{row.lapses} of {row.pledges} {what} lapse{'s' if row.lapses == 1 else ''}"]
     if row.uncertain:
         parts.append(f"{row.uncertain} {'is' if row.uncertain == 1 else 'are'} uncertain")
     still = row.participants_after
