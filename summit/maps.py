@@ -18,7 +18,17 @@ from summit.dataset import Dataset
 from summit.figures import FONT, INK, NEUTRAL, Chart, figure_spec, plotly_text, source_line
 from summit.quantities import Figure, chosen_figure
 from summit.tables import REPORTED_MARK, pledge_mark
-from summit.vocabulary import BASIS_LABELS, LEVEL_LABELS, Basis, Deployment, Level, Measure
+from summit.vocabulary import (
+    BASIS_LABELS,
+    LEVEL_LABELS,
+    OUTCOME_LABELS,
+    Basis,
+    Deployment,
+    Level,
+    Measure,
+    Outcome,
+    Status,
+)
 
 MEASURES = {
     "pledges": "Number of pledges",
@@ -41,6 +51,15 @@ TROOPS_STATED = "Figure stated by the participant"
 TROOPS_ESTIMATE = "Press or analyst estimate only"
 TROOPS_NONE = "No public troop figure"
 NO_RECORD = "No record of this type"
+# The scenario measure (only when a scenario is set): what becomes of a participant's pledges and refusals.
+SCENARIO_MEASURE = "outcome"
+SCENARIO_MEASURE_LABEL = "Outcome in the scenario"
+NO_PLEDGE = "No pledge or conditional refusal"
+STILL_PLEDGING = "Still pledging"
+UNCERTAIN = "Uncertain"
+ALL_LAPSE = "Every pledge lapses"
+REFUSAL_HOLDS = "Refusal holds"
+REFUSAL_LIFTED = "Refusal lifted"
 # Category colours (Paul Tol muted) with words in the legend and hover, so colour is never alone.
 CATEGORY_COLOURS = {
     "Lead role": "#332288",
@@ -56,6 +75,12 @@ CATEGORY_COLOURS = {
     "Minister": "#44AA99",
     "Envoy, ambassador or official": "#DDCC77",
     "Attendance unknown": "#F2F2F2",
+    STILL_PLEDGING: "#117733",
+    UNCERTAIN: "#DDCC77",
+    ALL_LAPSE: "#CC6677",
+    REFUSAL_HOLDS: "#882255",
+    REFUSAL_LIFTED: "#88CCEE",
+    NO_PLEDGE: "#F2F2F2",
     TROOPS_STATED: "#117733",
     TROOPS_ESTIMATE: "#DDCC77",
     TROOPS_NONE: "#F2F2F2",
@@ -116,6 +141,8 @@ class _Record:
     led: set[str] = field(default_factory=set)  # short labels of the types this participant leads
     marks: dict[str, list[str]] = field(default_factory=dict)  # type id → the marks of its records
     outside: dict[str, list[bool]] = field(default_factory=dict)  # type id → per pledge: outside the theatre
+    # type id → (outcome, is a pledge) of its pledges and conditional refusals, when a scenario is set
+    outcomes: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)
 
 
 def _records(dataset: Dataset, pledge_types: pd.DataFrame) -> dict[str, _Record]:
@@ -142,6 +169,11 @@ def _records(dataset: Dataset, pledge_types: pd.DataFrame) -> dict[str, _Record]
         if lead:
             record.led.add(short[type_id])
         record.marks.setdefault(type_id, []).append(pledge_mark(status, conditional, lead))
+    if F.OUTCOME in pledge_types.columns:
+        columns = [F.PARTICIPANT, F.TYPE, F.OUTCOME, F.IS_PLEDGE, F.STATUS]
+        for code, type_id, result, is_pledge, status in zip(*(pledge_types[c] for c in columns), strict=True):
+            if is_pledge or status == Status.CONDITIONAL_REFUSAL:
+                records[code].outcomes.setdefault(type_id, []).append((result, bool(is_pledge)))
     return records
 
 
@@ -191,7 +223,10 @@ def build_map_data(
     frame = pd.DataFrame(rows, columns=_STATE_COLUMNS)
     frame[HOVER] = frame[HOVER_LINES].map(plotly_hover)
     numeric = measure == "pledges"
-    title = MEASURES[measure] if measure != "type" or not type_id else dataset.commitment_types[type_id].label
+    if measure == SCENARIO_MEASURE:
+        title = SCENARIO_MEASURE_LABEL + (f": {dataset.commitment_types[type_id].label}" if type_id else "")
+    else:
+        title = MEASURES[measure] if measure != "type" or not type_id else dataset.commitment_types[type_id].label
     return MapData(
         frame, organisations, title, numeric, {**CATEGORY_COLOURS, outside_category(theatre): OUTSIDE_COLOUR}
     )
@@ -228,6 +263,8 @@ def _measure_value(
         else:
             category = _LEVEL_CATEGORY.get(level, "Envoy, ambassador or official")
         return category, f"{LEVEL_LABELS[level]}, {attendance_label.lower()}"
+    if measure == SCENARIO_MEASURE:
+        return _scenario_value(record, type_id)
     if measure == "lead":
         led = sorted(record.led)
         return ("Lead role" if led else NO_RECORD), ("Leads: " + ", ".join(led) if led else "No lead role")
@@ -242,6 +279,25 @@ def _measure_value(
     if category in _PLEDGE_CATEGORIES and pledged_outside and all(pledged_outside):
         return outside_category(theatre), f"{category}, from outside {theatre} only"
     return category, category
+
+
+def _scenario_value(record: _Record, type_id: str | None) -> tuple[str, str]:
+    """The participant in the scenario: its pledges (of the type, or all) first, then its conditional refusals."""
+    rows = record.outcomes.get(type_id, []) if type_id else [r for rs in record.outcomes.values() for r in rs]
+    pledged = Counter(result for result, is_pledge in rows if is_pledge)
+    refusals = {result for result, is_pledge in rows if not is_pledge}
+    words = ", ".join(f"{pledged[o]} {OUTCOME_LABELS[Outcome(o)].lower()}" for o in Outcome if pledged[o])
+    if pledged[Outcome.STANDS]:
+        return STILL_PLEDGING, f"{STILL_PLEDGING}: {words}"
+    if pledged[Outcome.UNCERTAIN] or Outcome.UNCERTAIN in refusals:
+        return UNCERTAIN, f"{UNCERTAIN}: {words or 'refusal'}"
+    if pledged[Outcome.LAPSES]:
+        return ALL_LAPSE, f"{ALL_LAPSE}: {words}"
+    if Outcome.LIFTED in refusals:
+        return REFUSAL_LIFTED, REFUSAL_LIFTED
+    if Outcome.REFUSES in refusals:
+        return REFUSAL_HOLDS, REFUSAL_HOLDS
+    return NO_PLEDGE, NO_PLEDGE
 
 
 def map_chart(data: MapData, view: str, dataset: Dataset, *, height: int = 620, scale: float = 1.0) -> Chart:

@@ -6,7 +6,7 @@ import pandas as pd
 
 from summit import frames as F
 from summit.dataset import Dataset
-from summit.vocabulary import DOMAIN_LABELS, Status
+from summit.vocabulary import DOMAIN_LABELS, OUTCOME_LABELS, Status
 
 # Matrix cell marks: readable without colour, in order of precedence within a cell.
 LEAD_MARK = "★"
@@ -30,6 +30,24 @@ MATRIX_LEGEND = {
     REFUSAL_MARK: "ruled out",
 }
 _MARK_ORDER = list(MATRIX_LEGEND)
+# In a scenario, a mark says what becomes of its record: in brackets when it lapses (or a refusal is lifted),
+# with a question mark when uncertain.
+SCENARIO_LEGEND = {
+    f"({PLEDGE_MARK})": "lapses in the scenario",
+    f"{PLEDGE_MARK}?": "uncertain in the scenario",
+    f"({CONDITIONAL_REFUSAL_MARK})": "refusal lifted in the scenario",
+}
+
+
+def scenario_mark(mark: str, outcome: str) -> str:
+    """A matrix mark as the scenario leaves it."""
+    if outcome in ("lapses", "lifted"):
+        return f"({mark})"
+    if outcome == "uncertain":
+        return f"{mark}?"
+    return mark
+
+
 # The marks of a pledge (not a stance): the participants a commitment type counts.
 PLEDGE_MARKS = frozenset({LEAD_MARK, PLEDGE_MARK, CONDITIONAL_MARK, CONSIDERING_MARK})
 
@@ -54,6 +72,7 @@ COL_QUANTITIES = "Quantities"
 COL_DESCRIPTION = "Description"
 COL_DATE = "Date"
 COL_DEPLOYMENT = "Where"
+COL_OUTCOME = "In the scenario"
 COL_TIMING = "When"  # made or restated at the meeting, earlier (carried over) or later (follow-up)
 COL_SAID_BY = "Said by"
 COL_MEETING = "Meeting"
@@ -154,6 +173,9 @@ def pledges_table(dataset: Dataset, pledges: pd.DataFrame) -> pd.DataFrame:
             COL_ID: pledges[F.PLEDGE],
         }
     )
+    if F.OUTCOME in pledges.columns:  # a scenario is set: what becomes of each record, after its status
+        words = {str(k): v for k, v in OUTCOME_LABELS.items()}
+        table.insert(table.columns.get_loc(COL_STATUS) + 1, COL_OUTCOME, [words[o] for o in pledges[F.OUTCOME]])
     return table.sort_values([COL_PARTICIPANT, COL_ID], key=lambda s: s.str.casefold(), ignore_index=True)
 
 
@@ -169,20 +191,23 @@ def matrix_table(dataset: Dataset, pledge_types: pd.DataFrame, participants: pd.
     columns = {t.id: t.short_label for t in dataset.commitment_types.values()}
     names = dict(zip(participants[F.PARTICIPANT], participants[F.NAME], strict=True))
     names.update(dict(zip(pledge_types[F.PARTICIPANT], pledge_types[F.NAME], strict=True)))
-    cells: dict[tuple[str, str], set[str]] = {}
-    for code, kind, status, conditional, lead in zip(
+    cells: dict[tuple[str, str], set[tuple[int, str]]] = {}  # (order of the plain mark, mark as shown)
+    results = pledge_types[F.OUTCOME] if F.OUTCOME in pledge_types.columns else [""] * len(pledge_types)
+    for code, kind, status, conditional, lead, result in zip(
         pledge_types[F.PARTICIPANT],
         pledge_types[F.TYPE],
         pledge_types[F.STATUS],
         pledge_types[F.IS_CONDITIONAL],
         pledge_types[F.IS_LEAD],
+        results,
         strict=True,
     ):
-        cells.setdefault((code, kind), set()).add(pledge_mark(status, conditional, lead))
+        mark = pledge_mark(status, conditional, lead)
+        cells.setdefault((code, kind), set()).add((_MARK_ORDER.index(mark), scenario_mark(mark, result)))
     used = [t for t in columns if any(k == t for _, k in cells)]
     order = sorted(names, key=lambda c: names[c].casefold())
     matrix = pd.DataFrame(
-        [[" ".join(sorted(cells.get((code, t), ()), key=_MARK_ORDER.index)) for t in used] for code in order],
+        [[" ".join(shown for _, shown in sorted(cells.get((code, t), ()))) for t in used] for code in order],
         index=pd.Index([names[c] for c in order], name=COL_PARTICIPANT),
         columns=[columns[t] for t in used],
     )

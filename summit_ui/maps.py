@@ -6,7 +6,15 @@ import pandas as pd
 import streamlit as st
 
 from summit import frames as F
-from summit.maps import BORDER_NOTE, MEASURES, PageMap, build_map_data, page_map
+from summit.maps import (
+    BORDER_NOTE,
+    MEASURES,
+    SCENARIO_MEASURE,
+    SCENARIO_MEASURE_LABEL,
+    PageMap,
+    build_map_data,
+    page_map,
+)
 from summit.tables import COL_CODE, COL_PARTICIPANT, participants_table
 from summit_ui.cached import memo_chart
 from summit_ui.context import PageContext
@@ -22,13 +30,24 @@ def _page_map(ctx: PageContext, measure: str, view: str, type_id: str | None) ->
     return page_map(data, view, ctx.dataset)
 
 
-def render_map_block(ctx: PageContext, *, key: str, with_controls: bool = True, height: int = 620) -> None:
-    """Measure and view pickers, the map, the border note, and the organisations without a shape."""
-    measure, view, type_id = "pledges", "europe", None
+def render_map_block(
+    ctx: PageContext, *, key: str, with_controls: bool = True, height: int = 620, scenario_first: bool = False
+) -> None:
+    """Measure and view pickers, the map, the border note, and the organisations without a shape. With a
+    scenario set, the map can be coloured by it (first on the Scenarios page)."""
+    measures = dict(MEASURES)
+    if ctx.filters.in_scenario:
+        scenario = {SCENARIO_MEASURE: SCENARIO_MEASURE_LABEL}
+        measures = {**scenario, **measures} if scenario_first else {**measures, **scenario}
+    measure, view, type_id = next(iter(measures)), "europe", None
     if with_controls:
         # Thirds: the View control needs about 150 px, more than a fifth of the map column at 1280x720.
         left, middle, right = st.columns(3)
-        measure = left.selectbox("Colour by", list(MEASURES), format_func=MEASURES.__getitem__, key=f"{key}_measure")
+        measure = left.selectbox("Colour by", list(measures), format_func=measures.__getitem__, key=f"{key}_measure")
+        if measure == SCENARIO_MEASURE:
+            types = {"": "Every commitment type"} | {t.id: t.label for t in ctx.dataset.commitment_types.values()}
+            chosen = middle.selectbox("Commitment type", list(types), format_func=types.__getitem__, key=f"{key}_stype")
+            type_id = chosen or None
         if measure == "type":
             types = {t.id: t.label for t in ctx.dataset.commitment_types.values()}
             type_id = middle.selectbox("Commitment type", list(types), format_func=types.__getitem__, key=f"{key}_type")

@@ -36,6 +36,7 @@ PAGES = (
     PageSpec("pledges", "Pledges", ":material/handshake:", "pledges"),
     PageSpec("matrix", "Who does what", ":material/grid_on:", "matrix"),
     PageSpec("profile", "Participant profile", ":material/person:", "profile", PageKind.ONE_PARTICIPANT),
+    PageSpec("scenarios", "Scenarios", ":material/alt_route:", "scenarios"),
     PageSpec("timeline", "Timeline", ":material/timeline:", "timeline"),
     PageSpec("sources", "Sources & method", ":material/menu_book:", "sources"),
     PageSpec("briefing", "Briefing", ":material/co_present:", "briefing", PageKind.SLIDES),

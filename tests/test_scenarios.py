@@ -9,8 +9,12 @@ from __future__ import annotations
 import pytest
 
 from summit import frames as F
+from summit.briefing.slides import build_briefing
+from summit.exports import build_view
 from summit.filters import Filters
+from summit.maps import ALL_LAPSE, NO_PLEDGE, SCENARIO_MEASURE, STILL_PLEDGING, VALUE, build_map_data
 from summit.scenarios import outcome, scenario_name, scenario_sentence, standing, states_of, tokens_of
+from summit.tables import matrix_table
 from summit.vocabulary import ConditionState, Outcome
 
 MET, NOT_MET, OPEN = ConditionState.MET, ConditionState.NOT_MET, ConditionState.OPEN
@@ -102,3 +106,48 @@ def test_what_stands_per_domain_and_the_sentence_agree_with_the_records(tiny, ti
     )
     listed = Filters(scenario=("after_ceasefire:not_met",), domains=("land",), outcomes=("lapses",), counted="pledges")
     assert len(listed.rows(tiny, tiny_frames).pledges) == land.lapses
+
+
+NO_CEASEFIRE = Filters(scenario=("after_ceasefire:not_met",))
+
+
+def test_the_map_colours_what_stands_lapses_or_holds(tiny, tiny_frames):
+    rows = NO_CEASEFIRE.rows(tiny, tiny_frames)
+    land = build_map_data(tiny, rows.delegations, rows.pledge_types, SCENARIO_MEASURE, "mnf_land")
+    values = dict(zip(land.states[F.PARTICIPANT], land.states[VALUE], strict=True))
+    # France's land force waits on a ceasefire; Luxembourg's refusal is not conditional.
+    assert values == {"FRA": ALL_LAPSE, "LUX": NO_PLEDGE, "NOR": NO_PLEDGE, "USA": NO_PLEDGE}
+    everything = build_map_data(tiny, rows.delegations, rows.pledge_types, SCENARIO_MEASURE)
+    values = dict(zip(everything.states[F.PARTICIPANT], everything.states[VALUE], strict=True))
+    # The US's monitoring lead has no condition: it stands. Luxembourg's airlift lapses.
+    assert values == {"FRA": ALL_LAPSE, "LUX": ALL_LAPSE, "NOR": NO_PLEDGE, "USA": STILL_PLEDGING}
+    assert land.legend_title == "Outcome in the scenario: Multinational force on land"
+
+
+def test_the_grid_marks_lapsed_cells(tiny, tiny_frames):
+    rows = NO_CEASEFIRE.rows(tiny, tiny_frames)
+    matrix = matrix_table(tiny, rows.pledge_types, rows.delegations)
+    assert matrix.loc["France", "Force: land"] == "(◐)"
+    assert matrix.loc["Luxembourg", "Force: land"] == "✕"  # not conditional: as recorded
+    assert matrix.loc["United States", "Monitoring"] == "★"  # no condition: it stands
+    baseline = Filters().rows(tiny, tiny_frames)
+    assert matrix_table(tiny, baseline.pledge_types, baseline.delegations).loc["France", "Force: land"] == "◐"
+
+
+def test_the_deck_says_which_scenario_it_shows(tiny, tiny_frames):
+    slides = build_briefing(tiny, tiny_frames, NO_CEASEFIRE)
+    assert [s.key for s in slides][:3] == ["title", "numbers", "scenario"]
+    scenario = next(s for s in slides if s.key == "scenario")
+    assert scenario.title == "Scenario: No ceasefire"
+    land = scenario.table.set_index("Pledges of").loc["Land"]
+    assert (land["Pledges"], land["Stand"], land["Lapse"], land["Still pledging"]) == (1, 0, 1, "0 of 1")
+    assert "in the scenario “After a ceasefire: not met”" in next(s for s in slides if s.key == "title").bullets[0]
+    assert "scenario" not in [s.key for s in build_briefing(tiny, tiny_frames, Filters())]
+
+
+def test_exports_say_what_becomes_of_each_record(tiny, tiny_frames):
+    view = build_view(tiny, tiny_frames, NO_CEASEFIRE, "pledges")
+    outcome = dict(zip(view.table["Id"], view.table["In the scenario"], strict=True))
+    assert outcome["paris-fra-1"] == "Lapses" and outcome["paris-lux-1"] == "Not conditional"
+    assert list(view.table.columns).index("In the scenario") == list(view.table.columns).index("Status") + 1
+    assert "In the scenario" not in build_view(tiny, tiny_frames, Filters(), "pledges").table.columns

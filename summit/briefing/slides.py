@@ -24,6 +24,7 @@ from summit.filters import FilteredRows, Filters
 from summit.frames import Frames
 from summit.maps import BORDER_NOTE, build_map_data, map_chart
 from summit.overview import key_numbers, leaders_present
+from summit.scenarios import SCENARIO_RULES, scenario_name, scenario_sentence, standing
 from summit.tables import MATRIX_LEGEND, PLEDGE_MARKS, matrix_table, pledge_mark
 from summit.vocabulary import STATUS_LABELS, Attendance, Confidence, ParticipantKind, Status
 
@@ -132,6 +133,34 @@ def _numbers_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slid
     return [slide]
 
 
+def _scenario_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
+    """When a scenario is set: what stands, lapses or is uncertain, on land, at sea, in the air and per type."""
+    if not filters.in_scenario or F.OUTCOME not in view.pledges.columns:
+        return []
+    name = scenario_name(dataset, filters.scenario_states) or "The data as recorded"
+    rows = standing(dataset, view.pledges)
+    if not rows:
+        return []
+    table = pd.DataFrame(
+        {
+            "Pledges of": [r.label for r in rows],
+            "Pledges": [r.pledges for r in rows],
+            "Stand": [r.stands for r in rows],
+            "Lapse": [r.lapses for r in rows],
+            "Uncertain": [r.uncertain for r in rows],
+            "Still pledging": [f"{r.participants_after} of {r.participants_before}" for r in rows],
+        }
+    )
+    domains = [scenario_sentence(name, r) for r in rows if r.filter_key == "domains"]
+    bullets = tuple(domains[:1])
+    widths = (0.34, 0.12, 0.12, 0.12, 0.14, 0.16)
+    notes = "\n".join([*domains, SCENARIO_RULES])
+    subtitle = "What stands if the conditions turn out so"
+    slide = Slide("scenario", f"Scenario: {name}", subtitle, bullets, table=table, table_widths=widths, notes=notes)
+    fitted, bullets = _fit_with_note(slide, lambda shown, rest: f"{rest} more rows on the Scenarios page.")
+    return [replace(slide, table=fitted, bullets=bullets)]
+
+
 def _map_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
     if view.delegations.empty:
         return []
@@ -190,12 +219,17 @@ def _who_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
     for column in matrix.columns:
         marked = [(name, marks) for name, marks in zip(names, matrix[column].tolist(), strict=True) if marks != ""]
         # Lead roles first, then pledges, then the rest, in the legend's order of marks.
-        order = sorted(marked, key=lambda item: (list(MATRIX_LEGEND).index(item[1][0]), item[0].casefold()))
+        # In a scenario a mark may be bracketed or questioned: order by the mark itself.
+        legend = list(MATRIX_LEGEND)
+        order = sorted(
+            marked, key=lambda item: (legend.index(next(c for c in item[1] if c in legend)), item[0].casefold())
+        )
         rows.append(
             {
                 "Commitment type": labels.get(column, column),
                 # Stances (positions and refusals) are listed, not counted: they are no part in the commitment.
-                "Pledging": sum(any(m in PLEDGE_MARKS for m in marks) for _, marks in marked),
+                # In a scenario, a lapsed "(●)" or uncertain "●?" pledge is not counted.
+                "Pledging": sum(any(m in PLEDGE_MARKS for m in marks.split(" ")) for _, marks in marked),
                 "Who": name_list([f"{marks} {name}" for name, marks in order], 140),
             }
         )
@@ -464,6 +498,7 @@ class SlideBuilder:
 SLIDE_BUILDERS: tuple[SlideBuilder, ...] = (
     SlideBuilder("title", _title_slides, needs_meeting=False),
     SlideBuilder("numbers", _numbers_slides),
+    SlideBuilder("scenario", _scenario_slides),
     SlideBuilder("map", _map_slides),
     SlideBuilder("types", _types_slides),
     SlideBuilder("who", _who_slides),

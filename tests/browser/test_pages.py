@@ -56,6 +56,7 @@ def expected_heading(name: str, dataset: Dataset) -> str:
         "pledges": f"Pledges and stances — {meeting.short_name}",
         "matrix": f"Who does what — {meeting.short_name}",
         "profile": participant_name(dataset, PROFILE_CODE),
+        "scenarios": f"Scenarios — {meeting.short_name}",
         "timeline": "Timeline of coalition meetings",
         "sources": "Sources & method",
     }[name]
