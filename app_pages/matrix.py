@@ -2,15 +2,16 @@
 
 import streamlit as st
 
-from summit.tables import MATRIX_LEGEND, matrix_table
+from summit.tables import MATRIX_LEGEND, SCENARIO_LEGEND, matrix_table
 from summit_ui.context import page_context
-from summit_ui.render import render_empty, render_sentence, render_title
+from summit_ui.render import render_empty, render_sentence, render_title, text_cell
 
 ctx = page_context()
 render_title(f"Who does what — {ctx.meeting_name}")
 matrix = matrix_table(ctx.dataset, ctx.shown_pledge_types, ctx.shown_delegations)
 render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"), ctx.scope_note)
-st.markdown("  ·  ".join(f"**{mark}** {meaning}" for mark, meaning in MATRIX_LEGEND.items()))
+legend = {**MATRIX_LEGEND, **(SCENARIO_LEGEND if ctx.filters.in_scenario else {})}
+st.markdown("  ·  ".join(f"**{text_cell(mark)}** {meaning}" for mark, meaning in legend.items()))
 if matrix.empty or not len(matrix.columns):
     render_empty("pledges or stances")
 else:

@@ -6,11 +6,13 @@ import streamlit as st
 
 from summit.figures import type_bar_chart
 from summit.overview import COUNTED, PLEDGES, key_numbers
+from summit.scenarios import pledge_outcomes, scenario_name
 from summit.tables import MATRIX_LEGEND, brief_matrix, matrix_table
+from summit.vocabulary import OUTCOME_LABELS, Outcome
 from summit_ui.cached import memo_chart
 from summit_ui.context import page_context
 from summit_ui.maps import render_map_block
-from summit_ui.render import render_chart, render_sentence, render_title, text_cell
+from summit_ui.render import filter_link, render_chart, render_sentence, render_title, text_cell
 from summit_ui.sidebar import open_page
 
 ctx = page_context()
@@ -41,6 +43,16 @@ for column, number in zip(st.columns(len(numbers)), numbers, strict=True):
     list_link(tile, number.counts, f"List the {number.value.split(' ')[0]} →", number.help)
     if number.note_counts:  # "+4 reported, not confirmed" opens those 4
         list_link(tile, number.note_counts, f"List the {number.note.lstrip('+').split(',')[0]} →")
+
+if ctx.filters.in_scenario:  # what the scenario leaves of the pledges counted above, each number a link
+    results = pledge_outcomes(ctx.shown_pledges)
+    name = scenario_name(ctx.dataset, ctx.filters.scenario_states) or "the data as recorded"
+    parts = [
+        filter_link(ctx.filters, "pledges", f"{results[o]} {OUTCOME_LABELS[Outcome(o)].lower()}", counted="pledges",
+                    outcomes=(o,))
+        for o in results
+    ]  # fmt: skip
+    st.markdown(f"**In the scenario “{text_cell(name)}”**, of the pledges: " + " · ".join(parts))
 
 render_map_block(ctx, key="overview_map", with_controls=False, height=460)
 

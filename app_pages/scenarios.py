@@ -1,7 +1,6 @@
 """Scenarios: which pledges stand if a condition fails, side by side with the data as recorded."""
 
 from dataclasses import replace
-from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -10,7 +9,7 @@ from summit.scenarios import SCENARIO_RULES, scenario_name, scenario_sentence, s
 from summit.tables import MATRIX_LEGEND, SCENARIO_LEGEND, matrix_table
 from summit_ui.context import page_context
 from summit_ui.maps import render_map_block
-from summit_ui.render import render_empty, render_sentence, render_title, text_cell
+from summit_ui.render import filter_link, render_empty, render_sentence, render_title, text_cell
 from summit_ui.sidebar import open_page
 
 PAGE = "app_pages/scenarios.py"
@@ -54,13 +53,12 @@ for row in rows:
         st.markdown(f"**{text_cell(scenario_sentence(name, row))}**")
 
 
-def link(row, outcome: str | None, text: object) -> str:
-    """A number as a link to the pledges it counts: the same filters, the row's domain or type, the outcome."""
-    keep = {row.filter_key: (row.filter_value,), "counted": "pledges", "outcomes": (outcome,) if outcome else ()}
-    if outcome is None:  # as recorded: the scenario is left on, the list shows every outcome
-        keep["outcomes"] = ()
-    params = replace(ctx.filters, **keep).to_query_params()
-    return f"[{text}](pledges?{urlencode(params)})"
+def link(row, outcome: str | None, count: int) -> str:
+    """A number as a link to the pledges it counts: the same filters, the row's domain or type, the outcome
+    (none: every pledge of the row, as recorded)."""
+    outcomes = (outcome,) if outcome else ()
+    return filter_link(ctx.filters, "pledges", count, **{row.filter_key: (row.filter_value,)}, counted="pledges",
+                       outcomes=outcomes)  # fmt: skip
 
 
 st.subheader("As recorded and in the scenario", anchor=False)

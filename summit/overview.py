@@ -10,6 +10,7 @@ import pandas as pd
 from summit import frames as F
 from summit.dataset import Dataset
 from summit.quantities import FIGURE_RULE
+from summit.scenarios import SCENARIO_RULES
 from summit.schema import MeetingFile
 from summit.timing import TIMING_RULE
 
@@ -64,6 +65,7 @@ COUNTING_RULES = {
     "Conditional": "Pledges that depend on a condition (a ceasefire, a vote in parliament, a US backstop, ...).",
     "Refusals": "Stances that rule something out, or refuse unless conditions are met, in the time scope.",
     "Time scope": TIMING_RULE,
+    "Scenario": SCENARIO_RULES,
     "Troop figure (map)": FIGURE_RULE,
 }
 

@@ -110,6 +110,12 @@ def state_options(dataset: Dataset) -> dict[str, str]:
     }
 
 
+def pledge_outcomes(pledges: pd.DataFrame) -> dict[str, int]:
+    """Pledges (stances and reports left out) that stand, lapse or are uncertain, for rows with F.OUTCOME."""
+    pledged = pledges.loc[pledges[F.IS_PLEDGE].astype(bool), F.OUTCOME]
+    return {str(o): int((pledged == o).sum()) for o in (Outcome.STANDS, Outcome.LAPSES, Outcome.UNCERTAIN)}
+
+
 # --- what stands, by domain and type --------------------------------------------------------
 
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import Any
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -52,6 +55,12 @@ def render_sentence(text: str, note: str = "") -> None:
     st.markdown(f"**{text_cell(text)}**")
     if note:
         st.caption(text_cell(f"{note} Add them with “Also include” in the filters."))
+
+
+def filter_link(filters: Any, page: str, text: object, **changes: Any) -> str:
+    """Markdown link to a page showing these filters with some changed: a number that opens its records."""
+    params = replace(filters, **changes).to_query_params()
+    return f"[{text_cell(text)}]({page}?{urlencode(params)})"
 
 
 def render_empty(what: str) -> None:

@@ -6,16 +6,21 @@ a ceasefire; Luxembourg rules out troops; Norway calls for a sea mission."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from summit import frames as F
 from summit.briefing.slides import build_briefing
+from summit.dataset import load_dataset
 from summit.exports import build_view
 from summit.filters import Filters
+from summit.frames import build_frames
 from summit.maps import ALL_LAPSE, NO_PLEDGE, SCENARIO_MEASURE, STILL_PLEDGING, VALUE, build_map_data
-from summit.scenarios import outcome, scenario_name, scenario_sentence, standing, states_of, tokens_of
+from summit.scenarios import outcome, pledge_outcomes, scenario_name, scenario_sentence, standing, states_of, tokens_of
 from summit.tables import matrix_table
 from summit.vocabulary import ConditionState, Outcome
+from tests.conftest import REPO
 
 MET, NOT_MET, OPEN = ConditionState.MET, ConditionState.NOT_MET, ConditionState.OPEN
 
@@ -108,6 +113,12 @@ def test_what_stands_per_domain_and_the_sentence_agree_with_the_records(tiny, ti
     assert len(listed.rows(tiny, tiny_frames).pledges) == land.lapses
 
 
+@pytest.fixture(scope="module")
+def bundled():
+    dataset = load_dataset(REPO / "data").dataset
+    return dataset, build_frames(dataset)
+
+
 NO_CEASEFIRE = Filters(scenario=("after_ceasefire:not_met",))
 
 
@@ -151,3 +162,22 @@ def test_exports_say_what_becomes_of_each_record(tiny, tiny_frames):
     assert outcome["paris-fra-1"] == "Lapses" and outcome["paris-lux-1"] == "Not conditional"
     assert list(view.table.columns).index("In the scenario") == list(view.table.columns).index("Status") + 1
     assert "In the scenario" not in build_view(tiny, tiny_frames, Filters(), "pledges").table.columns
+
+
+@pytest.mark.parametrize("scenario_id", ["no_ceasefire", "no_us_backstop", "ceasefire_backstop_open"])
+def test_each_number_is_the_length_of_the_list_it_opens_on_the_bundled_data(scenario_id, bundled):
+    """The Scenarios page and the Overview link each count to the Pledges page with the row's domain or type,
+    the outcome and `counted=pledges`: the list has exactly that many rows."""
+    dataset, frames = bundled
+    scenario = Filters(scenario=tokens_of(dataset.scenarios[scenario_id].conditions))
+    rows = scenario.rows(dataset, frames)
+    table = standing(dataset, rows.pledges)
+    assert table, "the bundled data has pledges in every domain"
+    for row in table:
+        for result, count in (("stands", row.stands), ("lapses", row.lapses), ("uncertain", row.uncertain)):
+            opened = replace(scenario, **{row.filter_key: (row.filter_value,)}, outcomes=(result,), counted="pledges")
+            assert len(opened.rows(dataset, frames).pledges) == count, (row.label, result)
+        every = replace(scenario, **{row.filter_key: (row.filter_value,)}, counted="pledges")
+        assert len(every.rows(dataset, frames).pledges) == row.pledges == row.stands + row.lapses + row.uncertain
+    for result, count in pledge_outcomes(rows.pledges).items():
+        assert len(replace(scenario, outcomes=(result,), counted="pledges").rows(dataset, frames).pledges) == count

@@ -25,7 +25,7 @@ from summit.frames import Frames
 from summit.maps import BORDER_NOTE, build_map_data, map_chart
 from summit.overview import key_numbers, leaders_present
 from summit.scenarios import SCENARIO_RULES, scenario_name, scenario_sentence, standing
-from summit.tables import MATRIX_LEGEND, PLEDGE_MARKS, matrix_table, pledge_mark
+from summit.tables import MATRIX_LEGEND, PLEDGE_MARKS, SCENARIO_LEGEND, matrix_table, pledge_mark
 from summit.vocabulary import STATUS_LABELS, Attendance, Confidence, ParticipantKind, Status
 
 MAX_BAR_TYPES = 12
@@ -235,8 +235,12 @@ def _who_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
         )
     table = pd.DataFrame(rows).sort_values("Pledging", ascending=False, kind="stable", ignore_index=True)
     widths = (0.26, 0.12, 0.62)
+    scenario = ()
+    if F.OUTCOME in view.pledge_types.columns:
+        marks = ", ".join(f"{mark} {words.removesuffix(' in the scenario')}" for mark, words in SCENARIO_LEGEND.items())
+        scenario = (f"In the scenario: {marks}; Pledging counts what stands.",)
     fitted, bullets = _fit_with_note(
-        Slide("who", title, subtitle, table=table, table_widths=widths),
+        Slide("who", title, subtitle, scenario, table=table, table_widths=widths),
         lambda shown, rest: f"The {shown} types with most pledging; {rest} more on the Who does what page.",
     )
     notes = "\n".join(f"{r['Commitment type']}: {r['Who']}" for r in rows)
