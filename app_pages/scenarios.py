@@ -14,6 +14,7 @@ from summit_ui.sidebar import open_page
 
 PAGE = "app_pages/scenarios.py"
 CUSTOM = "custom"
+PICK_KEY, PICKED_KEY = "scenario_pick", "scenario_picked"
 
 ctx = page_context()
 render_title(f"Scenarios — {ctx.meeting_name}")
@@ -23,12 +24,19 @@ current = next((i for i, s in named.items() if dict(s.conditions) == states), CU
 choices = {"": "None: the data as recorded"} | {i: s.name for i, s in named.items()}
 if current == CUSTOM:
     choices[CUSTOM] = f"Built in the sidebar: {scenario_name(ctx.dataset, states)}"
-choice = st.selectbox(
-    "Scenario", list(choices), index=list(choices).index(current), format_func=choices.__getitem__, key="scenario_pick"
-)
-if choice != current and choice != CUSTOM:
-    tokens = tokens_of(named[choice].conditions) if choice else ()
+# The picker shows the scenario in the filters (the sidebar may have changed it); picking one replaces them.
+picked = st.session_state.pop(PICKED_KEY, None)
+if picked is not None and picked != CUSTOM and picked != current:
+    tokens = tokens_of(named[picked].conditions) if picked else ()
     open_page(PAGE, replace(ctx.filters, **{SCENARIO_FIELD: tokens}))
+st.session_state[PICK_KEY] = current
+choice = st.selectbox(
+    "Scenario",
+    list(choices),
+    format_func=choices.__getitem__,
+    key=PICK_KEY,
+    on_change=lambda: st.session_state.__setitem__(PICKED_KEY, st.session_state[PICK_KEY]),
+)
 st.caption(
     "Or mark any condition of the data met, not met or open under “Scenario: conditions” in the sidebar; "
     "the address keeps the scenario, so a link shows the same view."
