@@ -38,6 +38,8 @@ PAGES = {
     "/matrix": f"Who does what — {MEETING_SHORT}",
     "/profile?participant=FRA": f"Member of: NATO {SCRIPT}",
     "/profile?participant=EU": f"European Union {SCRIPT}",
+    # A scenario on the hostile condition: its label goes into the sentence, the picker and the table.
+    "/scenarios?sc=after_ceasefire:not_met": f"Scenarios — {MEETING_SHORT}",
     "/timeline": f"Summit {SCRIPT}",
     "/sources": 'Question <script>window.__pwned=1</script> <img src=x onerror="window.__pwned=1"> '
     '[click](javascript:window.__pwned=1) **bold** =HYPERLINK("http://evil") {{7*7}} </div> <b>bold-tag</b>',
