@@ -8,7 +8,7 @@ from summit_ui.render import render_sentence, render_title
 
 ctx = page_context()
 render_title(f"Map — {ctx.meeting_name}")
-render_sentence(ctx.describe(len(ctx.shown_delegations), "delegations"), ctx.scope_note)
+render_sentence(ctx.describe(len(ctx.shown_delegations), "delegations"), ctx.notes)
 main, side = st.columns([3, 1])
 with main:
     render_map_block(ctx, key="map_page", height=640)

@@ -9,7 +9,7 @@ from summit_ui.render import render_empty, render_sentence, render_title, text_c
 ctx = page_context()
 render_title(f"Who does what — {ctx.meeting_name}")
 matrix = matrix_table(ctx.dataset, ctx.shown_pledge_types, ctx.shown_delegations)
-render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"), ctx.scope_note)
+render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"), ctx.notes)
 legend = {**MATRIX_LEGEND, **(SCENARIO_LEGEND if ctx.filters.in_scenario else {})}
 st.markdown("  ·  ".join(f"**{text_cell(mark)}** {meaning}" for mark, meaning in legend.items()))
 if matrix.empty or not len(matrix.columns):

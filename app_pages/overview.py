@@ -23,7 +23,7 @@ if ctx.meeting is None:
 meeting = ctx.meeting.meeting
 render_title(meeting.name)
 st.text(f"{meeting.date:%-d %B %Y} · {meeting.city or 'online'} · data as of {ctx.dataset.info.as_of:%-d %B %Y}")
-render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"), ctx.scope_note)
+render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"), ctx.notes)
 
 numbers = key_numbers(ctx.dataset, ctx.meeting, ctx.shown_delegations, ctx.shown_pledges)
 

@@ -9,7 +9,7 @@ from summit_ui.tables import render_selectable_table
 ctx = page_context()
 render_title(f"Participants — {ctx.meeting_name}")
 table = participants_table(ctx.dataset, ctx.shown_delegations, ctx.shown_pledges)
-render_sentence(ctx.describe(len(table), "delegations"), ctx.scope_note)
+render_sentence(ctx.describe(len(table), "delegations"), ctx.notes)
 if table.empty:
     render_empty("delegations")
 else:

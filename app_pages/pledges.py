@@ -9,7 +9,7 @@ from summit_ui.tables import render_selectable_table
 ctx = page_context()
 render_title(f"Pledges and stances — {ctx.meeting_name}")
 table = pledges_table(ctx.dataset, ctx.shown_pledges)
-render_sentence(ctx.describe(len(table), "pledges and stances"), ctx.scope_note)
+render_sentence(ctx.describe(len(table), "pledges and stances"), ctx.notes)
 if table.empty:
     render_empty("pledges or stances")
 else:

@@ -41,7 +41,7 @@ st.caption(
     "Or mark any condition of the data met, not met or open under “Scenario: conditions” in the sidebar; "
     "the address keeps the scenario, so a link shows the same view."
 )
-render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"), ctx.scope_note)
+render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"), ctx.notes)
 if not states:
     st.info("Pick a scenario to see which pledges stand, which lapse and which are uncertain.")
     for scenario in named.values():

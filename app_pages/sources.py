@@ -24,7 +24,7 @@ st.markdown(
     "page), **◐ Single source**, **⚠ Disputed** (sources disagree; both claims are recorded) and "
     "**○ Unverified**."
 )
-render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"), ctx.scope_note)
+render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"), ctx.notes)
 if ctx.shown_pledges.empty:
     render_empty("pledges or stances")
 else:

@@ -7,7 +7,7 @@ from summit.filters import scope_note
 from summit.timeline import MEETINGS_PER_PAGE, meeting_changes, newest_first_page, page_count, timeline_meetings
 from summit_ui.cached import memo_chart
 from summit_ui.context import page_context
-from summit_ui.render import render_chart, render_empty, render_sentence, render_title, text_cell
+from summit_ui.render import SCOPE_HINT, render_chart, render_empty, render_sentence, render_title, text_cell
 
 ctx = page_context()
 render_title("Timeline of coalition meetings")
@@ -15,7 +15,7 @@ render_title("Timeline of coalition meetings")
 shown = ctx.filters.rows(ctx.dataset, ctx.frames, all_meetings=True)
 render_sentence(
     ctx.filters.describe(ctx.dataset, len(shown.pledges), "pledges and stances", all_meetings=True),
-    scope_note(ctx.filters, ctx.dataset, ctx.frames, all_meetings=True),
+    [f"{note} {SCOPE_HINT}" if (note := scope_note(ctx.filters, ctx.dataset, ctx.frames, all_meetings=True)) else ""],
 )
 if ctx.frames.meetings.empty:
     render_empty("meetings")

@@ -23,6 +23,7 @@ from summit.frames import Frames
 from summit.overview import COUNTED, PLEDGES
 from summit.scenarios import outcomes, state_options, states_of, tokens_of
 from summit.schema import MeetingFile
+from summit.search import SEARCH_RULE, fold, nearest
 from summit.vocabulary import CONFIDENCE_LABELS, DOMAIN_LABELS, OUTCOME_LABELS, STATUS_LABELS, Domain, Timing
 
 # Pseudo group: participants that are organisations rather than states.
@@ -258,14 +259,12 @@ def _with_conditions(pledges: pd.DataFrame, conditions: tuple[str, ...]) -> pd.S
 
 
 def _mentions(pledges: pd.DataFrame, text: str) -> pd.Series:
-    return pledges[F.SEARCH_TEXT].str.contains(text.casefold(), regex=False)
+    return pledges[F.SEARCH_TEXT].str.contains(fold(text), regex=False)
 
 
 def _names(delegations: pd.DataFrame, text: str) -> pd.Series:
-    """The participant's name or a head of delegation's name and title holds the text."""
-    needle = text.casefold()
-    by_name = delegations[F.NAME].str.casefold().str.contains(needle, regex=False)
-    return by_name | delegations[F.HEADS].str.casefold().str.contains(needle, regex=False)
+    """The participant's name or code, or a head of delegation's name and title, holds the text (folded)."""
+    return delegations[F.SEARCH_TEXT].str.contains(fold(text), regex=False)
 
 
 def _has_lead_role(pledges: pd.DataFrame, _on: bool) -> pd.Series:
@@ -343,7 +342,7 @@ FILTERS: tuple[FilterSpec, ...] = (
     ),
     FilterSpec(
         "text", "q", "Search names and descriptions", TEXT, lambda text, _: f'matching "{text}"', 80,
-        pledges=_mentions, delegations=_names, placeholder="e.g. Black Sea, Macron",
+        pledges=_mentions, delegations=_names, placeholder="e.g. Black Sea, Macron", help=SEARCH_RULE,
     ),
     FilterSpec(
         "groups", "g", "Participant group", MANY, _listing("by"), 10,
@@ -561,6 +560,31 @@ def scope_note(filters: FilterOperations, dataset: Dataset, frames: Frames, *, a
         noun = ("one" if later == 1 else "ones") if earlier else ("statement" if later == 1 else "statements")
         parts.append(f"{later} later {noun} ({'after it' if earlier else 'after the meeting'})")
     return f"Not counted: {' and '.join(parts)}."
+
+
+def search_note(filters: FilterOperations, dataset: Dataset, frames: Frames, shown: pd.DataFrame) -> str:
+    """What the text search matched, in words: the delegations whose head it names (their records are shown),
+    or, when nothing matched, the nearest names ('' without a search)."""
+    text = getattr(filters, "text", "")
+    if not text:
+        return ""
+    needle = fold(text)
+    meeting_id = filters.meeting_id(dataset)
+    delegations = frames.delegations[frames.delegations[F.MEETING] == meeting_id]
+    led = [
+        f"the delegation of {name} ({heads})"
+        for name, heads, names in zip(delegations[F.NAME], delegations[F.HEADS], delegations[F.HEAD_NAMES], strict=True)
+        if any(needle in fold(person) for person in names)
+    ]  # fmt: skip
+    if len(shown):
+        return (
+            f"“{text}” names the head of {_join(led).replace(' or ', ' and ')}: its records are shown." if led else ""
+        )
+    words = {w for name in frames.delegations[F.NAME] for w in name.split()}
+    words |= {w for names in frames.delegations[F.HEAD_NAMES] for person in names for w in person.split()}
+    words |= {w for t in dataset.commitment_types.values() for w in t.label.split()}
+    close = nearest(text, (w.strip(",.()") for w in words if len(w) > 3))
+    return f"Nothing matches “{text}”. Nearest: {', '.join(close)}." if close else f"Nothing matches “{text}”."
 
 
 def make_filters_class(specs: tuple[FilterSpec, ...], name: str = "Filters") -> type[FilterOperations]:

@@ -10,6 +10,7 @@ from summit import countries
 from summit.dataset import Dataset
 from summit.quantities import figures_of, quantity_line
 from summit.schema import Meeting, Pledge, Source
+from summit.search import fold
 from summit.timing import place
 from summit.vocabulary import (
     AT_MEETING,
@@ -220,10 +221,19 @@ def build_frames(dataset: Dataset) -> Frames:
                     SOURCE_URLS: tuple(s.url for s in sources),
                     SOURCE_TEXT: source_text(sources),
                     NOTE: delegation.note or "",
+                    SEARCH_TEXT: fold(
+                        f"{participant_name(dataset, delegation.participant)} {delegation.participant} "
+                        + " ".join(f"{n} {h.title or ''}" for n, h in zip(names, heads, strict=True))
+                    ),
                 }
             )
+        heads_by_participant = {
+            d.participant: " ".join(f"{h.name or ''} {h.title or ''}" for h in d.heads)
+            for d in meeting_file.delegations
+        }
         for pledge in meeting_file.pledges:
-            pledge_rows.append(_pledge_row(dataset, meeting, pledge, memberships))
+            heads = heads_by_participant.get(pledge.participant, "")
+            pledge_rows.append(_pledge_row(dataset, meeting, pledge, memberships, heads))
 
     pledges = pd.DataFrame(pledge_rows, columns=_PLEDGE_COLUMNS)
     pledge_types = pledges.explode(TYPES, ignore_index=True).rename(columns={TYPES: TYPE})
@@ -258,7 +268,7 @@ def build_frames(dataset: Dataset) -> Frames:
     return Frames(participants, delegations, pledges, pledge_types, meetings, sources)
 
 
-def _pledge_row(dataset: Dataset, meeting: Meeting, pledge: Pledge, memberships) -> dict:
+def _pledge_row(dataset: Dataset, meeting: Meeting, pledge: Pledge, memberships, heads: str) -> dict:
     meeting_id, meeting_name, meeting_date = meeting.id, meeting.short_name, meeting.date
     timing = place(pledge.date, pledge.timing, meeting.date, meeting.end_date or meeting.date)
     types = [dataset.commitment_types[t] for t in pledge.types]
@@ -307,9 +317,21 @@ def _pledge_row(dataset: Dataset, meeting: Meeting, pledge: Pledge, memberships)
         SOURCE_URLS: tuple(s.url for s in sources),
         SOURCE_TEXT: sources_text,
         NOTE: pledge.note or "",
-        SEARCH_TEXT: " ".join(
-            [name, pledge.description, pledge.note or "", pledge.attributed_to or "", *(t.label for t in types)]
-        ).casefold(),
+        # What the text search reads (summit.search.SEARCH_RULE), folded once here.
+        SEARCH_TEXT: fold(
+            " ".join(
+                [
+                    name,
+                    pledge.participant,
+                    pledge.description,
+                    pledge.note or "",
+                    pledge.attributed_to or "",
+                    heads,
+                    *(t.label for t in types),
+                    *(f"{s.publisher} {s.title}" for s in sources),
+                ]
+            )
+        ),
     }
 
 
@@ -323,7 +345,7 @@ _PLEDGE_COLUMNS = [
 _DELEGATION_COLUMNS = [
     MEETING, MEETING_NAME, MEETING_DATE, PARTICIPANT, NAME, KIND, GROUPS, HEADS, HEAD_NAMES, LEVEL, LEVEL_LABEL,
     IS_LEADER, IS_LEADER_CONFIRMED, ATTENDANCE, ATTENDANCE_LABEL, ROLE, CONFIDENCE, CONFIDENCE_LABEL, SOURCE_IDS,
-    SOURCE_URLS, SOURCE_TEXT, NOTE,
+    SOURCE_URLS, SOURCE_TEXT, NOTE, SEARCH_TEXT,
 ]  # fmt: skip
 
 _MEETING_COLUMNS = [

@@ -9,9 +9,10 @@ import pandas as pd
 import streamlit as st
 
 from summit.dataset import Dataset
-from summit.filters import FilteredRows, Filters, scope_note
+from summit.filters import FilteredRows, Filters, scope_note, search_note
 from summit.frames import Frames
 from summit.schema import MeetingFile
+from summit_ui.render import SCOPE_HINT
 
 _CONTEXT_KEY = "page_context"
 
@@ -43,9 +44,13 @@ class PageContext:
         return self.filters.describe(self.dataset, count, noun)
 
     @cached_property
-    def scope_note(self) -> str:
-        """What the time scope leaves out of the meeting's rows, in words ('' when nothing)."""
-        return scope_note(self.filters, self.dataset, self.frames)
+    def notes(self) -> tuple[str, ...]:
+        """Under the sentence: what the time scope leaves out, what the search matched (each '' when nothing)."""
+        left_out = scope_note(self.filters, self.dataset, self.frames)
+        return (
+            f"{left_out} {SCOPE_HINT}" if left_out else "",
+            search_note(self.filters, self.dataset, self.frames, self.shown_pledges),
+        )
 
 
 def build_context(dataset: Dataset, frames: Frames, filters: Filters) -> PageContext:

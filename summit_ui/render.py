@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
@@ -50,11 +51,15 @@ def render_title(text: str) -> None:
     st.title(text_cell(text), anchor=False)
 
 
-def render_sentence(text: str, note: str = "") -> None:
-    """The one sentence that states the active filters, and what they leave out of the figures (the time scope)."""
+SCOPE_HINT = "Add them with “Also include” in the filters."
+
+
+def render_sentence(text: str, notes: Iterable[str] = ()) -> None:
+    """The one sentence that states the active filters, and the notes on what they leave out or matched."""
     st.markdown(f"**{text_cell(text)}**")
-    if note:
-        st.caption(text_cell(f"{note} Add them with “Also include” in the filters."))
+    for note in notes:
+        if note:
+            st.caption(text_cell(note))
 
 
 def filter_link(filters: Any, page: str, text: object, **changes: Any) -> str:
