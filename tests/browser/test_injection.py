@@ -147,7 +147,7 @@ def test_charts_show_hostile_text_as_typed(hostile_app, page, wait_for_app, path
 def test_sidebar_search_text_is_shown_as_typed(hostile_app, page, wait_for_app):
     dialogs = watch_dialogs(page)
     open_page(page, hostile_app + "/pledges", wait_for_app)
-    search = page.get_by_label("Search names and descriptions")
+    search = page.get_by_role("textbox", name="Search names and descriptions")
     search.fill(SCRIPT)
     search.press("Enter")
     expect(page.get_by_text('matching "<script>', exact=False)).to_be_visible()
