@@ -9,8 +9,10 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from summit import countries
 from summit.load import read_yaml_file
 from summit.problems import Problem
+from summit.references import readable_meetings, reference_names
 from summit.schema import (
     Category,
     CommitmentType,
@@ -274,16 +276,24 @@ def _read_top_file(root: Path, kind: TopFile[M], problems: list[Problem]) -> tup
 
 def _assemble(root: Path, files: DataFiles, stamp: str) -> Dataset:
     taxonomy = files.taxonomy.record
+    organisations = {o.id: o for o in files.organisations.record.organisations}
+    types = {t.id: t for t in taxonomy.commitment_types}
     meetings = [m.record for m in files.meetings]
+    names = reference_names(
+        meetings,
+        lambda code: organisations[code].name if code in organisations else countries.name(code),
+        lambda type_id: types[type_id].short_label,
+    )
+    meetings = readable_meetings(meetings, names)  # ids in notes become names (references.REFERENCE_RULE)
     return Dataset(
         root=root,
         info=files.dataset.record,
         sources={s.id: s for s in files.sources.record.sources},
         categories={c.id: c for c in taxonomy.categories},
-        commitment_types={t.id: t for t in taxonomy.commitment_types},
+        commitment_types=types,
         conditions={c.id: c for c in taxonomy.conditions},
         scenarios={s.id: s for s in taxonomy.scenarios},
-        organisations={o.id: o for o in files.organisations.record.organisations},
+        organisations=organisations,
         groups={g.id: g for g in files.groups.record.groups},
         meetings=tuple(sorted(meetings, key=lambda m: (m.meeting.date, m.meeting.id))),
         fingerprint=stamp,

@@ -9,9 +9,11 @@ import pandas as pd
 
 from summit import frames as F
 from summit.dataset import Dataset
-from summit.quantities import FIGURE_RULE
+from summit.quantities import FIGURE_RULE, MONEY_RULE
+from summit.references import REFERENCE_RULE
 from summit.scenarios import SCENARIO_RULES
 from summit.schema import MeetingFile
+from summit.search import SEARCH_RULE
 from summit.timing import TIMING_RULE
 
 
@@ -67,6 +69,9 @@ COUNTING_RULES = {
     "Time scope": TIMING_RULE,
     "Scenario": SCENARIO_RULES,
     "Troop figure (map)": FIGURE_RULE,
+    "Money": MONEY_RULE,
+    "Search": SEARCH_RULE,
+    "References between records": REFERENCE_RULE,
 }
 
 

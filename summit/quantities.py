@@ -24,16 +24,45 @@ FIGURE_RULE = (
 CONFIDENCE_ORDER = [Confidence.CONFIRMED, Confidence.SINGLE_SOURCE, Confidence.UNVERIFIED, Confidence.DISPUTED]
 
 
+MONEY_RULE = (
+    "Money is written with the currency's sign where it has a common one (€, £, US$) and its code otherwise "
+    "(CAD), in millions (m), billions (bn) or trillions (tn) when the figure is at least one and that takes "
+    "no more than two decimals: €90 bn, £200 m, €16–19 bn, CAD 2.5 bn; other figures are written in full "
+    "with thousands separators (€1,234,567)."
+)
+CURRENCY_SIGNS = {"EUR": "€", "GBP": "£", "USD": "US$"}
+MONEY_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
+
+
+def number_text(value: float) -> str:
+    """7500 → '7,500'; 0.25 → '0.25'; never scientific notation."""
+    return f"{round(value, 6):,.15g}" if abs(value) < 1e15 else f"{value:,.0f}"
+
+
+def money_text(currency: str, value: float, value_max: float | None = None) -> str:
+    """'€90 bn', '£200 m', '€16–19 bn', 'CAD 2.5 bn', '€1,234,567': by MONEY_RULE."""
+    values = [value] if value_max is None else [value, value_max]
+    sign = CURRENCY_SIGNS.get(currency)
+    unit = ""
+    for scale, word in MONEY_SCALES:
+        scaled = [v / scale for v in values]
+        if max(scaled) >= 1 and all(abs(round(x, 2) - x) < 1e-9 for x in scaled):
+            values, unit = scaled, f" {word}"
+            break
+    amount = "–".join(number_text(v) for v in values) + unit
+    return f"{sign}{amount}" if sign else f"{currency} {amount}"
+
+
 def quantity_text(quantity: Quantity) -> str:
-    """The figure as stated: 'up to 7,500 troops', 'about 50–250 troops', 'at least 0.25% of GDP', 'EUR 90 bn'."""
-    value = f"{quantity.value:,.15g}"
+    """The figure as stated: 'up to 7,500 troops', 'about 50–250 troops', 'at least 0.25% of GDP', '€90 bn'."""
+    value = number_text(quantity.value)
     if quantity.value_max is not None:
-        value += f"–{quantity.value_max:,.15g}"
+        value += f"–{number_text(quantity.value_max)}"
     words = [BOUND_WORDS[quantity.bound]] if quantity.bound else []
     if quantity.approximate:
         words.append("about")
     if quantity.measure == Measure.AMOUNT:
-        words.append(f"{quantity.currency} {value}")
+        words.append(money_text(quantity.currency or "", quantity.value, quantity.value_max))
     elif quantity.measure == Measure.SHARE_OF_GDP:
         words.append(f"{value}% of GDP")
     elif quantity.measure == Measure.DURATION_YEARS:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from summit import countries
 from summit.load import ParsedFile, Positions, format_path
 from summit.problems import Problem, suggest
+from summit.references import unknown_references
 from summit.schema import (
     CURRENCY_PATTERN,
     LANGUAGE_PATTERN,
@@ -368,7 +369,19 @@ def check_meetings(refs: References, meetings: Sequence[Checked[MeetingFile]], k
         check_documents(refs, meeting, known)
         delegates = check_delegations(refs, meeting, known)
         check_pledges(refs, meeting, known, delegates, pledge_ids)
+    check_text_references(refs, meetings, set(meeting_ids), set(pledge_ids))
     return set(meeting_ids)
+
+
+def check_text_references(
+    refs: References, meetings: Sequence[Checked[MeetingFile]], meeting_ids: set[str], pledge_ids: set[str]
+) -> None:
+    """A record id in a description or note names a record: the app shows it by that record's name
+    (summit.references.REFERENCE_RULE), so a mistyped id would reach readers as it is."""
+    known = meeting_ids | pledge_ids
+    for meeting in meetings:
+        for path, word, nearest in unknown_references(meeting.record, known):
+            refs.add(meeting.parsed, path, f"'{word}' names no record (did you mean {nearest}?)")
 
 
 def _other_file(other: ParsedFile, file: ParsedFile) -> str:

@@ -22,7 +22,13 @@ from tests.conftest import REPO
         ({"measure": "troops", "value": 50, "value_max": 250, "approximate": True}, "about 50–250 troops"),
         ({"measure": "share_of_gdp", "value": 0.25, "bound": "at_least"}, "at least 0.25% of GDP"),
         ({"measure": "units", "value": 5000, "bound": "more_than"}, "more than 5,000 units"),
-        ({"measure": "amount", "value": 90_000_000_000, "currency": "EUR"}, "EUR 90,000,000,000"),  # no 9e+10
+        ({"measure": "amount", "value": 90_000_000_000, "currency": "EUR"}, "€90 bn"),  # no 9e+10
+        ({"measure": "amount", "value": 200e6, "currency": "GBP", "bound": "up_to"}, "up to £200 m"),
+        ({"measure": "amount", "value": 16e9, "value_max": 19e9, "currency": "EUR"}, "€16–19 bn"),
+        ({"measure": "amount", "value": 2.5e9, "currency": "CAD"}, "CAD 2.5 bn"),  # no common sign: the code
+        ({"measure": "amount", "value": 1_234_567, "currency": "USD"}, "US$1,234,567"),  # needs 3 decimals: full
+        ({"measure": "amount", "value": 500_000, "currency": "EUR"}, "€500,000"),  # under a million: full
+        ({"measure": "troops", "value": 1e16}, "10,000,000,000,000,000 troops"),
         ({"measure": "duration_years", "value": 15}, "15 years"),
         ({"measure": "duration_years", "value": 1}, "1 year"),
         ({"measure": "personnel", "value": 70}, "70 personnel"),
