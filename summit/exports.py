@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from summit import frames as F
 from summit.dataset import Dataset, data_files
-from summit.filters import Filters, scope_note
+from summit.filters import Filters, no_domain_note, no_domain_records, scope_note
 from summit.frames import Frames
 from summit.schema import json_schemas
 from summit.tables import participants_table, pledges_table
@@ -65,7 +65,13 @@ def build_view(dataset: Dataset, frames: Frames, filters: Filters, name: str) ->
         sources=sources,
         # The sentence, then what the time scope leaves out, so a file handed on says what it does not hold.
         description=" ".join(
-            p for p in (filters.describe(dataset, len(table), noun), scope_note(filters, dataset, frames)) if p
+            p
+            for p in (
+                filters.describe(dataset, len(table), noun),
+                scope_note(filters, dataset, frames),
+                no_domain_note(filters, dataset, no_domain_records(filters, dataset, frames, selected.pledges)),
+            )
+            if p
         ),
         as_of=dataset.info.as_of.isoformat(),
         citation=dataset.info.citation,

@@ -24,7 +24,14 @@ from summit.overview import COUNTED, PLEDGES
 from summit.scenarios import outcomes, state_options, states_of, tokens_of
 from summit.schema import MeetingFile
 from summit.search import SEARCH_RULE, fold, nearest
-from summit.vocabulary import CONFIDENCE_LABELS, DOMAIN_LABELS, OUTCOME_LABELS, STATUS_LABELS, Domain, Timing
+from summit.vocabulary import (
+    CONFIDENCE_LABELS,
+    DOMAIN_LABELS,
+    OUTCOME_LABELS,
+    STATUS_LABELS,
+    Domain,
+    Timing,
+)
 
 # Pseudo group: participants that are organisations rather than states.
 ORGANISATIONS = "organisations"
@@ -560,6 +567,49 @@ def scope_note(filters: FilterOperations, dataset: Dataset, frames: Frames, *, a
         noun = ("one" if later == 1 else "ones") if earlier else ("statement" if later == 1 else "statements")
         parts.append(f"{later} later {noun} ({'after it' if earlier else 'after the meeting'})")
     return f"Not counted: {' and '.join(parts)}."
+
+
+def _domain_categories(filters: FilterOperations, dataset: Dataset) -> set[str]:
+    """The categories a domain filter, or a type filter with a domain, concerns."""
+    kinds = dataset.commitment_types
+    chosen = [kinds[t] for t in getattr(filters, "types", ()) if t in kinds and kinds[t].domain is not None]
+    domains = set(getattr(filters, "domains", ()))
+    return {t.category for t in chosen} | {t.category for t in kinds.values() if t.domain in domains}
+
+
+def no_domain_records(filters: FilterOperations, dataset: Dataset, frames: Frames, shown: pd.DataFrame) -> pd.DataFrame:
+    """The records DOMAIN_RULE sets apart from a view filtered by domain or by a type with a domain: they pass
+    every other filter, name no domain, have a domain_unspecified type of the category concerned, and are not
+    shown (none when neither filter is set)."""
+    kinds = dataset.commitment_types
+    categories = _domain_categories(filters, dataset)
+    if not categories:
+        return shown.iloc[0:0]
+    concerned = {t.id for t in kinds.values() if t.category in categories and t.domain_unspecified}
+    wider = replace(filters, types=tuple(t for t in getattr(filters, "types", ()) if kinds[t].domain is None),
+                    domains=())  # fmt: skip
+    if wider.types:  # the other types chosen still narrow the rows; the concerned ones are added back
+        wider = replace(wider, types=(*wider.types, *sorted(concerned - set(wider.types))))
+    rows = wider.rows(dataset, frames).pledges
+    keep = (
+        (rows[F.DOMAINS].map(len) == 0)
+        & rows[F.TYPES].map(lambda types: bool(concerned.intersection(types)))
+        & ~rows[F.PLEDGE].isin(shown[F.PLEDGE])
+    )
+    return rows[keep]
+
+
+def no_domain_note(filters: FilterOperations, dataset: Dataset, set_apart: pd.DataFrame) -> str:
+    """'Set apart: 5 records under “Multinational force and its command” name no domain …' ('' when none)."""
+    if set_apart.empty:
+        return ""
+    labels = [dataset.categories[c].label for c in sorted(_domain_categories(filters, dataset))]
+    count = len(set_apart)
+    under = " or ".join(f"“{label}”" for label in labels)
+    return (
+        f"Set apart: {count} record{'s' if count != 1 else ''} under {under} name{'s' if count == 1 else ''} "
+        "no domain (land, sea or air): not counted here, listed after the table on the Pledges page."
+    )
 
 
 def search_note(filters: FilterOperations, dataset: Dataset, frames: Frames, shown: pd.DataFrame) -> str:

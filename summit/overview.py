@@ -15,6 +15,7 @@ from summit.scenarios import SCENARIO_RULES
 from summit.schema import MeetingFile
 from summit.search import SEARCH_RULE
 from summit.timing import TIMING_RULE
+from summit.vocabulary import DOMAIN_RULE
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ COUNTING_RULES = {
     "Time scope": TIMING_RULE,
     "Scenario": SCENARIO_RULES,
     "Troop figure (map)": FIGURE_RULE,
+    "Domain filters": DOMAIN_RULE,
     "Money": MONEY_RULE,
     "Search": SEARCH_RULE,
     "References between records": REFERENCE_RULE,

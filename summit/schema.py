@@ -181,11 +181,18 @@ class CommitmentType(Record):
         json_schema_extra={"enum": list(PALETTE)},
     )
     domain: Domain | None = None
+    domain_unspecified: bool = Field(
+        default=False,
+        description="Holds contributions whose domain (land, sea, air) the sources do not give: filtering by "
+        "a domain of its category shows them set apart.",
+    )
 
     @model_validator(mode="after")
     def _colour_in_palette(self) -> CommitmentType:
         if self.colour not in PALETTE:
             raise ValueError(f"colour {self.colour!r} is not in the colour-blind-safe palette {', '.join(PALETTE)}")
+        if self.domain is not None and self.domain_unspecified:
+            raise ValueError(f"domain_unspecified is true but domain is {self.domain}: give one or the other")
         return self
 
 

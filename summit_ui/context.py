@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from summit.dataset import Dataset
-from summit.filters import FilteredRows, Filters, scope_note, search_note
+from summit.filters import FilteredRows, Filters, no_domain_note, no_domain_records, scope_note, search_note
 from summit.frames import Frames
 from summit.schema import MeetingFile
 from summit_ui.render import SCOPE_HINT
@@ -44,12 +44,19 @@ class PageContext:
         return self.filters.describe(self.dataset, count, noun)
 
     @cached_property
+    def set_apart(self) -> pd.DataFrame:
+        """Records a domain filter sets apart because they name no domain (summit.filters.DOMAIN_RULE)."""
+        return no_domain_records(self.filters, self.dataset, self.frames, self.shown_pledges)
+
+    @cached_property
     def notes(self) -> tuple[str, ...]:
-        """Under the sentence: what the time scope leaves out, what the search matched (each '' when nothing)."""
+        """Under the sentence: what the time scope leaves out, what the search matched, what a domain filter
+        sets apart (each '' when nothing)."""
         left_out = scope_note(self.filters, self.dataset, self.frames)
         return (
             f"{left_out} {SCOPE_HINT}" if left_out else "",
             search_note(self.filters, self.dataset, self.frames, self.shown_pledges),
+            no_domain_note(self.filters, self.dataset, self.set_apart),
         )
 
 
