@@ -5,7 +5,7 @@ import streamlit as st
 from summit_ui.context import build_context
 from summit_ui.data import current_data
 from summit_ui.pages import DEFAULT_PAGE, PAGES
-from summit_ui.render import render_problem_list, render_problems_banner
+from summit_ui.render import render_print_footer, render_print_style, render_problem_list, render_problems_banner
 from summit_ui.sidebar import render_filters
 
 st.set_page_config(page_title="Summit dashboard", page_icon="🕊️", layout="wide")
@@ -16,6 +16,7 @@ NAVIGATION = [
 ]
 
 page = st.navigation(NAVIGATION)
+render_print_style()
 data = current_data()
 render_problems_banner(data.problems, data.stale, data.warnings)
 if data.dataset is None or data.frames is None:
@@ -27,3 +28,4 @@ if data.dataset is None or data.frames is None:
 filters = render_filters(data.dataset)
 build_context(data.dataset, data.frames, filters)
 page.run()
+render_print_footer(data.dataset.info.as_of.isoformat(), data.dataset.info.citation, data.dataset.info.licence)

@@ -1,10 +1,10 @@
 """Participants: every delegation, who led it, at which level, and how many pledges it made."""
 
-from summit.tables import participants_table
+from summit.tables import PARTICIPANT_COLUMNS, participants_table
 from summit_ui.context import page_context
 from summit_ui.exports import render_downloads
 from summit_ui.render import render_empty, render_sentence, render_title
-from summit_ui.tables import render_selectable_table
+from summit_ui.tables import choose_columns, render_selectable_table
 
 ctx = page_context()
 render_title(f"Participants — {ctx.meeting_name}")
@@ -13,5 +13,6 @@ render_sentence(ctx.describe(len(table), "delegations"), ctx.notes)
 if table.empty:
     render_empty("delegations")
 else:
-    render_selectable_table(table, key="participants_table", height=min(900, 38 + 35 * len(table)))
+    chosen = choose_columns(table, PARTICIPANT_COLUMNS)
+    render_selectable_table(table, key="participants_table", height=min(900, 38 + 35 * len(table)), chosen=chosen)
 render_downloads(ctx, "participants")

@@ -2,24 +2,25 @@
 
 import streamlit as st
 
-from summit.tables import pledges_table
+from summit.tables import PLEDGE_COLUMNS, pledges_table
 from summit.vocabulary import DOMAIN_RULE
 from summit_ui.context import page_context
 from summit_ui.exports import render_downloads
 from summit_ui.render import render_empty, render_sentence, render_title
-from summit_ui.tables import render_selectable_table
+from summit_ui.tables import choose_columns, render_record_table
 
 ctx = page_context()
 render_title(f"Pledges and stances — {ctx.meeting_name}")
-table = pledges_table(ctx.dataset, ctx.shown_pledges)
+table = pledges_table(ctx.dataset, ctx.shown_pledges, short_labels=True)
 render_sentence(ctx.describe(len(table), "pledges and stances"), ctx.notes)
+chosen = choose_columns(table, PLEDGE_COLUMNS)
 if table.empty:
     render_empty("pledges or stances")
 else:
-    render_selectable_table(table, key="pledges_table", height=min(900, 38 + 35 * len(table)))
+    render_record_table(table, "pledges_table", chosen=chosen)
 if not ctx.set_apart.empty:
-    apart = pledges_table(ctx.dataset, ctx.set_apart)
+    apart = pledges_table(ctx.dataset, ctx.set_apart, short_labels=True)
     st.subheader(f"Set apart: {len(apart)} records that name no domain", anchor=False)
     st.caption(DOMAIN_RULE)
-    render_selectable_table(apart, key="set_apart_table", height=min(600, 38 + 35 * len(apart)))
+    render_record_table(apart, "set_apart_table", chosen=[c for c in chosen if c in apart.columns])
 render_downloads(ctx, "pledges")

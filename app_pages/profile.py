@@ -4,9 +4,10 @@ import streamlit as st
 
 from summit import frames as F
 from summit.profile import build_profile
+from summit.tables import PROFILE_COLUMNS
 from summit_ui.context import page_context
 from summit_ui.render import render_sentence, render_title, text_cell
-from summit_ui.tables import PROFILE_PARAM, render_plain_table
+from summit_ui.tables import PROFILE_PARAM, choose_columns, render_plain_table, render_record_table
 
 ctx = page_context()
 choices = dict(zip(ctx.frames.participants[F.PARTICIPANT], ctx.frames.participants[F.NAME], strict=True))
@@ -33,7 +34,7 @@ render_title(profile.name)
 if profile.groups:
     st.text("Member of: " + ", ".join(profile.groups))
 
-st.subheader("Attendance at coalition meetings", anchor=False)
+st.subheader("Attendance at meetings", anchor=False)
 if profile.attendance.empty:
     st.text("No delegation recorded at any meeting.")
 else:
@@ -44,6 +45,6 @@ render_sentence(f"All meetings; shared filters do not narrow this list. {len(pro
 if profile.pledges.empty:
     st.text("No pledge or stance recorded.")
 else:
-    render_plain_table(profile.pledges)
+    render_record_table(profile.pledges, "profile_pledges", chosen=choose_columns(profile.pledges, PROFILE_COLUMNS))
 for membership in profile.membership_sources:
     st.caption(text_cell(membership))

@@ -10,6 +10,7 @@ from summit import frames as F
 from summit import tables as T
 from summit.dataset import Dataset
 from summit.frames import Frames, participant_name
+from summit.vocabulary import SOURCE_KIND_LABELS
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def build_profile(dataset: Dataset, frames: Frames, code: str) -> Profile:
             T.COL_NOTE: delegations[F.NOTE],
         }
     )
-    pledges = T.pledges_table(dataset, frames.pledges[frames.pledges[F.PARTICIPANT] == code])
+    pledges = T.pledges_table(dataset, frames.pledges[frames.pledges[F.PARTICIPANT] == code], short_labels=True)
     groups = [g for g in dataset.groups.values() if code in g.members]
     membership_sources = [
         f"{g.short_name}: membership as of {g.as_of:%-d %b %Y}, source: "
@@ -56,4 +57,66 @@ def build_profile(dataset: Dataset, frames: Frames, code: str) -> Profile:
             [T.COL_MEETING, *(c for c in pledges.columns if c not in (T.COL_PARTICIPANT, T.COL_MEETING))]
         ],
         membership_sources=membership_sources,
+    )
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One source of a record, as its detail lists it."""
+
+    text: str  # 'Élysée — Joint declaration (2026-01-06), official'
+    url: str
+
+
+@dataclass(frozen=True)
+class RecordDetail:
+    """The whole of one pledge or stance, as its row's detail shows it: every field in words, then its sources."""
+
+    pledge: str
+    participant: str  # code, to open the profile
+    title: str  # 'Germany — Multinational force: land'
+    fields: tuple[tuple[str, str], ...]  # (label, text), only the fields the record has
+    sources: tuple[SourceLine, ...]
+
+
+def record_detail(dataset: Dataset, frames: Frames, pledge_id: str) -> RecordDetail | None:
+    """The detail of a record by id (None when the data no longer has it)."""
+    rows = frames.pledges[frames.pledges[F.PLEDGE] == pledge_id]
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    table = T.pledges_table(dataset, rows).iloc[0]
+    pledge = next(p for m in dataset.meetings for p in m.pledges if p.id == pledge_id)
+    claims = "; ".join(f"“{c.claim}” ({', '.join(dataset.sources[s].publisher for s in c.sources)})"
+                       for c in pledge.disputed_claims)  # fmt: skip
+    fields = [
+        (T.COL_STATUS, table[T.COL_STATUS]),
+        (T.COL_CONDITIONS, table[T.COL_CONDITIONS]),
+        (T.COL_QUANTITIES, table[T.COL_QUANTITIES]),
+        (T.COL_DESCRIPTION, table[T.COL_DESCRIPTION]),
+        (T.COL_NOTE, row[F.NOTE]),
+        (T.COL_DOMAINS, table[T.COL_DOMAINS]),
+        (T.COL_DEPLOYMENT, table[T.COL_DEPLOYMENT]),
+        (T.COL_LEAD, table[T.COL_LEAD]),
+        (T.COL_SAID_BY, table[T.COL_SAID_BY]),
+        (T.COL_MEETING, table[T.COL_MEETING]),
+        (T.COL_DATE, " — ".join(x for x in (table[T.COL_DATE], table[T.COL_TIMING]) if x)),
+        (T.COL_CONFIDENCE, table[T.COL_CONFIDENCE]),
+        ("Disputed claims", claims),
+    ]
+    sources = tuple(
+        SourceLine(
+            " — ".join(x for x in (s.publisher, s.title) if x)
+            + (f" ({s.published})" if s.published else "")
+            + f", {SOURCE_KIND_LABELS[s.source_kind].lower()}",
+            s.url,
+        )
+        for s in (dataset.sources[i] for i in row[F.SOURCE_IDS])
+    )
+    return RecordDetail(
+        pledge=pledge_id,
+        participant=row[F.PARTICIPANT],
+        title=f"{row[F.NAME]} — {row[F.TYPE_LABELS]}",
+        fields=tuple((label, str(text)) for label, text in fields if text),
+        sources=sources,
     )

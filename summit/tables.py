@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 import pandas as pd
 
 from summit import frames as F
@@ -79,6 +82,62 @@ COL_MEETING = "Meeting"
 COL_ID = "Id"
 COL_NOTE = "Note"
 
+# Stable ids of the display columns, for URLs (`cols=description,quantities`): links in e-mails depend on them.
+COLUMN_IDS = {
+    COL_PARTICIPANT: "participant", COL_HEAD: "heads", COL_LEVEL: "level", COL_ATTENDANCE: "attendance",
+    COL_GROUPS: "groups", COL_PLEDGES: "pledges", COL_STANCES: "stances", COL_CONFIDENCE: "confidence",
+    COL_SOURCE: "source", COL_SOURCES: "sources", COL_TYPES: "types", COL_STATUS: "status",
+    COL_CONDITIONS: "conditions", COL_DOMAINS: "domain", COL_LEAD: "lead", COL_QUANTITIES: "quantities",
+    COL_DESCRIPTION: "description", COL_DATE: "date", COL_DEPLOYMENT: "where", COL_OUTCOME: "outcome",
+    COL_TIMING: "when", COL_SAID_BY: "said_by", COL_MEETING: "meeting", COL_NOTE: "note",
+}  # fmt: skip
+# Columns a table always carries to open a record or a profile, never shown as columns.
+KEY_COLUMNS = (COL_CODE, COL_ID)
+
+
+@dataclass(frozen=True)
+class TableColumns:
+    """What a page's table shows: the columns that answer its question first, the others on request.
+
+    Exports always hold every column; the page shows `shown` unless the user picks others.
+    """
+
+    shown: tuple[str, ...]  # by default, in this order
+    optional: tuple[str, ...]  # offered too, after them
+
+    def order(self, chosen: Iterable[str] | None, present: Iterable[str]) -> list[str]:
+        """The display columns for a choice of column ids (None: the default), in the table's order, keeping
+        only columns the table has."""
+        present = set(present)
+        everything = [c for c in (*self.shown, *self.optional) if c in present]
+        if chosen is None:
+            return [c for c in self.shown if c in present]
+        wanted = set(chosen)
+        return [c for c in everything if COLUMN_IDS[c] in wanted]
+
+    def options(self, present: Iterable[str]) -> list[str]:
+        """Every column a user may choose, as display names, in the table's order."""
+        present = set(present)
+        return [c for c in (*self.shown, *self.optional) if c in present]
+
+
+# "Who pledged what, on which conditions, how sure, from where": the rest opens in the row's detail.
+PLEDGE_COLUMNS = TableColumns(
+    shown=(COL_PARTICIPANT, COL_TYPES, COL_STATUS, COL_OUTCOME, COL_DESCRIPTION, COL_CONDITIONS, COL_QUANTITIES,
+           COL_CONFIDENCE, COL_SOURCE),
+    optional=(COL_DOMAINS, COL_DEPLOYMENT, COL_LEAD, COL_SAID_BY, COL_DATE, COL_TIMING, COL_MEETING, COL_SOURCES),
+)  # fmt: skip
+# The profile lists one participant's records across meetings: the meeting replaces the participant.
+PROFILE_COLUMNS = TableColumns(
+    shown=(COL_MEETING, COL_TYPES, COL_STATUS, COL_DESCRIPTION, COL_CONDITIONS, COL_QUANTITIES, COL_CONFIDENCE,
+           COL_SOURCE),
+    optional=(COL_DOMAINS, COL_DEPLOYMENT, COL_LEAD, COL_SAID_BY, COL_DATE, COL_TIMING, COL_SOURCES),
+)  # fmt: skip
+PARTICIPANT_COLUMNS = TableColumns(
+    shown=(COL_PARTICIPANT, COL_HEAD, COL_LEVEL, COL_ATTENDANCE, COL_PLEDGES, COL_STANCES, COL_CONFIDENCE, COL_SOURCE),
+    optional=(COL_GROUPS, COL_SOURCES),
+)
+
 # Columns of type_counts (one row per commitment type with pledges), besides the type id in F.TYPE.
 TYPE_LABEL = "label"
 TYPE_SHORT_LABEL = "short_label"
@@ -144,15 +203,18 @@ def participants_table(dataset: Dataset, delegations: pd.DataFrame, pledges: pd.
     return table.sort_values(COL_PARTICIPANT, key=lambda s: s.str.casefold(), ignore_index=True)
 
 
-def pledges_table(dataset: Dataset, pledges: pd.DataFrame) -> pd.DataFrame:
-    """One row per pledge or stance with everything needed to check it."""
+def pledges_table(dataset: Dataset, pledges: pd.DataFrame, *, short_labels: bool = False) -> pd.DataFrame:
+    """One row per pledge or stance with everything needed to check it; with short_labels, commitment types by
+    their short labels (a page's table, where width is short; exports keep the full labels)."""
     type_labels = {t.id: t.short_label for t in dataset.commitment_types.values()}
     where = F.deployment_labels(dataset)
     table = pd.DataFrame(
         {
             COL_PARTICIPANT: pledges[F.NAME],
             COL_CODE: pledges[F.PARTICIPANT],
-            COL_TYPES: pledges[F.TYPE_LABELS],
+            COL_TYPES: [", ".join(type_labels[t] for t in ts) for ts in pledges[F.TYPES]]
+            if short_labels
+            else pledges[F.TYPE_LABELS],
             COL_STATUS: pledges[F.STATUS_LABEL],
             COL_CONDITIONS: [
                 "; ".join(x for x in (labels, note) if x)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -126,3 +127,53 @@ def render_problem_list(problems: tuple[Problem, ...], *, located: bool = True) 
         ]
     )
     st.dataframe(table, hide_index=True, width="stretch")
+
+
+# Printing a page (A4 or Letter: the size is left to the printer) shows what a reader needs on paper: no
+# sidebar, menu or widgets; each table as its print copy (summit_ui.tables.render_print_table), every column
+# wrapped to the page width, its header repeated on each sheet; the whole page, not the first screen (the
+# app scrolls inside its own box, which a printout would cut); and the footer with the as-of date and source.
+# Selectors are Streamlit's data-testid names (stable test hooks), not its generated class names.
+PRINT_STYLE = """<style>
+/* On screen: narrower side margins than Streamlit's wide layout (5rem), so tables keep their columns at 1280. */
+@media screen and (min-width: 768px) {
+  [data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; }
+}
+[data-testid="stElementContainer"]:has(.summit-print-only) { display: none; }
+.summit-print-only { display: none; }
+@media print {
+  @page { margin: 12mm; }
+  html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"],
+  [data-testid="stMainBlockContainer"] {
+    height: auto !important; overflow: visible !important; position: static !important;
+  }
+  [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: none !important; }
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+  [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stPopover"],
+  [data-testid="stDataFrame"], [data-testid="stDownloadButton"], [data-testid="stBaseButton-secondary"],
+  [data-testid="stElementContainer"]:has([data-testid="stDownloadButton"]),
+  [data-testid="stElementContainer"]:has([data-testid="stPopover"]) { display: none !important; }
+  [data-testid="stElementContainer"]:has(.summit-print-only) { display: block !important; }
+  .summit-print-only { display: block !important; }
+  table.summit-print-only { display: table !important; width: 100%; border-collapse: collapse; font-size: 8pt;
+    table-layout: auto; }
+  table.summit-print-only th, table.summit-print-only td { border: 0.5pt solid #888; padding: 2pt 3pt;
+    vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+  table.summit-print-only thead { display: table-header-group; }
+  table.summit-print-only tr { break-inside: avoid; }
+  h1 { font-size: 20pt !important; padding-top: 0 !important; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+</style>"""
+PRINT_ONLY_CLASS = "summit-print-only"
+
+
+def render_print_style() -> None:
+    """The print stylesheet, once per run (a style-only st.html takes no room on the page)."""
+    st.html(PRINT_STYLE)
+
+
+def render_print_footer(as_of: str, citation: str, licence: str) -> None:
+    """On paper only: when the data stood, how to cite it, its licence."""
+    text = f"Data as of {as_of}. Cite as: {citation}. Licence: {licence}. Check the cited sources before quoting."
+    st.html(f'<p class="{PRINT_ONLY_CLASS}">{html.escape(text)}</p>')

@@ -1,25 +1,52 @@
-"""Interactive tables: sortable, source links clickable, a selected row opens the participant's profile."""
+"""Interactive tables: the columns that answer the page's question, long text wrapped, source links clickable.
+
+A record table's selected row opens the record's detail (every field and source, and its participant's
+profile); a participant table's selected row opens the profile. The columns shown are kept in the URL
+(`cols=`), and every table has a print copy that the print stylesheet shows instead of the grid.
+"""
 
 from __future__ import annotations
+
+import html
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 
 from summit import tables as T
+from summit.profile import record_detail
+from summit.tables import TableColumns
 from summit_ui.context import page_context
+from summit_ui.render import PRINT_ONLY_CLASS, text_cell
 from summit_ui.sidebar import reseed_from_url
 
 PROFILE_PAGE = "app_pages/profile.py"
 PROFILE_PARAM = "participant"
+COLUMNS_PARAM = "cols"  # URL key of the column choice
+# Rows tall enough for three lines: Streamlit wraps cell text only in rows taller than 4rem.
+WRAPPED_ROW_HEIGHT = 74
+ROW_HEIGHT = 35
+HEADER_HEIGHT = 38
+MAX_TABLE_HEIGHT = 900
+_PENDING_DETAIL = "record_detail_pending"
 
+# Widths in pixels are minimums: a table as wide as the page shares the rest among its columns.
 _COLUMN_CONFIG = {
     # A short link text: "open source ↗" was cut off in the small column.
-    T.COL_SOURCE: st.column_config.LinkColumn(T.COL_SOURCE, display_text="open ↗", width="small"),
+    T.COL_SOURCE: st.column_config.LinkColumn(T.COL_SOURCE, display_text="open ↗", width=56),
     T.COL_CODE: None,  # used to open the profile, not shown
     T.COL_ID: None,
-    T.COL_PLEDGES: st.column_config.NumberColumn(T.COL_PLEDGES, format="%d", width="small"),
-    T.COL_STANCES: st.column_config.NumberColumn(T.COL_STANCES, format="%d", width="small"),
-    T.COL_DESCRIPTION: st.column_config.TextColumn(T.COL_DESCRIPTION, width="large"),
+    T.COL_PLEDGES: st.column_config.NumberColumn(T.COL_PLEDGES, format="%d", width=72),
+    T.COL_STANCES: st.column_config.NumberColumn(T.COL_STANCES, format="%d", width=72),
+    T.COL_PARTICIPANT: st.column_config.TextColumn(T.COL_PARTICIPANT, width=100),
+    T.COL_MEETING: st.column_config.TextColumn(T.COL_MEETING, width=100),
+    T.COL_TYPES: st.column_config.TextColumn(T.COL_TYPES, width=104),
+    T.COL_STATUS: st.column_config.TextColumn(T.COL_STATUS, width=100),
+    T.COL_DESCRIPTION: st.column_config.TextColumn(T.COL_DESCRIPTION, width=230),
+    T.COL_CONDITIONS: st.column_config.TextColumn(T.COL_CONDITIONS, width=116),
+    T.COL_QUANTITIES: st.column_config.TextColumn(T.COL_QUANTITIES, width=100),
+    T.COL_CONFIDENCE: st.column_config.TextColumn(T.COL_CONFIDENCE, width=96),
+    T.COL_HEAD: st.column_config.TextColumn(T.COL_HEAD, width=220),
 }
 
 
@@ -30,10 +57,85 @@ def open_profile(code: str) -> None:
     st.switch_page(PROFILE_PAGE, query_params=params)
 
 
-def render_selectable_table(table: pd.DataFrame, key: str, *, height: int | None = None) -> None:
-    """A table whose selected row opens that participant's profile."""
+def choose_columns(table: pd.DataFrame, columns: TableColumns, *, key: str = COLUMNS_PARAM) -> list[str]:
+    """The columns to show: the page's default, or the user's choice kept in the URL (`cols=`)."""
+    options = columns.options(table.columns)
+    names = {T.COLUMN_IDS[c]: c for c in options}
+    default = [T.COLUMN_IDS[c] for c in columns.order(None, table.columns)]
+    with st.popover("Columns", icon=":material/view_column:"):
+        chosen = st.multiselect(
+            "Columns shown",
+            list(names),
+            default=default,
+            format_func=names.__getitem__,
+            key=key,
+            bind="query-params",
+            help="Kept in the link. Exports always hold every column.",
+        )
+    return columns.order(chosen or default, table.columns)
+
+
+def _height(rows: int, row_height: int, height: int | None) -> int:
+    return height or min(MAX_TABLE_HEIGHT, HEADER_HEIGHT + row_height * rows + 2)
+
+
+def _remember_record(key: str, ids: list[str]) -> None:
+    """on_select: note the record whose row was just selected, for the detail dialog of this rerun."""
+    rows = st.session_state[key]["selection"]["rows"]
+    if rows:
+        st.session_state[_PENDING_DETAIL] = ids[rows[0]]
+
+
+def render_record_table(table: pd.DataFrame, key: str, *, chosen: list[str]) -> None:
+    """Pledges and stances, long text wrapped; a selected row opens the record's detail."""
+    shown = table[[*chosen, *(c for c in T.KEY_COLUMNS if c in table.columns)]]
+    st.dataframe(
+        shown,
+        key=key,
+        hide_index=True,
+        width="stretch",
+        height=_height(len(shown), WRAPPED_ROW_HEIGHT, None),
+        row_height=WRAPPED_ROW_HEIGHT,
+        column_config=_COLUMN_CONFIG,
+        on_select=partial(_remember_record, key, list(table[T.COL_ID])),
+        selection_mode="single-row",
+    )
+    st.caption(
+        "Select a row (its box, or Shift+Space in the table) for the whole record, its sources and the "
+        "participant's profile. Click a header to sort; choose the columns with Columns."
+    )
+    render_print_table(shown.drop(columns=[c for c in T.KEY_COLUMNS if c in shown.columns]))
+    pending = st.session_state.pop(_PENDING_DETAIL, None)
+    if pending in set(table[T.COL_ID]):
+        _record_dialog(pending)
+
+
+def _record_dialog(pledge_id: str) -> None:
+    """The whole record in a dialog titled with it: every field, each source as a link, and the way to the
+    participant's profile."""
+    ctx = page_context()
+    detail = record_detail(ctx.dataset, ctx.frames, pledge_id)
+    if detail is None:
+        st.toast("This record is no longer in the data.")
+        return
+
+    def body() -> None:
+        st.markdown("\n".join(f"- **{text_cell(label)}:** {text_cell(text)}" for label, text in detail.fields))
+        st.markdown(f"**Sources ({len(detail.sources)})**")
+        st.markdown("\n".join(f"- [{text_cell(s.text)}]({s.url})" for s in detail.sources))
+        if st.button("Open the participant's profile", icon=":material/person:", key="record_detail_profile"):
+            open_profile(detail.participant)
+
+    st.dialog(text_cell(detail.title), width="large")(body)()
+
+
+def render_selectable_table(
+    table: pd.DataFrame, key: str, *, height: int | None = None, chosen: list[str] | None = None
+) -> None:
+    """A table of participants whose selected row opens that participant's profile."""
+    shown = table if chosen is None else table[[*chosen, *(c for c in T.KEY_COLUMNS if c in table.columns)]]
     event = st.dataframe(
-        table,
+        shown,
         key=key,
         hide_index=True,
         width="stretch",
@@ -45,9 +147,28 @@ def render_selectable_table(table: pd.DataFrame, key: str, *, height: int | None
     rows = event.selection.rows if event is not None else []
     if rows:
         open_profile(str(table.iloc[rows[0]][T.COL_CODE]))
-    st.caption("Select a row to open that participant's profile. Click a column header to sort.")
+    st.caption(
+        "Select a row (its box, or Shift+Space in the table) to open that participant's profile. "
+        "Click a column header to sort."
+    )
+    if chosen is not None:
+        render_print_table(shown.drop(columns=[c for c in T.KEY_COLUMNS if c in shown.columns]))
 
 
 def render_plain_table(table: pd.DataFrame, *, height: int | None = None) -> None:
     """A read-only sortable table with clickable source links."""
     st.dataframe(table, hide_index=True, width="stretch", height=height or "auto", column_config=_COLUMN_CONFIG)
+    render_print_table(table)
+
+
+def render_print_table(table: pd.DataFrame) -> None:
+    """The table as plain HTML, hidden on screen: printing shows it instead of the grid, which a page cannot
+    hold (the print stylesheet in summit_ui.render). Every cell is escaped."""
+
+    def cell(value: object) -> str:
+        text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+        return html.escape(text)
+
+    head = "".join(f"<th>{cell(c)}</th>" for c in table.columns)
+    body = "".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>" for row in table.itertuples(False))
+    st.html(f'<table class="{PRINT_ONLY_CLASS}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
