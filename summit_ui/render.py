@@ -151,6 +151,7 @@ PRINT_STYLE = """<style>
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
   [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stPopover"],
   [data-testid="stDataFrame"], [data-testid="stDownloadButton"], [data-testid="stBaseButton-secondary"],
+  [data-testid="stElementContainer"]:has([data-testid="stDataFrame"]), [class*="st-key-screen_only"],
   [data-testid="stElementContainer"]:has([data-testid="stDownloadButton"]),
   [data-testid="stElementContainer"]:has([data-testid="stPopover"]) { display: none !important; }
   [data-testid="stElementContainer"]:has(.summit-print-only) { display: block !important; }
@@ -158,7 +159,8 @@ PRINT_STYLE = """<style>
   table.summit-print-only { display: table !important; width: 100%; border-collapse: collapse; font-size: 8pt;
     table-layout: auto; }
   table.summit-print-only th, table.summit-print-only td { border: 0.5pt solid #888; padding: 2pt 3pt;
-    vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+    vertical-align: top; text-align: left; overflow-wrap: break-word; hyphens: auto; }
+  table.summit-print-only td.url { overflow-wrap: anywhere; font-size: 6.5pt; }
   table.summit-print-only thead { display: table-header-group; }
   table.summit-print-only tr { break-inside: avoid; }
   h1 { font-size: 20pt !important; padding-top: 0 !important; }
@@ -166,6 +168,7 @@ PRINT_STYLE = """<style>
 }
 </style>"""
 PRINT_ONLY_CLASS = "summit-print-only"
+SCREEN_ONLY_KEY = "screen_only"  # prefix of the keys of containers left off paper (how to use a widget)
 
 
 def render_print_style() -> None:
@@ -175,5 +178,6 @@ def render_print_style() -> None:
 
 def render_print_footer(as_of: str, citation: str, licence: str) -> None:
     """On paper only: when the data stood, how to cite it, its licence."""
-    text = f"Data as of {as_of}. Cite as: {citation}. Licence: {licence}. Check the cited sources before quoting."
+    text = f"Data as of {as_of}. Cite as: {citation.rstrip('.')}. Licence: {licence.rstrip('.')}. "
+    text += "Check the cited sources before quoting."
     st.html(f'<p class="{PRINT_ONLY_CLASS}">{html.escape(text)}</p>')

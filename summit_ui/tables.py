@@ -17,7 +17,7 @@ from summit import tables as T
 from summit.profile import record_detail
 from summit.tables import TableColumns
 from summit_ui.context import page_context
-from summit_ui.render import PRINT_ONLY_CLASS, text_cell
+from summit_ui.render import PRINT_ONLY_CLASS, SCREEN_ONLY_KEY, text_cell
 from summit_ui.sidebar import reseed_from_url
 
 PROFILE_PAGE = "app_pages/profile.py"
@@ -100,7 +100,7 @@ def render_record_table(table: pd.DataFrame, key: str, *, chosen: list[str]) -> 
         on_select=partial(_remember_record, key, list(table[T.COL_ID])),
         selection_mode="single-row",
     )
-    st.caption(
+    st.container(key=f"{SCREEN_ONLY_KEY}_{key}").caption(
         "Select a row (its box, or Shift+Space in the table) for the whole record, its sources and the "
         "participant's profile. Click a header to sort; choose the columns with Columns."
     )
@@ -147,7 +147,7 @@ def render_selectable_table(
     rows = event.selection.rows if event is not None else []
     if rows:
         open_profile(str(table.iloc[rows[0]][T.COL_CODE]))
-    st.caption(
+    st.container(key=f"{SCREEN_ONLY_KEY}_{key}").caption(
         "Select a row (its box, or Shift+Space in the table) to open that participant's profile. "
         "Click a column header to sort."
     )
@@ -170,5 +170,10 @@ def render_print_table(table: pd.DataFrame) -> None:
         return html.escape(text)
 
     head = "".join(f"<th>{cell(c)}</th>" for c in table.columns)
-    body = "".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>" for row in table.itertuples(False))
+
+    def td(value: object) -> str:
+        text = cell(value)
+        return f'<td class="url">{text}</td>' if text.startswith(("http://", "https://")) else f"<td>{text}</td>"
+
+    body = "".join("<tr>" + "".join(td(v) for v in row) + "</tr>" for row in table.itertuples(False))
     st.html(f'<table class="{PRINT_ONLY_CLASS}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
