@@ -11,6 +11,7 @@ import json
 import zipfile
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -21,10 +22,12 @@ from summit.dataset import Dataset, data_files
 from summit.filters import Filters, scope_note
 from summit.frames import Frames
 from summit.schema import json_schemas
-from summit.tables import participants_table, pledges_table
+from summit.tables import participants_table, pledges_table, sources_table
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# How an Excel cell shows a yes/no value (a spreadsheet's own TRUE/FALSE reads as code to most readers).
+BOOLEAN_WORDS = {True: "Yes", False: "No"}
 MAX_COLUMN_WIDTH = 60
 
 
@@ -41,7 +44,7 @@ class View:
 
     name: str
     table: pd.DataFrame
-    sources: pd.DataFrame
+    sources: pd.DataFrame  # summit.tables.sources_table of the sources the table's rows cite
     description: str
     as_of: str
     citation: str
@@ -58,7 +61,7 @@ def build_view(dataset: Dataset, frames: Frames, filters: Filters, name: str) ->
         table = participants_table(dataset, selected.delegations, selected.pledges)
         rows, noun = selected.delegations, "delegations"
     cited = {source_id for ids in rows[F.SOURCE_IDS] for source_id in ids}
-    sources = frames.sources[frames.sources[F.SOURCE_ID].isin(cited)].sort_values(F.PUBLISHER, ignore_index=True)
+    sources = sources_table(frames.sources[frames.sources[F.SOURCE_ID].isin(cited)].sort_values(F.PUBLISHER))
     return View(
         name=name,
         table=table,
@@ -89,7 +92,7 @@ def to_xlsx(view: View) -> bytes:
     sheet = workbook.active
     sheet.title = view.name.capitalize()[:31]
     _write_sheet(sheet, view.table)
-    _write_sheet(workbook.create_sheet("Sources"), view.sources.rename(columns=str.capitalize))
+    _write_sheet(workbook.create_sheet("Sources"), view.sources)
     about = workbook.create_sheet("About")
     for row in (
         ("View", view.description),
@@ -98,7 +101,7 @@ def to_xlsx(view: View) -> bytes:
         ("Licence", view.licence),
         ("Note", "Every row cites its sources; check them before quoting a figure."),
     ):
-        about.append([_text_cell(v) for v in row])
+        about.append([_cell_value(v) for v in row])
         about.cell(about.max_row, 1).font = Font(bold=True)
         about.cell(about.max_row, 2).data_type = "s"
     about.column_dimensions["A"].width = 14
@@ -108,7 +111,10 @@ def to_xlsx(view: View) -> bytes:
     return buffer.getvalue()
 
 
-def _text_cell(value: object) -> object:
+def _cell_value(value: object) -> object:
+    """What a cell holds: '' for a missing value, Yes or No for a bool, else the value."""
+    if isinstance(value, bool | np.bool_):
+        return BOOLEAN_WORDS[bool(value)]
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else value
 
 
@@ -118,13 +124,13 @@ def _write_sheet(sheet, table: pd.DataFrame) -> None:
         cell.font = Font(bold=True)
         cell.data_type = "s"
     for row in table.itertuples(index=False):
-        sheet.append([_text_cell(v) for v in row])
+        sheet.append([_cell_value(v) for v in row])
         for cell in sheet[sheet.max_row]:
             # openpyxl treats text starting with '=' as a formula; force every text cell to be text.
             if isinstance(cell.value, str):
                 cell.data_type = "s"
     for index, column in enumerate(table.columns, start=1):
-        longest = max([len(str(column)), *(len(str(v)) for v in table[column].head(200))])
+        longest = max([len(str(column)), *(len(str(_cell_value(v))) for v in table[column].head(200))])
         sheet.column_dimensions[get_column_letter(index)].width = min(MAX_COLUMN_WIDTH, longest + 2)
     sheet.freeze_panes = "A2"
 

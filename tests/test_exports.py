@@ -29,7 +29,7 @@ def test_defuse(value, expected):
 
 def hostile_view() -> View:
     table = pd.DataFrame({"Participant": HOSTILE, "Pledges": list(range(len(HOSTILE)))})
-    sources = pd.DataFrame({"id": ["s"], "publisher": ["=evil()"], "title": ["t"], "url": ["https://x.org"]})
+    sources = pd.DataFrame({"Id": ["s"], "Publisher": ["=evil()"], "Title": ["t"], "Link": ["https://x.org"]})
     return View("pledges", table, sources, "Showing =everything", "2026-02-28", "Cite =me", "CC BY 4.0")
 
 
@@ -129,7 +129,7 @@ def test_cli_dataset_writes_the_same_zip_as_the_page(tmp_path, tiny, capsys):
 
 def small_view(name: str = "pledges") -> View:
     table = pd.DataFrame({"Participant": ["Côte d'Ivoire", "Norway"], "Pledges": [2, None]})
-    sources = pd.DataFrame({"id": ["s"], "publisher": ["Élysée"], "title": ["t"], "url": ["https://x.org"]})
+    sources = pd.DataFrame({"Id": ["s"], "Publisher": ["Élysée"], "Title": ["t"], "Link": ["https://x.org"]})
     return View(name, table, sources, "Showing 2 delegations.", "2026-02-28", "Cite me", "CC BY 4.0")
 
 
@@ -163,7 +163,23 @@ def test_xlsx_table_sheets_have_a_bold_frozen_header_and_fitted_columns():
     assert [[c.value for c in row] for row in sheet.iter_rows(min_row=2)] == [["Côte d'Ivoire", 2], ["Norway", None]]
     assert sheet.freeze_panes == "A2"
     assert (sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width) == (15, 9)  # longest + 2
-    assert [c.value for c in workbook["Sources"][1]] == ["Id", "Publisher", "Title", "Url"]
+
+
+def test_xlsx_sources_sheet_has_readable_headers_and_says_yes_or_no(tiny, tiny_frames):
+    view = build_view(tiny, tiny_frames, Filters(), "pledges")
+    sheet = load_workbook(io.BytesIO(to_xlsx(view)))["Sources"]
+    header = [c.value for c in sheet[1]]
+    assert header == ["Id", "Publisher", "Title", "Link", "Published", "Official", "Kind"]
+    official = {row[0].value: row[header.index("Official")].value for row in sheet.iter_rows(min_row=2)}
+    assert official["elysee-summit"] == "Yes"  # official: true
+    assert official["lequotidien-lux"] == "No"  # kind: press
+
+
+def test_xlsx_writes_any_bool_column_as_yes_or_no():
+    view = small_view()
+    view.table["Confirmed"] = [True, False]
+    sheet = load_workbook(io.BytesIO(to_xlsx(view)))["Pledges"]
+    assert [c.value for c in sheet["C"]] == ["Confirmed", "Yes", "No"]
 
 
 def test_xlsx_columns_stop_at_the_widest_readable_width():
@@ -202,7 +218,7 @@ def test_participants_download_of_the_default_meeting(tiny, tiny_frames):
     wider = build_view(tiny, tiny_frames, Filters(scope=("earlier", "later")), "participants")
     assert wider.description == "Showing 5 delegations, with earlier and later statements, at Paris, 6 Jan 2026."
     # What the delegations cite, by publisher as the code sorts text (code points: "Élysée" after "Le Quotidien").
-    assert list(view.sources["id"]) == ["lequotidien-lux", "elysee-summit"]
+    assert list(view.sources["Id"]) == ["lequotidien-lux", "elysee-summit"]
     assert (view.as_of, view.citation, view.licence) == (
         "2026-02-28",
         "Tiny test dataset, as of 28 February 2026.",
