@@ -7,11 +7,14 @@ import datetime as dt
 import re
 
 import pytest
+from openpyxl import load_workbook
 
+from summit.briefing import pptx as pptx_writer
+from summit.cli import main
 from summit.dataset import load_dataset
 from summit.filenames import CONTENTS, MAX_STEM_CHARS, build_file_stem, slug_of
 from summit.filters import FILTERS, Filters, filter_options
-from tests.conftest import TESTS
+from tests.conftest import REPO, TESTS, TINY
 
 # What a stem may hold on any file system: lower-case letters, digits, '-' and '_', starting with a letter or digit.
 SAFE = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -133,3 +136,40 @@ def test_names_stay_safe_and_bounded_with_hostile_text(hostile, content):
     assert [s for s in stems if not SAFE.fullmatch(s) or len(s) > MAX_STEM_CHARS or ".." in s] == []
     assert all(s.startswith(f"paris-2026-01-06_{content}_") and s.endswith("_as-of-2026-02-28") for s in stems)
     assert len(set(stems)) == len(stems)
+
+
+# --- where the names are used: the command line, given a folder, names the file as the page does -------------
+
+
+def test_cli_export_into_a_folder_names_the_file_after_the_view(tmp_path, capsys):
+    assert main(["export", "--format", "xlsx", "--out", str(tmp_path), "--data", str(TINY), "g=nato"]) == 0
+    written = tmp_path / "paris-2026-01-06_pledges_g-nato_as-of-2026-02-28.xlsx"
+    assert [p.name for p in tmp_path.iterdir()] == [written.name]
+    assert load_workbook(written).sheetnames == ["Pledges", "Sources", "About"]
+    assert f"wrote {written} " in capsys.readouterr().out
+
+
+def test_cli_export_to_a_file_keeps_the_name_given(tmp_path):
+    out = tmp_path / "mine.csv"
+    assert main(["export", "--format", "csv", "--out", str(out), "--data", str(TINY), "g=nato"]) == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["mine.csv"]
+
+
+def test_cli_briefing_into_a_folder_names_the_file_after_the_view(tmp_path, monkeypatch):
+    # The deck's own writer is tested in test_briefing.py; here only its name counts, so no browser is needed.
+    monkeypatch.setattr(pptx_writer, "to_pptx", lambda slides, images: b"deck")
+    assert main(["briefing", "--format", "pptx", "--out", str(tmp_path), "--data", str(TINY), "lead=1"]) == 0
+    written = tmp_path / "paris-2026-01-06_briefing_lead-1_as-of-2026-02-28.pptx"
+    assert written.read_bytes() == b"deck"
+
+
+@pytest.mark.parametrize(
+    ("filters", "content", "suffix"),
+    [
+        (Filters(), "participants", ".csv"),
+        (Filters(groups=("nato",), domains=("land",)), "pledges", ".xlsx"),
+        (Filters(types=("mnf_land",)), "briefing", ".pptx"),
+    ],
+)
+def test_the_readmes_example_names_are_what_the_rule_gives(tiny, filters, content, suffix):
+    assert f"\n{build_file_stem(tiny, filters, content)}{suffix}\n" in (REPO / "README.md").read_text(encoding="utf-8")
