@@ -6,7 +6,7 @@ One stem per view, the same on the pages, in the briefing's handouts and on the 
 
     paris-2026-01-06_pledges_all_as-of-2026-02-28                  nothing filtered
     paris-2026-01-06_participants_g-nato_d-land_as-of-2026-02-28   NATO members, on land
-    paris-2026-01-06_briefing_g-nato_t-mnf-land_3e1f0a_as-of-2026-02-28
+    paris-2026-01-06_briefing_g-nato_t-mnf-land_316e5b_as-of-2026-02-28   NATO members, type mnf_land (with `_`)
 
 - meeting: the id of the meeting shown (the `m` filter, else the dataset's default meeting); `no-meeting` when
   the dataset has none.
