@@ -94,7 +94,8 @@ def _add_output_arguments(
 ) -> None:
     """--format (from the formats table), --out, --data and, for a filtered subject, the URL's filter keys."""
     command.add_argument("--format", choices=[f.id for f in formats], required=True)
-    out_help = "file to write" + (", or a folder to write it in, named after the view" if filter_example else "")
+    folder = ", or an existing folder to write it in, named after the view"
+    out_help = "file to write" + (folder if filter_example else "")
     command.add_argument("--out", type=Path, required=True, help=out_help)
     command.add_argument("--data", type=Path, help=DATA_HELP)
     if filter_example:
