@@ -94,7 +94,9 @@ def _add_output_arguments(
 ) -> None:
     """--format (from the formats table), --out, --data and, for a filtered subject, the URL's filter keys."""
     command.add_argument("--format", choices=[f.id for f in formats], required=True)
-    command.add_argument("--out", type=Path, required=True, help="file to write")
+    folder = ", or an existing folder to write it in, named after the view"
+    out_help = "file to write" + (folder if filter_example else "")
+    command.add_argument("--out", type=Path, required=True, help=out_help)
     command.add_argument("--data", type=Path, help=DATA_HELP)
     if filter_example:
         command.add_argument("filters", nargs="*", metavar="KEY=VALUE", help=f"URL filter keys, e.g. {filter_example}")
@@ -204,9 +206,11 @@ def run_export(args: argparse.Namespace) -> int:
         return loaded
     dataset, frames, filters = loaded
     view = build_view(dataset, frames, filters, args.table)
-    payload = export_format(args.format).write(view)
-    args.out.write_bytes(payload)
-    print(f"wrote {args.out} ({len(payload):,} bytes): {view.description}")
+    export = export_format(args.format)
+    payload = export.write(view)
+    out = output_path(args.out, dataset, filters, args.table, export)
+    out.write_bytes(payload)
+    print(f"wrote {out} ({len(payload):,} bytes): {view.description}")
     return EXIT_OK
 
 
@@ -214,6 +218,7 @@ def run_briefing(args: argparse.Namespace) -> int:
     """`python -m summit briefing`: 0 when written, 1 when the charts cannot be drawn, 2 on bad input."""
     from summit.briefing.images import ChartRenderError
     from summit.briefing.slides import build_briefing, build_view
+    from summit.filenames import BRIEFING
 
     loaded = load_filtered_for_cli(args.data, args.filters)
     if isinstance(loaded, int):
@@ -221,15 +226,24 @@ def run_briefing(args: argparse.Namespace) -> int:
     dataset, frames, filters = loaded
     view = build_view(dataset, frames, filters)
     slides = build_briefing(dataset, frames, filters, view)
+    export = export_format(args.format)
     try:
-        payload = export_format(args.format).write(slides, None)
+        payload = export.write(slides, None)
     except ChartRenderError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
-    args.out.write_bytes(payload)
+    out = output_path(args.out, dataset, filters, BRIEFING, export)
+    out.write_bytes(payload)
     description = filters.describe(dataset, len(view.pledges), "pledges and stances")
-    print(f"wrote {args.out} ({len(payload):,} bytes, {len(slides)} slides): {description}")
+    print(f"wrote {out} ({len(payload):,} bytes, {len(slides)} slides): {description}")
     return EXIT_OK
+
+
+def output_path(out: Path, dataset: Dataset, filters: Filters, content: str, export: ExportFormat) -> Path:
+    """--out as given, or in a folder given as --out, the file named as the page names its download."""
+    from summit.filenames import build_file_stem
+
+    return out / f"{build_file_stem(dataset, filters, content)}{export.suffix}" if out.is_dir() else out
 
 
 def run_dataset(args: argparse.Namespace) -> int:

@@ -8,24 +8,43 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import quote
 
+import numpy as np
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from summit import frames as F
 from summit.dataset import Dataset, data_files
 from summit.filters import Filters, no_domain_note, no_domain_records, scope_note
 from summit.frames import Frames
-from summit.schema import json_schemas
-from summit.tables import participants_table, pledges_table
+from summit.schema import URL_PATTERN, json_schemas
+from summit.tables import participants_table, pledges_table, sources_table
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# How an Excel cell shows a yes/no value (a spreadsheet's own TRUE/FALSE reads as code to most readers).
+BOOLEAN_WORDS = {True: "Yes", False: "No"}
+# Column widths in characters (column_width): the longest line plus a margin, within these bounds.
+MIN_COLUMN_WIDTH = 8
 MAX_COLUMN_WIDTH = 60
+COLUMN_MARGIN = 2
+# Excel's limits on links (the figures XlsxWriter enforces): an address's length, and links in one sheet.
+# A longer address, or one past the limit, is left as plain text.
+MAX_LINK_LENGTH = 2079
+MAX_LINKS_PER_SHEET = 65_530
+_URL = re.compile(URL_PATTERN)
+# RFC 3986's reserved and unreserved characters besides letters and digits, and % (escapes already made).
+URI_CHARACTERS = ":/?#[]@!$&'()*+,;=-._~%"
+WRAPPED = Alignment(wrap_text=True, vertical="top")
+HEADER_FONT = Font(bold=True)
+LINK_STYLE = "Hyperlink"  # Excel's built-in style for links (blue, underlined)
 
 
 def defuse(value: object) -> object:
@@ -41,7 +60,7 @@ class View:
 
     name: str
     table: pd.DataFrame
-    sources: pd.DataFrame
+    sources: pd.DataFrame  # summit.tables.sources_table of the sources the table's rows cite
     description: str
     as_of: str
     citation: str
@@ -58,7 +77,7 @@ def build_view(dataset: Dataset, frames: Frames, filters: Filters, name: str) ->
         table = participants_table(dataset, selected.delegations, selected.pledges)
         rows, noun = selected.delegations, "delegations"
     cited = {source_id for ids in rows[F.SOURCE_IDS] for source_id in ids}
-    sources = frames.sources[frames.sources[F.SOURCE_ID].isin(cited)].sort_values(F.PUBLISHER, ignore_index=True)
+    sources = sources_table(frames.sources[frames.sources[F.SOURCE_ID].isin(cited)].sort_values(F.PUBLISHER))
     return View(
         name=name,
         table=table,
@@ -90,23 +109,28 @@ def to_csv(view: View) -> bytes:
 
 
 def to_xlsx(view: View) -> bytes:
-    """Excel workbook: the table, the sources it cites, and an 'About' sheet with the as-of date."""
+    """Excel workbook: the table, the sources it cites, and an 'About' sheet with the as-of date.
+
+    Every cell wraps its text and sits at the top of its row; headers are bold and stay in view when scrolling;
+    a cell holding one http(s) address is a link to it; yes/no values read Yes or No; column widths follow
+    column_width. No cell is ever a formula, whatever the data holds.
+    """
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = view.name.capitalize()[:31]
     _write_sheet(sheet, view.table)
-    _write_sheet(workbook.create_sheet("Sources"), view.sources.rename(columns=str.capitalize))
+    _write_sheet(workbook.create_sheet("Sources"), view.sources)
     about = workbook.create_sheet("About")
-    for row in (
+    for label, text in (
         ("View", view.description),
         ("Data as of", view.as_of),
         ("Cite as", view.citation),
         ("Licence", view.licence),
         ("Note", "Every row cites its sources; check them before quoting a figure."),
     ):
-        about.append([_text_cell(v) for v in row])
-        about.cell(about.max_row, 1).font = Font(bold=True)
-        about.cell(about.max_row, 2).data_type = "s"
+        label_cell, text_cell = _append_row(about, [label, text])
+        label_cell.font = HEADER_FONT
+        text_cell.data_type = "s"  # "2026-02-28" stays the text it is, not a date
     about.column_dimensions["A"].width = 14
     about.column_dimensions["B"].width = 100
     buffer = io.BytesIO()
@@ -114,24 +138,61 @@ def to_xlsx(view: View) -> bytes:
     return buffer.getvalue()
 
 
-def _text_cell(value: object) -> object:
+def link_of(value: object) -> str | None:
+    """The address a cell links to, or None. Only text that is one http(s) address and nothing else (the data
+    model's rule for a URL) links; the address is the text with the characters a URI may not hold (quotes,
+    angle brackets, letters outside ASCII, ...) percent-encoded as UTF-8, escapes already in it kept."""
+    if not isinstance(value, str) or _URL.fullmatch(value) is None:
+        return None
+    target = quote(value, safe=URI_CHARACTERS)
+    return target if len(target) <= MAX_LINK_LENGTH else None
+
+
+def column_width(header: object, values: Iterable[object]) -> int:
+    """Width of a column in characters: its longest line, header included, plus a margin, kept within
+    MIN_COLUMN_WIDTH and MAX_COLUMN_WIDTH. Short columns (codes, counts, Yes/No) stay narrow; text longer
+    than the widest column (descriptions, titles, addresses) wraps onto more lines."""
+    longest = max(_longest_line(value) for value in (header, *values))
+    return max(MIN_COLUMN_WIDTH, min(MAX_COLUMN_WIDTH, longest + COLUMN_MARGIN))
+
+
+def _longest_line(value: object) -> int:
+    return max((len(line) for line in str(value).splitlines()), default=0)
+
+
+def _cell_value(value: object) -> object:
+    """What a cell holds: '' for a missing value, Yes or No for a bool, else the value."""
+    if isinstance(value, bool | np.bool_):
+        return BOOLEAN_WORDS[bool(value)]
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else value
 
 
+def _append_row(sheet, values: Iterable[object], links_left: int = MAX_LINKS_PER_SHEET) -> tuple:
+    """Append one row of values as written to a cell, up to links_left addresses made links; returns its cells."""
+    sheet.append([_cell_value(v) for v in values])
+    cells = tuple(sheet[sheet.max_row])
+    for cell in cells:
+        # openpyxl treats text starting with '=' as a formula; force every text cell to be text.
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+        if links_left > 0 and (target := link_of(cell.value)):
+            cell.hyperlink = target  # the address as written stays the text shown
+            cell.style = LINK_STYLE  # a named style: set it first, it replaces the cell's font and alignment
+            links_left -= 1
+        cell.alignment = WRAPPED
+    return cells
+
+
 def _write_sheet(sheet, table: pd.DataFrame) -> None:
-    sheet.append(list(table.columns))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    for cell in _append_row(sheet, table.columns, links_left=0):  # a header is a name, whatever it looks like
+        cell.font = HEADER_FONT
         cell.data_type = "s"
+    links_left = MAX_LINKS_PER_SHEET
     for row in table.itertuples(index=False):
-        sheet.append([_text_cell(v) for v in row])
-        for cell in sheet[sheet.max_row]:
-            # openpyxl treats text starting with '=' as a formula; force every text cell to be text.
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
+        links_left -= sum(cell.hyperlink is not None for cell in _append_row(sheet, row, links_left))
     for index, column in enumerate(table.columns, start=1):
-        longest = max([len(str(column)), *(len(str(v)) for v in table[column].head(200))])
-        sheet.column_dimensions[get_column_letter(index)].width = min(MAX_COLUMN_WIDTH, longest + 2)
+        width = column_width(column, (_cell_value(v) for v in table[column]))
+        sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
 
 

@@ -81,6 +81,13 @@ COL_SAID_BY = "Said by"
 COL_MEETING = "Meeting"
 COL_ID = "Id"
 COL_NOTE = "Note"
+# The sources table (the Sources sheet of an Excel export).
+COL_PUBLISHER = "Publisher"
+COL_TITLE = "Title"
+COL_LINK = "Link"
+COL_PUBLISHED = "Published"
+COL_OFFICIAL = "Official"  # the source's `official` flag: a government's or institution's own page
+COL_KIND = "Kind"
 
 # Stable ids of the display columns, for URLs (`cols=description,quantities`): links in e-mails depend on them.
 COLUMN_IDS = {
@@ -239,6 +246,21 @@ def pledges_table(dataset: Dataset, pledges: pd.DataFrame, *, short_labels: bool
         words = {str(k): v for k, v in OUTCOME_LABELS.items()}
         table.insert(table.columns.get_loc(COL_STATUS) + 1, COL_OUTCOME, [words[o] for o in pledges[F.OUTCOME]])
     return table.sort_values([COL_PARTICIPANT, COL_ID], key=lambda s: s.str.casefold(), ignore_index=True)
+
+
+def sources_table(sources: pd.DataFrame) -> pd.DataFrame:
+    """One row per source, in the order given, under readable headers; Official stays a bool."""
+    return pd.DataFrame(
+        {
+            COL_ID: sources[F.SOURCE_ID],
+            COL_PUBLISHER: sources[F.PUBLISHER],
+            COL_TITLE: sources[F.TITLE],
+            COL_LINK: sources[F.URL],
+            COL_PUBLISHED: sources[F.PUBLISHED],
+            COL_OFFICIAL: sources[F.OFFICIAL].astype(bool),
+            COL_KIND: sources[F.SOURCE_KIND_LABEL],
+        }
+    ).reset_index(drop=True)
 
 
 def matrix_table(dataset: Dataset, pledge_types: pd.DataFrame, participants: pd.DataFrame) -> pd.DataFrame:

@@ -26,6 +26,7 @@ from summit.briefing.text import (
     TABLE_RULE_PX,
 )
 from summit.briefing.theme import THEME_COLOURS, THEMES, themed_figure
+from summit.filenames import BRIEFING, build_file_stem
 from summit.formats import Subject, formats_for
 from summit_ui.context import PageContext
 from summit_ui.exports import render_download
@@ -291,7 +292,7 @@ def _handouts_dialog(ctx: PageContext, slides: list[Slide]) -> None:
             return
         st.session_state[PREPARED_KEY] = key
     images = _chart_images(slides, *key)
-    stem = f"briefing-{slug(ctx.meeting_name)}-{ctx.dataset.info.as_of.isoformat()}"
+    stem = build_file_stem(ctx.dataset, ctx.filters, BRIEFING)
     for column, export in zip(st.columns(len(formats)), formats, strict=True):
         with column:
             render_download(

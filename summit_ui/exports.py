@@ -7,6 +7,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from summit.exports import build_view
+from summit.filenames import build_file_stem
 from summit.formats import ExportFormat, Subject, export_format, formats_for
 from summit_ui.context import PageContext
 
@@ -21,9 +22,10 @@ def render_downloads(ctx: PageContext, table: str) -> None:
     """A button per table format, then one per dataset format, under a table; files are built only when a
     button is used."""
     view = build_view(ctx.dataset, ctx.frames, ctx.filters, table)
+    stem = build_file_stem(ctx.dataset, ctx.filters, table)  # the meeting, table, filters and as-of date
     as_of = ctx.dataset.info.as_of.isoformat()
     buttons = [
-        (export, f"Download {export.label}", lambda export=export: export.write(view), f"{table}-{as_of}")
+        (export, f"Download {export.label}", lambda export=export: export.write(view), stem)
         for export in formats_for(Subject.TABLE)
     ] + [
         (

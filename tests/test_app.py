@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from summit import geo
@@ -161,6 +162,16 @@ def test_table_pages_offer_a_download_per_table_and_dataset_format(table):
     formats = formats_for(Subject.TABLE) + formats_for(Subject.DATASET)
     assert [b.key for b in at.download_button] == [f"{f.id}_{table}" for f in formats]
     assert [b.label for b in at.download_button] == ["Download CSV", "Download Excel", "Download whole dataset (zip)"]
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_table_downloads_are_named_after_the_meeting_table_filters_and_as_of_date(table, monkeypatch):
+    names = []
+    button = st.download_button
+    monkeypatch.setattr(st, "download_button", lambda *a, **kw: names.append(kw["file_name"]) or button(*a, **kw))
+    open_page(f"app_pages/{table}.py", {"g": "nato", "d": "land"})
+    stem = f"paris-2026-01-06_{table}_g-nato_d-land_as-of-2026-02-28"
+    assert names == [f"{stem}.csv", f"{stem}.xlsx", "summit-dataset-2026-02-28.zip"]
 
 
 def test_empty_result_is_said_in_words():

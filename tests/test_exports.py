@@ -11,8 +11,20 @@ import pytest
 from openpyxl import load_workbook
 
 from summit.cli import main, parse_filter_args
-from summit.exports import View, build_view, dataset_zip, defuse, to_csv, to_xlsx
+from summit.exports import (
+    MAX_COLUMN_WIDTH,
+    MIN_COLUMN_WIDTH,
+    View,
+    build_view,
+    column_width,
+    dataset_zip,
+    defuse,
+    link_of,
+    to_csv,
+    to_xlsx,
+)
 from summit.filters import Filters
+from summit.formats import TABLES
 from tests.conftest import TINY
 
 HOSTILE = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tTAB", "\rCR", '=HYPERLINK("http://x")', "plain", "a=b"]
@@ -29,7 +41,7 @@ def test_defuse(value, expected):
 
 def hostile_view() -> View:
     table = pd.DataFrame({"Participant": HOSTILE, "Pledges": list(range(len(HOSTILE)))})
-    sources = pd.DataFrame({"id": ["s"], "publisher": ["=evil()"], "title": ["t"], "url": ["https://x.org"]})
+    sources = pd.DataFrame({"Id": ["s"], "Publisher": ["=evil()"], "Title": ["t"], "Link": ["https://x.org"]})
     return View("pledges", table, sources, "Showing =everything", "2026-02-28", "Cite =me", "CC BY 4.0")
 
 
@@ -129,7 +141,7 @@ def test_cli_dataset_writes_the_same_zip_as_the_page(tmp_path, tiny, capsys):
 
 def small_view(name: str = "pledges") -> View:
     table = pd.DataFrame({"Participant": ["Côte d'Ivoire", "Norway"], "Pledges": [2, None]})
-    sources = pd.DataFrame({"id": ["s"], "publisher": ["Élysée"], "title": ["t"], "url": ["https://x.org"]})
+    sources = pd.DataFrame({"Id": ["s"], "Publisher": ["Élysée"], "Title": ["t"], "Link": ["https://x.org"]})
     return View(name, table, sources, "Showing 2 delegations.", "2026-02-28", "Cite me", "CC BY 4.0")
 
 
@@ -163,7 +175,23 @@ def test_xlsx_table_sheets_have_a_bold_frozen_header_and_fitted_columns():
     assert [[c.value for c in row] for row in sheet.iter_rows(min_row=2)] == [["Côte d'Ivoire", 2], ["Norway", None]]
     assert sheet.freeze_panes == "A2"
     assert (sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width) == (15, 9)  # longest + 2
-    assert [c.value for c in workbook["Sources"][1]] == ["Id", "Publisher", "Title", "Url"]
+
+
+def test_xlsx_sources_sheet_has_readable_headers_and_says_yes_or_no(tiny, tiny_frames):
+    view = build_view(tiny, tiny_frames, Filters(), "pledges")
+    sheet = load_workbook(io.BytesIO(to_xlsx(view)))["Sources"]
+    header = [c.value for c in sheet[1]]
+    assert header == ["Id", "Publisher", "Title", "Link", "Published", "Official", "Kind"]
+    official = {row[0].value: row[header.index("Official")].value for row in sheet.iter_rows(min_row=2)}
+    assert official["elysee-summit"] == "Yes"  # official: true
+    assert official["lequotidien-lux"] == "No"  # kind: press
+
+
+def test_xlsx_writes_any_bool_column_as_yes_or_no():
+    view = small_view()
+    view.table["Confirmed"] = [True, False]
+    sheet = load_workbook(io.BytesIO(to_xlsx(view)))["Pledges"]
+    assert [c.value for c in sheet["C"]] == ["Confirmed", "Yes", "No"]
 
 
 def test_xlsx_columns_stop_at_the_widest_readable_width():
@@ -176,6 +204,126 @@ def test_xlsx_columns_stop_at_the_widest_readable_width():
 def test_xlsx_sheet_names_fit_excels_limit_of_31_characters():
     workbook = load_workbook(io.BytesIO(to_xlsx(small_view("a" * 40))))
     assert workbook.sheetnames[0] == "A" + "a" * 30
+
+
+# --- Excel: what a reader sees (wrapped text, links, widths) -------------------------------------------
+
+
+def tiny_workbook(tiny, tiny_frames, table: str = "pledges"):
+    return load_workbook(io.BytesIO(to_xlsx(build_view(tiny, tiny_frames, Filters(), table))))
+
+
+def cells_of(workbook) -> list:
+    return [cell for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row]
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_every_xlsx_cell_wraps_its_text_at_the_top_of_its_row(tiny, tiny_frames, table):
+    cells = cells_of(tiny_workbook(tiny, tiny_frames, table))
+    assert len(cells) > 50
+    unwrapped = [f"{c.parent.title}!{c.coordinate}" for c in cells if not c.alignment.wrap_text]
+    not_at_top = [f"{c.parent.title}!{c.coordinate}" for c in cells if c.alignment.vertical != "top"]
+    assert (unwrapped, not_at_top) == ([], [])
+
+
+def test_xlsx_table_sheets_keep_their_bold_header_in_view_and_about_has_none(tiny, tiny_frames):
+    workbook = tiny_workbook(tiny, tiny_frames)
+    for name in ("Pledges", "Sources"):
+        sheet = workbook[name]
+        assert sheet.freeze_panes == "A2", name
+        assert all(c.font.bold for c in sheet[1]) and not any(c.font.bold for c in sheet[2]), name
+    assert workbook["About"].freeze_panes is None
+
+
+@pytest.mark.parametrize(
+    ("value", "target"),
+    [
+        ("https://example.org/a?b=1#c", "https://example.org/a?b=1#c"),
+        ("http://example.org", "http://example.org"),
+        ("https://fr.wikipedia.org/wiki/Élysée", "https://fr.wikipedia.org/wiki/%C3%89lys%C3%A9e"),  # a URI is ASCII
+        ("https://x.org/%C3%89", "https://x.org/%C3%89"),  # an escape already made is not escaped again
+        ('https://x.org/a?q="><b>', "https://x.org/a?q=%22%3E%3Cb%3E"),
+        ("javascript:alert(1)", None),
+        ('=HYPERLINK("http://evil")', None),
+        ("see https://x.org", None),  # text mentioning an address is text
+        ("https://x.org and more", None),
+        ("https://x.org\n", None),
+        ("ftp://x.org/file", None),
+        ("mailto:someone@x.org", None),
+        ("https://", None),
+        ("https://x.org/" + "a" * 2100, None),  # longer than Excel takes
+        (3, None),
+    ],
+)
+def test_only_a_cell_that_is_one_http_address_links(value, target):
+    assert link_of(value) == target
+
+
+def test_xlsx_links_an_address_and_shows_it_as_written():
+    view = small_view()
+    view.table["Source"] = ["https://example.org/é", "javascript:alert(1)"]
+    sheet = load_workbook(io.BytesIO(to_xlsx(view)))["Pledges"]
+    linked, unlinked = sheet["C2"], sheet["C3"]
+    assert (linked.value, linked.hyperlink.target, linked.style) == (
+        "https://example.org/é",
+        "https://example.org/%C3%A9",
+        "Hyperlink",
+    )
+    assert linked.alignment.wrap_text and linked.alignment.vertical == "top"  # the link style kept the wrapping
+    assert (unlinked.value, unlinked.hyperlink, unlinked.style) == ("javascript:alert(1)", None, "Normal")
+    assert sheet["C1"].hyperlink is None
+
+
+def test_xlsx_of_the_tiny_data_links_every_source_and_nothing_else(tiny, tiny_frames):
+    workbook = tiny_workbook(tiny, tiny_frames)
+    linked = []
+    for name, header in (("Pledges", "Source"), ("Sources", "Link")):
+        sheet = workbook[name]
+        column = [c.value for c in sheet[1]].index(header)
+        cells = [row[column] for row in sheet.iter_rows(min_row=2)]
+        assert cells and all(c.value.startswith("https://") and c.hyperlink.target == c.value for c in cells)
+        linked += cells
+    assert {c.coordinate + c.parent.title for c in cells_of(workbook) if c.hyperlink} == {
+        c.coordinate + c.parent.title for c in linked
+    }
+
+
+@pytest.mark.parametrize(
+    ("header", "values", "width"),
+    [
+        ("Code", ["EU", "FRA"], MIN_COLUMN_WIDTH),  # short: never narrower than the minimum
+        ("Participant", ["Côte d'Ivoire", "Norway"], 15),  # the longest value and a margin of 2
+        ("Head(s) of delegation", ["A"], 23),  # the header counts
+        ("Note", ["one\ntwo lines, this the longer"], 28),  # a value's longest line counts
+        ("Description", ["x" * 500], MAX_COLUMN_WIDTH),  # long text: the widest column, wrapped in it
+        ("Official", ["Yes", "No"], 10),
+        ("Pledges", [12, ""], 9),
+    ],
+)
+def test_column_width_fits_the_longest_line_within_bounds(header, values, width):
+    assert column_width(header, values) == width
+
+
+def test_xlsx_columns_of_the_tiny_data_are_narrow_for_codes_and_wide_for_descriptions(tiny, tiny_frames):
+    workbook = tiny_workbook(tiny, tiny_frames)
+    for sheet in workbook.worksheets[:2]:
+        widths = {c.value: sheet.column_dimensions[c.column_letter].width for c in sheet[1]}
+        assert all(MIN_COLUMN_WIDTH <= w <= MAX_COLUMN_WIDTH for w in widths.values()), (sheet.title, widths)
+    pledges = {c.value: workbook["Pledges"].column_dimensions[c.column_letter].width for c in workbook["Pledges"][1]}
+    assert pledges["Code"] < 12 < 50 < pledges["Description"]
+    assert workbook["Sources"].column_dimensions["G"].width == column_width("Kind", ["Official document or statement"])
+
+
+def test_xlsx_about_sheet_wraps_the_view_sentence_citation_and_licence(tiny, tiny_frames):
+    view = build_view(tiny, tiny_frames, Filters(groups=("nato",)), "pledges")
+    about = load_workbook(io.BytesIO(to_xlsx(view)))["About"]
+    rows = {row[0].value: row[1] for row in about.iter_rows()}
+    assert rows["View"].value == view.description
+    assert view.description.startswith("Showing 6 pledges and stances, by NATO members, at Paris, 6 Jan 2026.")
+    assert rows["Data as of"].value == tiny.info.as_of.isoformat() == "2026-02-28"
+    assert rows["Cite as"].value == tiny.info.citation
+    assert rows["Licence"].value == tiny.info.licence
+    assert all(cell.alignment.wrap_text for cell in rows.values())
 
 
 @pytest.mark.parametrize(
@@ -202,7 +350,7 @@ def test_participants_download_of_the_default_meeting(tiny, tiny_frames):
     wider = build_view(tiny, tiny_frames, Filters(scope=("earlier", "later")), "participants")
     assert wider.description == "Showing 5 delegations, with earlier and later statements, at Paris, 6 Jan 2026."
     # What the delegations cite, by publisher as the code sorts text (code points: "Élysée" after "Le Quotidien").
-    assert list(view.sources["id"]) == ["lequotidien-lux", "elysee-summit"]
+    assert list(view.sources["Id"]) == ["lequotidien-lux", "elysee-summit"]
     assert (view.as_of, view.citation, view.licence) == (
         "2026-02-28",
         "Tiny test dataset, as of 28 February 2026.",

@@ -86,6 +86,22 @@ def test_xlsx_keeps_a_dde_payload_as_plain_text(hostile, table):
     assert len(cells) == 1 and cells[0].data_type == "s"
 
 
+@pytest.mark.parametrize("table", TABLES)
+def test_xlsx_of_the_hostile_data_links_only_http_addresses(hostile, table):
+    dataset, frames = hostile
+    workbook = load_workbook(io.BytesIO(to_xlsx(build_view(dataset, frames, Filters(), table))))
+    cells = [c for sheet in workbook.worksheets for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    links = {c.value: c.hyperlink.target for c in cells if c.hyperlink}
+    assert links, "the Source and Link columns should link"
+    assert all(target.startswith(("https://", "http://")) for target in links.values())
+    # Text holding javascript: or =HYPERLINK( is there, and never a link.
+    payloads = [c for c in cells if "javascript:" in c.value or c.value.startswith("=")]
+    assert payloads and [c.coordinate for c in payloads if c.hyperlink] == []
+    # A payload inside a source's address stays in the text shown and is escaped in the address opened.
+    address = 'https://lequotidien.lu/a?q="><script>window.__pwned=1</script>'
+    assert links[address] == "https://lequotidien.lu/a?q=%22%3E%3Cscript%3Ewindow.__pwned=1%3C/script%3E"
+
+
 def test_cli_exports_of_the_hostile_data_are_inert(tmp_path):
     # Each table format has its own check below: a new one must say here how it keeps formulas inert.
     assert [f.id for f in formats_for(Subject.TABLE)] == ["csv", "xlsx"]
