@@ -15,16 +15,17 @@ import pytest
 import yaml
 from PIL import Image
 from pptx import Presentation
+from pptx.util import Pt
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
 from summit.briefing.html import slide_html
 from summit.briefing.images import IMAGE_SCALE, ChartRenderError, render_chart_images
-from summit.briefing.layout import CANVAS_HEIGHT, CANVAS_WIDTH, CONTENT_BOTTOM, Box, Slide, slide_layout
+from summit.briefing.layout import CANVAS_HEIGHT, CANVAS_WIDTH, CONTENT_BOTTOM, PT_PER_PX, Box, Slide, slide_layout
 from summit.briefing.pdf import to_pdf
 from summit.briefing.pptx import to_pptx
 from summit.briefing.slides import build_briefing
-from summit.briefing.text import bullets_height, table_row_heights
+from summit.briefing.text import SUBTITLE_MIN_PX, SUBTITLE_PX, bullets_height, table_row_heights
 from summit.briefing.theme import projector_chart, themed_figure
 from summit.dataset import load_dataset
 from summit.figures import type_bar_chart
@@ -292,6 +293,19 @@ def test_every_slide_of_the_bundled_data_fits_its_canvas():
                 if box is not None:
                     assert box.x >= 0 and box.x + box.w <= CANVAS_WIDTH, slide.key
                     assert box.y >= 0 and box.y + box.h <= CANVAS_HEIGHT, slide.key
+
+
+def test_a_subtitle_too_long_for_its_line_takes_a_smaller_size_in_every_rendering(slides):
+    who = by_key(slides, "who")
+    # The legend of the marks, whole: the last marks are the ones a cut would lose.
+    assert who.subtitle.endswith("⊘ refused for now · ✕ ruled out")
+    assert SUBTITLE_MIN_PX <= who.subtitle_size < SUBTITLE_PX
+    assert f'font-size:{who.subtitle_size}px">{html.escape(who.subtitle)}' in slide_html(who)
+    deck = Presentation(io.BytesIO(to_pptx(slides, images_for(slides))))
+    page = deck.slides[[s.key for s in slides].index("who")]
+    (run,) = [r for shape in page.shapes if shape.has_text_frame for p in shape.text_frame.paragraphs for r in p.runs
+              if r.text == who.subtitle]  # fmt: skip
+    assert run.font.size == Pt(who.subtitle_size * PT_PER_PX)
 
 
 def test_dark_theme_recolours_the_figure_not_the_data(slides):
