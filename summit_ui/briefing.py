@@ -29,7 +29,7 @@ from summit.briefing.theme import THEME_COLOURS, THEMES, themed_figure
 from summit.formats import Subject, formats_for
 from summit_ui.context import PageContext
 from summit_ui.exports import render_download
-from summit_ui.render import plotly_config, slug
+from summit_ui.render import slug
 
 SLIDE_PARAM = "slide"
 THEME_PARAM = "theme"
@@ -45,6 +45,9 @@ PREPARE_KEY = "briefing_prepare"
 # Session key: the (data, filters) whose chart images are ready for the handouts.
 PREPARED_KEY = "briefing_prepared"
 OVERVIEW_PAGE = "app_pages/overview.py"
+# Charts on a projected slide: no mode bar (its icons would show over the slide when the pointer passes).
+# The handouts carry the charts as pictures, and the pages keep the toolbar's PNG download.
+SLIDE_CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
 # Table rules and tile backgrounds per theme, with the text colours from summit.briefing.theme.
 SURFACES = {"light": ("#f0f0f0", "#7a7a7a"), "dark": ("#1c1c1c", "#9a9a9a")}
 
@@ -197,7 +200,7 @@ def _chart_page(_slide: Slide, fingerprint: str, filters, key: str, theme: str) 
         figure,
         include_plotlyjs=True,
         full_html=True,
-        config=plotly_config(slug(_slide.chart.title)),
+        config=SLIDE_CHART_CONFIG,
         default_width=f"{figure.layout.width}px",
         default_height=f"{figure.layout.height}px",
     )
@@ -206,7 +209,7 @@ def _chart_page(_slide: Slide, fingerprint: str, filters, key: str, theme: str) 
 
 
 def render_slide(ctx: PageContext, slide: Slide, theme: str) -> None:
-    """The slide on the canvas; its chart keeps Plotly's toolbar, whose camera saves a 1920×1080 PNG.
+    """The slide on the canvas; its chart without Plotly's toolbar (SLIDE_CHART_CONFIG).
 
     The chart is drawn in a frame of the chart box's design size: inside it Plotly lays out at that
     size whatever the scale of the canvas, so the chart scales with the slide like the deck's image.

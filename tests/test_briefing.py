@@ -31,6 +31,7 @@ from summit.dataset import load_dataset
 from summit.figures import type_bar_chart
 from summit.filters import Filters
 from summit.frames import build_frames
+from summit.maps import CONTEXT_NAME
 from tests.conftest import REPO, TINY
 
 APP = str(REPO / "app.py")
@@ -315,6 +316,24 @@ def test_dark_theme_recolours_the_figure_not_the_data(slides):
     assert dark.layout.font.color == "#ffffff"
     assert [list(t.marker.color) for t in dark.data] == [list(t.marker.color) for t in figure.data]
     assert figure.layout.paper_bgcolor == "white"  # the shared figure is untouched
+
+
+@pytest.mark.parametrize(("theme", "background"), [("light", "#ffffff"), ("dark", "#000000")])
+def test_the_map_background_is_the_themes_and_nothing_is_fetched_for_it(slides, theme, background):
+    figure = by_key(slides, "map").chart.figure
+    themed = themed_figure(figure, theme)
+    style = themed.layout.map.style
+    assert [layer["paint"]["background-color"] for layer in style["layers"]] == [background]
+    assert style["sources"] == {} and "glyphs" not in style and "sprite" not in style
+    assert themed.layout.paper_bgcolor == background
+
+    # The participants keep their data colours in either theme.
+    def colours(fig):
+        traces = [t for t in fig.data if t.type == "choroplethmap" and t.name != CONTEXT_NAME]
+        return [(t.name, t.locations, t.z.tolist(), t.colorscale) for t in traces]
+
+    assert colours(themed) == colours(figure) != []
+    assert figure.layout.map.style == "white-bg"  # the shared figure is untouched
 
 
 # --- PowerPoint and PDF ------------------------------------------------------------------------
