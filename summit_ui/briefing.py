@@ -14,7 +14,7 @@ import streamlit as st
 from summit.briefing.html import slide_html
 from summit.briefing.images import ChartRenderError, browser_problem, render_chart_images
 from summit.briefing.layout import CANVAS_HEIGHT, CANVAS_WIDTH, Box, Slide, slide_layout
-from summit.briefing.slides import build_briefing
+from summit.briefing.slides import build_briefing, document_info
 from summit.briefing.text import (
     BODY_PX,
     BULLET_GAP,
@@ -269,12 +269,12 @@ def render_controls(ctx: PageContext, slides: list[Slide], number: int, theme: s
 def _handouts_dialog(ctx: PageContext, slides: list[Slide]) -> None:
     """Prepare the chart images once, then download the deck in every briefing format."""
     formats = formats_for(Subject.BRIEFING)
-    sentence = ctx.describe(len(ctx.shown_pledges), "pledges and stances")
+    info = document_info(ctx.dataset, ctx.filters, ctx.rows)
     notes = " ".join(export.note for export in formats if export.note)
     st.write(
         f"{len(slides)} slides for the current filters, as {' and as '.join(f.label for f in formats)}. {notes}".strip()
     )
-    st.text(sentence)
+    st.text(info.subject)
     problem = browser_problem()
     if problem:
         st.warning(problem, icon=":material/warning:")
@@ -300,7 +300,7 @@ def _handouts_dialog(ctx: PageContext, slides: list[Slide]) -> None:
             render_download(
                 export,
                 f"Download {export.label}",
-                lambda export=export: export.write(slides, images),
+                lambda export=export: export.write(slides, images, info),
                 stem,
                 key=f"briefing_{export.id}",
             )

@@ -21,10 +21,19 @@ from streamlit.testing.v1 import AppTest
 
 from summit.briefing.html import slide_html
 from summit.briefing.images import IMAGE_SCALE, ChartRenderError, render_chart_images
-from summit.briefing.layout import CANVAS_HEIGHT, CANVAS_WIDTH, CONTENT_BOTTOM, PT_PER_PX, Box, Slide, slide_layout
+from summit.briefing.layout import (
+    CANVAS_HEIGHT,
+    CANVAS_WIDTH,
+    CONTENT_BOTTOM,
+    PT_PER_PX,
+    Box,
+    DocumentInfo,
+    Slide,
+    slide_layout,
+)
 from summit.briefing.pdf import to_pdf
 from summit.briefing.pptx import to_pptx
-from summit.briefing.slides import build_briefing
+from summit.briefing.slides import build_briefing, build_view, document_info
 from summit.briefing.text import SUBTITLE_MIN_PX, SUBTITLE_PX, bullets_height, table_row_heights
 from summit.briefing.theme import projector_chart, themed_figure
 from summit.dataset import load_dataset
@@ -387,6 +396,68 @@ def test_pdf_shows_markup_in_data_as_text(berlin):
     assert "<b>Bold</b> *claim*" in reader.pages[spotlight].extract_text()
 
 
+@pytest.fixture(scope="module")
+def nato_sea(tiny, tiny_frames) -> tuple[list[Slide], DocumentInfo]:
+    """A filtered briefing and its document properties."""
+    filters = Filters(types=("mnf_sea",), groups=("nato",))
+    view = build_view(tiny, tiny_frames, filters)
+    return build_briefing(tiny, tiny_frames, filters, view), document_info(tiny, filters, view)
+
+
+def test_document_info_names_the_briefing_the_datasets_maintainer_and_the_filters(tiny, nato_sea):
+    slides, info = nato_sea
+    assert info.title == "Briefing: Leaders' summit in Paris (6 January 2026)"
+    assert info.author == tiny.info.maintainer == "Tests"
+    # The sentence of the opening slide (and of every page): the filters in words.
+    assert info.subject == slides[0].bullets[0]
+    assert "NATO" in info.subject and "sea" in info.subject.casefold()
+    assert info.keywords == ("briefing", "Paris, 6 Jan 2026", "Data as of 28 February 2026")
+
+
+def test_pptx_properties_name_title_author_subject_and_keywords(nato_sea):
+    slides, info = nato_sea
+    properties = Presentation(io.BytesIO(to_pptx(slides, images_for(slides), info))).core_properties
+    assert (properties.title, properties.author, properties.subject) == (info.title, "Tests", info.subject)
+    assert properties.keywords == "briefing; Paris, 6 Jan 2026; Data as of 28 February 2026"
+    # Nothing left from python-pptx's template: its author, its comment, its 2013 dates.
+    assert properties.last_modified_by == "Tests"
+    assert properties.comments == info.comments and "python-pptx" not in properties.comments
+    assert properties.created.year >= 2026 and properties.modified == properties.created
+
+
+def test_pdf_properties_name_title_author_subject_and_keywords(nato_sea):
+    slides, info = nato_sea
+    pdf = to_pdf(slides, images_for(slides), info)
+    metadata = PdfReader(io.BytesIO(pdf)).metadata
+    assert (metadata.title, metadata.author, metadata.subject) == (info.title, "Tests", info.subject)
+    assert metadata["/Keywords"] == "briefing; Paris, 6 Jan 2026; Data as of 28 February 2026"
+    assert metadata.creator == "Tests"
+    for placeholder in (b"anonymous", b"untitled", b"unspecified"):
+        assert placeholder not in pdf
+
+
+def test_every_pptx_picture_has_alt_text_written_from_the_data(slides):
+    deck = Presentation(io.BytesIO(to_pptx(slides, images_for(slides))))
+    described = {}
+    for page, slide in zip(deck.slides, slides, strict=True):
+        pictures = [shape for shape in page.shapes if shape.shape_type == 13]  # 13 = picture
+        assert len(pictures) == (slide.chart is not None), slide.key
+        for picture in pictures:
+            # The same words as the chart's description on the slide page (one text, summit.maps / figures).
+            assert picture._element.nvPicPr.cNvPr.get("descr") == slide.chart.alt
+            assert picture.name == f"Chart: {slide.chart.title}"
+            described[slide.key] = slide.chart.alt
+    assert described == {
+        "map": "Map of 4 participating states shaded by number of pledges; highest: France (1), Luxembourg (1), "
+        "United States (1).",
+        "types": "Bar chart of pledges per commitment type; Ceasefire monitoring and verification: 3 (2 conditional); "
+        "Logistics and basing: 2 (1 conditional); Multinational force on land: 1 (1 conditional).",
+    }
+    # The speaker notes say it once.
+    notes = deck.slides[[s.key for s in slides].index("map")].notes_slide.notes_text_frame.text
+    assert notes.count(described["map"]) == 1
+
+
 def test_deck_without_chart_images_and_no_browser_fails_with_a_message(slides, monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
     with pytest.raises(ChartRenderError, match=r"No browser at /nonexistent/chromium\. .*Chromium"):
@@ -474,9 +545,13 @@ def test_cli_writes_the_filtered_briefing(kind, tmp_path, tiny, tiny_frames):
     expected = build_briefing(tiny, tiny_frames, Filters(types=("mnf_sea", "ceasefire_monitoring")))
     titles = [s.title for s in expected]
     if kind == "pptx":
-        assert [p.shapes.title.text for p in Presentation(str(out)).slides] == titles
+        deck = Presentation(str(out))
+        assert [p.shapes.title.text for p in deck.slides] == titles
+        assert (deck.core_properties.author, deck.core_properties.subject) == ("Tests", expected[0].bullets[0])
     else:
-        assert len(PdfReader(str(out)).pages) == len(titles)
+        reader = PdfReader(str(out))
+        assert len(reader.pages) == len(titles)
+        assert (reader.metadata.author, reader.metadata.subject) == ("Tests", expected[0].bullets[0])
     assert f"{len(titles)} slides" in result.stdout
 
 

@@ -76,6 +76,17 @@ class Slide:
 
 
 @dataclass(frozen=True)
+class DocumentInfo:
+    """What a handout file says about itself (PowerPoint's and PDF's document properties)."""
+
+    title: str
+    author: str  # who publishes the data: the dataset's maintainer
+    subject: str  # the filters, in the sentence every page shows
+    keywords: tuple[str, ...] = ()
+    comments: str = ""
+
+
+@dataclass(frozen=True)
 class Layout:
     """Where each part of a slide goes; None for a part the slide does not have."""
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from summit import frames as F
-from summit.briefing.layout import Slide, slide_layout, subtitle_px, title_px
+from summit.briefing.layout import DocumentInfo, Slide, slide_layout, subtitle_px, title_px
 from summit.briefing.text import (
     FOOTER_PX,
     SUBTITLE_MIN_PX,
@@ -78,6 +78,25 @@ def as_of_text(dataset: Dataset) -> str:
     return f"Data as of {dataset.info.as_of:%-d %B %Y}"
 
 
+def view_sentence(dataset: Dataset, filters: Filters, view: View) -> str:
+    """The filters in the sentence every page shows: on the opening slide and in the handouts' properties."""
+    return filters.describe(dataset, len(view.pledges), "pledges and stances")
+
+
+def document_info(dataset: Dataset, filters: Filters, view: View) -> DocumentInfo:
+    """The handouts' document properties: the briefing's title, the dataset's maintainer, the filters."""
+    meeting = view.meeting.meeting if view.meeting else None
+    title = f"Briefing: {meeting.name} ({meeting.date:%-d %B %Y})" if meeting else f"Briefing: {dataset.info.title}"
+    keywords = ("briefing", *((meeting.short_name,) if meeting else ()), as_of_text(dataset))
+    return DocumentInfo(
+        title=title,
+        author=dataset.info.maintainer,
+        subject=view_sentence(dataset, filters, view),
+        keywords=keywords,
+        comments=f"Made from {dataset.info.title}. Cite as: {dataset.info.citation}",
+    )
+
+
 def build_briefing(dataset: Dataset, frames: Frames, filters: Filters, view: View | None = None) -> list[Slide]:
     """The slides for the current filters, in presenting order.
 
@@ -131,7 +150,7 @@ def _title_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]
         ]
     meeting = view.meeting.meeting
     place = meeting.city or "online"
-    sentence = filters.describe(dataset, len(view.pledges), "pledges and stances")
+    sentence = view_sentence(dataset, filters, view)
     box = slide_layout(Slide("title", meeting.name, "date", ("text",), kind="title")).bullets
     assert box is not None
     summary = whole_sentences(

@@ -283,4 +283,9 @@ def test_handouts_download_as_pptx_and_pdf(app_server, page_at, wait_for_app, sc
         assert download.value.suggested_filename.endswith(f".{kind}")
     deck = Presentation(io.BytesIO(files["pptx"]))
     assert [p.shapes.title.text for p in deck.slides] == [s.title for s in slides]
-    assert len(PdfReader(io.BytesIO(files["pdf"])).pages) == len(slides)
+    pdf = PdfReader(io.BytesIO(files["pdf"]))
+    assert len(pdf.pages) == len(slides)
+    # Both name who publishes the data and the filters (the opening slide's sentence).
+    maintainer = load_dataset(BUNDLED_DATA).dataset.info.maintainer
+    assert (deck.core_properties.author, deck.core_properties.subject) == (maintainer, slides[0].bullets[0])
+    assert (pdf.metadata.author, pdf.metadata.subject) == (maintainer, slides[0].bullets[0])
