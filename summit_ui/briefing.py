@@ -8,11 +8,15 @@ that lives in this page's elements only, so other pages keep them.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
 import plotly.io as pio
 import streamlit as st
 
 from summit.briefing.html import slide_html
-from summit.briefing.images import ChartRenderError, browser_problem, render_chart_images
+from summit.briefing.images import ChartRenderError, ChartStep, browser_problem, render_chart_images
 from summit.briefing.layout import CANVAS_HEIGHT, CANVAS_WIDTH, Box, Slide, slide_layout
 from summit.briefing.slides import build_briefing, document_info
 from summit.briefing.text import (
@@ -63,10 +67,41 @@ def briefing_slides(ctx: PageContext) -> list[Slide]:
     return _slides(ctx, ctx.dataset.fingerprint, ctx.filters)
 
 
+@dataclass
+class _ImageShelf:
+    """The chart PNGs of one (data, filters) once drawn; the lock lets one session draw them at a time."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    images: dict[str, bytes] | None = None
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _chart_images(_slides: list[Slide], fingerprint: str, filters) -> dict[str, bytes]:
-    """Chart PNGs for the handouts, drawn once per (data, filters); a failure is not cached."""
-    return render_chart_images(_slides)
+def _image_shelf(fingerprint: str, filters) -> _ImageShelf:
+    """The shelf for the chart images of one (data, filters), shared by every session."""
+    return _ImageShelf()
+
+
+def chart_images(
+    slides: list[Slide], fingerprint: str, filters, progress: Callable[[ChartStep], None] | None = None
+) -> dict[str, bytes]:
+    """Chart PNGs for the handouts, drawn once per (data, filters) and shared; a failure is not kept.
+
+    progress hears each chart as it is drawn; when the images are on the shelf nothing is drawn or reported.
+    The drawing is not itself a cached function: Streamlit records the elements a cached function draws to
+    replay them on a hit, and a progress bar made outside the function cannot be replayed (a hit would raise
+    CacheReplayClosureError), nor should a callback be part of the cache key. So the cache holds the shelf.
+    """
+    shelf = _image_shelf(fingerprint, filters)
+    with shelf.lock:
+        if shelf.images is None:
+            shelf.images = render_chart_images(slides, progress=progress)
+        return shelf.images
+
+
+def chart_step_text(step: ChartStep) -> str:
+    """'Drawing chart 2 of 5: Who does what…', said while the handouts' charts are drawn."""
+    starting = " (starting the local browser; no internet is used)" if step.number == 1 else ""
+    return f"Drawing chart {step.number} of {step.total}: {step.title}…{starting}"
 
 
 def current_slide(count: int) -> int:
@@ -280,20 +315,24 @@ def _handouts_dialog(ctx: PageContext, slides: list[Slide]) -> None:
         st.warning(problem, icon=":material/warning:")
         return
     key = (ctx.dataset.fingerprint, ctx.filters)
-    prepared = st.session_state.get(PREPARED_KEY) == key
-    if not prepared:
-        slot = st.empty()
-        if not slot.button("Prepare the files", key=PREPARE_KEY, type="primary"):
-            return
+    slot = st.empty()
+    if st.session_state.get(PREPARED_KEY) != key and not slot.button(
+        "Prepare the files", key=PREPARE_KEY, type="primary"
+    ):
+        return
+
+    def report(step: ChartStep) -> None:
+        # In the button's place, a bar that names each chart; never shown when the images are ready.
+        slot.progress((step.number - 1) / step.total, text=chart_step_text(step))
+
+    try:
+        images = chart_images(slides, *key, progress=report)
+    except ChartRenderError as error:
+        st.error(str(error), icon=":material/error:")
+        return
+    finally:
         slot.empty()
-        try:
-            with st.spinner("Drawing the charts with the local browser (no internet is used)…"):
-                _chart_images(slides, *key)
-        except ChartRenderError as error:
-            st.error(str(error), icon=":material/error:")
-            return
-        st.session_state[PREPARED_KEY] = key
-    images = _chart_images(slides, *key)
+    st.session_state[PREPARED_KEY] = key
     stem = f"briefing-{slug(ctx.meeting_name)}-{ctx.dataset.info.as_of.isoformat()}"
     for column, export in zip(st.columns(len(formats)), formats, strict=True):
         with column:

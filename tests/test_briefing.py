@@ -19,8 +19,9 @@ from pptx.util import Pt
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
+from summit.briefing import images as images_module
 from summit.briefing.html import slide_html
-from summit.briefing.images import IMAGE_SCALE, ChartRenderError, render_chart_images
+from summit.briefing.images import IMAGE_SCALE, ChartRenderError, ChartStep, render_chart_images
 from summit.briefing.layout import (
     CANVAS_HEIGHT,
     CANVAS_WIDTH,
@@ -472,8 +473,12 @@ needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian'
 @needs_chromium
 def test_charts_are_drawn_offline_by_kaleido_at_their_box_size(slides, monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", str(CHROMIUM))
-    images = render_chart_images(slides)
+    steps = []
+    images = render_chart_images(slides, progress=steps.append)
     assert set(images) == {"map", "types"}
+    # Each chart is reported as it starts, in order (a chart drawn between two looks is not reported).
+    assert steps[0] == ChartStep(1, 2, "Who took part")
+    assert steps in ([steps[0]], [steps[0], ChartStep(2, 2, "Pledges by commitment type")])
     for key, png in images.items():
         assert png.startswith(b"\x89PNG"), key
         box = slide_layout(by_key(slides, key)).chart
@@ -520,6 +525,23 @@ def test_a_browser_that_hangs_is_stopped_with_a_chart_render_error(slides, monke
     with pytest.raises(ChartRenderError, match="took longer than"):
         render_chart_images(slides, timeout=2)
     assert _processes_running(f"sleep {marker}") == []
+
+
+def test_a_progress_callback_that_raises_stops_the_drawing_and_its_processes(slides, monkeypatch):
+    marker = "617.75"  # a sleep no other process uses
+    monkeypatch.setenv("BROWSER_PATH", sys.executable)
+    monkeypatch.setattr(images_module, "WORKER_CALL", f"import time; time.sleep({marker})")
+
+    class StoppedError(Exception):
+        """What Streamlit raises in a script whose user moved on."""
+
+    def stop(step: ChartStep) -> None:
+        assert step == ChartStep(1, 2, "Who took part")
+        raise StoppedError
+
+    with pytest.raises(StoppedError):
+        render_chart_images(slides, timeout=30, progress=stop)
+    assert _processes_running(f"time.sleep({marker})") == []
 
 
 # --- command line --------------------------------------------------------------------------------
@@ -628,3 +650,30 @@ def test_filters_from_the_url_reach_the_slides(briefing_page, tiny, tiny_frames)
     expected = build_briefing(tiny, tiny_frames, Filters(groups=("nato",)))
     markup = next(h.proto.body for h in at.get("html") if "briefing-slide" in h.proto.body)
     assert html.escape(expected[0].bullets[0]) in markup
+
+
+def test_chart_images_are_drawn_once_per_view_with_progress_and_a_failure_is_not_kept(slides, monkeypatch):
+    from summit_ui import briefing as ui
+
+    drawn = []
+
+    def fake_render(slides, *, progress=None):
+        drawn.append(len(slides))
+        if len(drawn) == 1:
+            raise ChartRenderError("no browser today")
+        for number, slide in enumerate([s for s in slides if s.chart is not None], start=1):
+            progress(ChartStep(number, 2, slide.title))
+        return {"map": b"png"}
+
+    monkeypatch.setattr(ui, "render_chart_images", fake_render)
+    view = ("fingerprint-of-this-test", Filters(groups=("nato",)))
+    steps = []
+    with pytest.raises(ChartRenderError):
+        ui.chart_images(slides, *view, progress=steps.append)
+    assert ui.chart_images(slides, *view, progress=steps.append) == {"map": b"png"}
+    assert [step.number for step in steps] == [1, 2]
+    assert ui.chart_step_text(steps[1]) == "Drawing chart 2 of 2: Pledges by commitment type…"
+    # Drawn: another session (another callback) gets them without drawing or hearing of progress.
+    heard = []
+    assert ui.chart_images(slides, *view, progress=heard.append) == {"map": b"png"}
+    assert heard == [] and len(drawn) == 2

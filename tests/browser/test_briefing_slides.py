@@ -272,6 +272,9 @@ def test_handouts_download_as_pptx_and_pdf(app_server, page_at, wait_for_app, sc
     page.locator(".st-key-briefing_handouts button:visible").click()
     page.get_by_role("dialog").wait_for()
     page.locator(".st-key-briefing_prepare button:visible").click()
+    # A bar names each chart while it is drawn (the first while the drawing browser starts).
+    page.get_by_role("dialog").get_by_text("Drawing chart 1 of 2: Who took part…").wait_for()
+    screenshot(page, "briefing-handouts-progress")
     # Drawing the charts starts a browser on the server: give it the deck's own time limit.
     page.locator(".st-key-briefing_pptx button:visible").wait_for(timeout=180_000)
     screenshot(page, "briefing-handouts")
