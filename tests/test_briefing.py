@@ -437,6 +437,23 @@ def test_pdf_properties_name_title_author_subject_and_keywords(nato_sea):
         assert placeholder not in pdf
 
 
+def test_pptx_properties_longer_than_python_pptx_takes_end_on_a_sentence(slides):
+    long = DocumentInfo(
+        title="T" * 300,
+        author="Tests",
+        subject="Showing 3 pledges, " + "by NATO members, " * 30 + "at Paris.",
+        keywords=tuple(f"keyword {n}" for n in range(40)),
+        comments="Cite as: Tiny test dataset. " + "A long licence sentence goes on. " * 10,
+    )
+    properties = Presentation(io.BytesIO(to_pptx(slides, images_for(slides), long))).core_properties
+    assert len(properties.title) <= 255 and properties.title.endswith("…")
+    assert properties.subject == "The whole sentence is on the first slide."
+    assert properties.comments.startswith("Cite as: Tiny test dataset. A long licence sentence goes on. ")
+    assert properties.comments.endswith(". The whole citation is on the Sources slide.")
+    assert len(properties.comments) <= 255 and len(properties.keywords) <= 255
+    assert properties.keywords.startswith("keyword 0; keyword 1;") and properties.keywords.endswith(tuple("0123456789"))
+
+
 def test_every_pptx_picture_has_alt_text_written_from_the_data(slides):
     deck = Presentation(io.BytesIO(to_pptx(slides, images_for(slides))))
     described = {}

@@ -83,7 +83,7 @@ class DocumentInfo:
     author: str  # who publishes the data: the dataset's maintainer
     subject: str  # the filters, in the sentence every page shows
     keywords: tuple[str, ...] = ()
-    comments: str = ""
+    comments: str = ""  # how to cite the data
 
 
 @dataclass(frozen=True)

@@ -34,13 +34,17 @@ from summit.briefing.text import (
     LINE_HEIGHT,
     TABLE_PX,
     number_px,
+    shorten,
     table_row_heights,
+    whole_sentences,
 )
 from summit.briefing.theme import HEADER_FILL, INK, MUTED, RULE, TILE_FILL
 
 # Half a point per design pixel (layout.PT_PER_PX) is 6350 EMU per pixel.
 EMU_PER_PX = 6350
 PPTX_FONT = "Arial"
+# python-pptx refuses a document property longer than this (ValueError); the PDF keeps them whole.
+PROPERTY_CHARS = 255
 
 
 def _emu(px: float) -> Emu:
@@ -106,11 +110,16 @@ def _properties(deck, info: DocumentInfo) -> None:
     """The document's properties, every one set: python-pptx's template would keep its own author, comment and
     2013 dates."""
     properties = deck.core_properties
-    properties.title = info.title
-    properties.author = properties.last_modified_by = info.author
-    properties.subject = info.subject
-    properties.keywords = "; ".join(info.keywords)
-    properties.comments = info.comments
+
+    def fitted(text: str, rest: str) -> str:
+        return whole_sentences(text, lambda candidate: len(candidate) <= PROPERTY_CHARS, rest)
+
+    properties.title = shorten(info.title, PROPERTY_CHARS)
+    properties.author = properties.last_modified_by = shorten(info.author, PROPERTY_CHARS)
+    properties.subject = fitted(info.subject, "The whole sentence is on the first slide.")
+    keywords = [k for n, k in enumerate(info.keywords) if len("; ".join(info.keywords[: n + 1])) <= PROPERTY_CHARS]
+    properties.keywords = "; ".join(keywords)
+    properties.comments = fitted(info.comments, "The whole citation is on the Sources slide.")
     properties.created = properties.modified = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     properties.revision = 1
 

@@ -93,7 +93,7 @@ def document_info(dataset: Dataset, filters: Filters, view: View) -> DocumentInf
         author=dataset.info.maintainer,
         subject=view_sentence(dataset, filters, view),
         keywords=keywords,
-        comments=f"Made from {dataset.info.title}. Cite as: {dataset.info.citation}",
+        comments=f"Cite as: {dataset.info.citation}",
     )
 
 
