@@ -217,7 +217,7 @@ def run_export(args: argparse.Namespace) -> int:
 def run_briefing(args: argparse.Namespace) -> int:
     """`python -m summit briefing`: 0 when written, 1 when the charts cannot be drawn, 2 on bad input."""
     from summit.briefing.images import ChartRenderError
-    from summit.briefing.slides import build_briefing, build_view
+    from summit.briefing.slides import build_briefing, build_view, document_info, view_sentence
     from summit.filenames import BRIEFING
 
     loaded = load_filtered_for_cli(args.data, args.filters)
@@ -228,14 +228,13 @@ def run_briefing(args: argparse.Namespace) -> int:
     slides = build_briefing(dataset, frames, filters, view)
     export = export_format(args.format)
     try:
-        payload = export.write(slides, None)
+        payload = export.write(slides, None, document_info(dataset, filters, view))
     except ChartRenderError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     out = output_path(args.out, dataset, filters, BRIEFING, export)
     out.write_bytes(payload)
-    description = filters.describe(dataset, len(view.pledges), "pledges and stances")
-    print(f"wrote {out} ({len(payload):,} bytes, {len(slides)} slides): {description}")
+    print(f"wrote {out} ({len(payload):,} bytes, {len(slides)} slides): {view_sentence(dataset, filters, view)}")
     return EXIT_OK
 
 

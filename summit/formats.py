@@ -17,7 +17,8 @@ class Subject(StrEnum):
     """What a format writes, and so what its writer takes."""
 
     TABLE = "table"  # a filtered table: writer(view: summit.exports.View)
-    BRIEFING = "briefing"  # the briefing: writer(slides, images by slide key or None to draw them now)
+    # the briefing: writer(slides, images by slide key or None to draw them now, document properties or None)
+    BRIEFING = "briefing"
     DATASET = "dataset"  # the whole dataset, unfiltered: writer(dataset: summit.dataset.Dataset)
 
 

@@ -300,6 +300,10 @@ def _scenario_value(record: _Record, type_id: str | None) -> tuple[str, str]:
     return NO_PLEDGE, NO_PLEDGE
 
 
+# The grey shapes of the countries that are not participants, in the briefing's map.
+CONTEXT_NAME = "Not a participant"
+
+
 def map_chart(data: MapData, view: str, dataset: Dataset, *, height: int = 620, scale: float = 1.0) -> Chart:
     """The map as a Plotly choropleth, for the briefing's slides and handouts (the pages use `page_map`):
     grey context shapes, participants coloured by the measure, markers for small states.
@@ -321,7 +325,7 @@ def map_chart(data: MapData, view: str, dataset: Dataset, *, height: int = 620, 
             "showscale": False,
             "marker": {"line": {"color": "white", "width": 0.6}},
             "hoverinfo": "skip",
-            "name": "Not a participant",
+            "name": CONTEXT_NAME,
         }
     ]
     states = data.states

@@ -8,13 +8,17 @@ that lives in this page's elements only, so other pages keep them.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
 import plotly.io as pio
 import streamlit as st
 
 from summit.briefing.html import slide_html
-from summit.briefing.images import ChartRenderError, browser_problem, render_chart_images
+from summit.briefing.images import ChartRenderError, ChartStep, browser_problem, render_chart_images
 from summit.briefing.layout import CANVAS_HEIGHT, CANVAS_WIDTH, Box, Slide, slide_layout
-from summit.briefing.slides import build_briefing
+from summit.briefing.slides import build_briefing, document_info
 from summit.briefing.text import (
     BODY_PX,
     BULLET_GAP,
@@ -30,7 +34,6 @@ from summit.filenames import BRIEFING, build_file_stem
 from summit.formats import Subject, formats_for
 from summit_ui.context import PageContext
 from summit_ui.exports import render_download
-from summit_ui.render import plotly_config, slug
 
 SLIDE_PARAM = "slide"
 THEME_PARAM = "theme"
@@ -46,6 +49,9 @@ PREPARE_KEY = "briefing_prepare"
 # Session key: the (data, filters) whose chart images are ready for the handouts.
 PREPARED_KEY = "briefing_prepared"
 OVERVIEW_PAGE = "app_pages/overview.py"
+# Charts on a projected slide: no mode bar (its icons would show over the slide when the pointer passes).
+# The handouts carry the charts as pictures, and the pages keep the toolbar's PNG download.
+SLIDE_CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
 # Table rules and tile backgrounds per theme, with the text colours from summit.briefing.theme.
 SURFACES = {"light": ("#f0f0f0", "#7a7a7a"), "dark": ("#1c1c1c", "#9a9a9a")}
 
@@ -61,10 +67,41 @@ def briefing_slides(ctx: PageContext) -> list[Slide]:
     return _slides(ctx, ctx.dataset.fingerprint, ctx.filters)
 
 
+@dataclass
+class _ImageShelf:
+    """The chart PNGs of one (data, filters) once drawn; the lock lets one session draw them at a time."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    images: dict[str, bytes] | None = None
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _chart_images(_slides: list[Slide], fingerprint: str, filters) -> dict[str, bytes]:
-    """Chart PNGs for the handouts, drawn once per (data, filters); a failure is not cached."""
-    return render_chart_images(_slides)
+def _image_shelf(fingerprint: str, filters) -> _ImageShelf:
+    """The shelf for the chart images of one (data, filters), shared by every session."""
+    return _ImageShelf()
+
+
+def chart_images(
+    slides: list[Slide], fingerprint: str, filters, progress: Callable[[ChartStep], None] | None = None
+) -> dict[str, bytes]:
+    """Chart PNGs for the handouts, drawn once per (data, filters) and shared; a failure is not kept.
+
+    progress hears each chart as it is drawn; when the images are on the shelf nothing is drawn or reported.
+    The drawing is not itself a cached function: Streamlit records the elements a cached function draws to
+    replay them on a hit, and a progress bar made outside the function cannot be replayed (a hit would raise
+    CacheReplayClosureError), nor should a callback be part of the cache key. So the cache holds the shelf.
+    """
+    shelf = _image_shelf(fingerprint, filters)
+    with shelf.lock:
+        if shelf.images is None:
+            shelf.images = render_chart_images(slides, progress=progress)
+        return shelf.images
+
+
+def chart_step_text(step: ChartStep) -> str:
+    """'Drawing chart 2 of 5: Who does what…', said while the handouts' charts are drawn."""
+    starting = " (starting the local browser; no internet is used)" if step.number == 1 else ""
+    return f"Drawing chart {step.number} of {step.total}: {step.title}…{starting}"
 
 
 def current_slide(count: int) -> int:
@@ -198,7 +235,7 @@ def _chart_page(_slide: Slide, fingerprint: str, filters, key: str, theme: str) 
         figure,
         include_plotlyjs=True,
         full_html=True,
-        config=plotly_config(slug(_slide.chart.title)),
+        config=SLIDE_CHART_CONFIG,
         default_width=f"{figure.layout.width}px",
         default_height=f"{figure.layout.height}px",
     )
@@ -207,7 +244,7 @@ def _chart_page(_slide: Slide, fingerprint: str, filters, key: str, theme: str) 
 
 
 def render_slide(ctx: PageContext, slide: Slide, theme: str) -> None:
-    """The slide on the canvas; its chart keeps Plotly's toolbar, whose camera saves a 1920×1080 PNG.
+    """The slide on the canvas; its chart without Plotly's toolbar (SLIDE_CHART_CONFIG).
 
     The chart is drawn in a frame of the chart box's design size: inside it Plotly lays out at that
     size whatever the scale of the canvas, so the chart scales with the slide like the deck's image.
@@ -267,38 +304,42 @@ def render_controls(ctx: PageContext, slides: list[Slide], number: int, theme: s
 def _handouts_dialog(ctx: PageContext, slides: list[Slide]) -> None:
     """Prepare the chart images once, then download the deck in every briefing format."""
     formats = formats_for(Subject.BRIEFING)
-    sentence = ctx.describe(len(ctx.shown_pledges), "pledges and stances")
+    info = document_info(ctx.dataset, ctx.filters, ctx.rows)
     notes = " ".join(export.note for export in formats if export.note)
     st.write(
         f"{len(slides)} slides for the current filters, as {' and as '.join(f.label for f in formats)}. {notes}".strip()
     )
-    st.text(sentence)
+    st.text(info.subject)
     problem = browser_problem()
     if problem:
         st.warning(problem, icon=":material/warning:")
         return
     key = (ctx.dataset.fingerprint, ctx.filters)
-    prepared = st.session_state.get(PREPARED_KEY) == key
-    if not prepared:
-        slot = st.empty()
-        if not slot.button("Prepare the files", key=PREPARE_KEY, type="primary"):
-            return
+    slot = st.empty()
+    if st.session_state.get(PREPARED_KEY) != key and not slot.button(
+        "Prepare the files", key=PREPARE_KEY, type="primary"
+    ):
+        return
+
+    def report(step: ChartStep) -> None:
+        # In the button's place, a bar that names each chart; never shown when the images are ready.
+        slot.progress((step.number - 1) / step.total, text=chart_step_text(step))
+
+    try:
+        images = chart_images(slides, *key, progress=report)
+    except ChartRenderError as error:
+        st.error(str(error), icon=":material/error:")
+        return
+    finally:
         slot.empty()
-        try:
-            with st.spinner("Drawing the charts with the local browser (no internet is used)…"):
-                _chart_images(slides, *key)
-        except ChartRenderError as error:
-            st.error(str(error), icon=":material/error:")
-            return
-        st.session_state[PREPARED_KEY] = key
-    images = _chart_images(slides, *key)
+    st.session_state[PREPARED_KEY] = key
     stem = build_file_stem(ctx.dataset, ctx.filters, BRIEFING)
     for column, export in zip(st.columns(len(formats)), formats, strict=True):
         with column:
             render_download(
                 export,
                 f"Download {export.label}",
-                lambda export=export: export.write(slides, images),
+                lambda export=export: export.write(slides, images, info),
                 stem,
                 key=f"briefing_{export.id}",
             )

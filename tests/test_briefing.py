@@ -15,21 +15,33 @@ import pytest
 import yaml
 from PIL import Image
 from pptx import Presentation
+from pptx.util import Pt
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
+from summit.briefing import images as images_module
 from summit.briefing.html import slide_html
-from summit.briefing.images import IMAGE_SCALE, ChartRenderError, render_chart_images
-from summit.briefing.layout import CANVAS_HEIGHT, CANVAS_WIDTH, CONTENT_BOTTOM, Box, Slide, slide_layout
+from summit.briefing.images import IMAGE_SCALE, ChartRenderError, ChartStep, render_chart_images
+from summit.briefing.layout import (
+    CANVAS_HEIGHT,
+    CANVAS_WIDTH,
+    CONTENT_BOTTOM,
+    PT_PER_PX,
+    Box,
+    DocumentInfo,
+    Slide,
+    slide_layout,
+)
 from summit.briefing.pdf import to_pdf
 from summit.briefing.pptx import to_pptx
-from summit.briefing.slides import build_briefing
-from summit.briefing.text import bullets_height, table_row_heights
+from summit.briefing.slides import build_briefing, build_view, document_info
+from summit.briefing.text import SUBTITLE_MIN_PX, SUBTITLE_PX, bullets_height, table_row_heights
 from summit.briefing.theme import projector_chart, themed_figure
 from summit.dataset import load_dataset
 from summit.figures import type_bar_chart
 from summit.filters import Filters
 from summit.frames import build_frames
+from summit.maps import CONTEXT_NAME
 from tests.conftest import REPO, TINY
 
 APP = str(REPO / "app.py")
@@ -294,6 +306,19 @@ def test_every_slide_of_the_bundled_data_fits_its_canvas():
                     assert box.y >= 0 and box.y + box.h <= CANVAS_HEIGHT, slide.key
 
 
+def test_a_subtitle_too_long_for_its_line_takes_a_smaller_size_in_every_rendering(slides):
+    who = by_key(slides, "who")
+    # The legend of the marks, whole: the last marks are the ones a cut would lose.
+    assert who.subtitle.endswith("⊘ refused for now · ✕ ruled out")
+    assert SUBTITLE_MIN_PX <= who.subtitle_size < SUBTITLE_PX
+    assert f'font-size:{who.subtitle_size}px">{html.escape(who.subtitle)}' in slide_html(who)
+    deck = Presentation(io.BytesIO(to_pptx(slides, images_for(slides))))
+    page = deck.slides[[s.key for s in slides].index("who")]
+    (run,) = [r for shape in page.shapes if shape.has_text_frame for p in shape.text_frame.paragraphs for r in p.runs
+              if r.text == who.subtitle]  # fmt: skip
+    assert run.font.size == Pt(who.subtitle_size * PT_PER_PX)
+
+
 def test_dark_theme_recolours_the_figure_not_the_data(slides):
     figure = by_key(slides, "types").chart.figure
     dark = themed_figure(figure, "dark")
@@ -301,6 +326,24 @@ def test_dark_theme_recolours_the_figure_not_the_data(slides):
     assert dark.layout.font.color == "#ffffff"
     assert [list(t.marker.color) for t in dark.data] == [list(t.marker.color) for t in figure.data]
     assert figure.layout.paper_bgcolor == "white"  # the shared figure is untouched
+
+
+@pytest.mark.parametrize(("theme", "background"), [("light", "#ffffff"), ("dark", "#000000")])
+def test_the_map_background_is_the_themes_and_nothing_is_fetched_for_it(slides, theme, background):
+    figure = by_key(slides, "map").chart.figure
+    themed = themed_figure(figure, theme)
+    style = themed.layout.map.style
+    assert [layer["paint"]["background-color"] for layer in style["layers"]] == [background]
+    assert style["sources"] == {} and "glyphs" not in style and "sprite" not in style
+    assert themed.layout.paper_bgcolor == background
+
+    # The participants keep their data colours in either theme.
+    def colours(fig):
+        traces = [t for t in fig.data if t.type == "choroplethmap" and t.name != CONTEXT_NAME]
+        return [(t.name, t.locations, t.z.tolist(), t.colorscale) for t in traces]
+
+    assert colours(themed) == colours(figure) != []
+    assert figure.layout.map.style == "white-bg"  # the shared figure is untouched
 
 
 # --- PowerPoint and PDF ------------------------------------------------------------------------
@@ -354,6 +397,85 @@ def test_pdf_shows_markup_in_data_as_text(berlin):
     assert "<b>Bold</b> *claim*" in reader.pages[spotlight].extract_text()
 
 
+@pytest.fixture(scope="module")
+def nato_sea(tiny, tiny_frames) -> tuple[list[Slide], DocumentInfo]:
+    """A filtered briefing and its document properties."""
+    filters = Filters(types=("mnf_sea",), groups=("nato",))
+    view = build_view(tiny, tiny_frames, filters)
+    return build_briefing(tiny, tiny_frames, filters, view), document_info(tiny, filters, view)
+
+
+def test_document_info_names_the_briefing_the_datasets_maintainer_and_the_filters(tiny, nato_sea):
+    slides, info = nato_sea
+    assert info.title == "Briefing: Leaders' summit in Paris (6 January 2026)"
+    assert info.author == tiny.info.maintainer == "Tests"
+    # The sentence of the opening slide (and of every page): the filters in words.
+    assert info.subject == slides[0].bullets[0]
+    assert "NATO" in info.subject and "sea" in info.subject.casefold()
+    assert info.keywords == ("briefing", "Paris, 6 Jan 2026", "Data as of 28 February 2026")
+
+
+def test_pptx_properties_name_title_author_subject_and_keywords(nato_sea):
+    slides, info = nato_sea
+    properties = Presentation(io.BytesIO(to_pptx(slides, images_for(slides), info))).core_properties
+    assert (properties.title, properties.author, properties.subject) == (info.title, "Tests", info.subject)
+    assert properties.keywords == "briefing; Paris, 6 Jan 2026; Data as of 28 February 2026"
+    # Nothing left from python-pptx's template: its author, its comment, its 2013 dates.
+    assert properties.last_modified_by == "Tests"
+    assert properties.comments == info.comments and "python-pptx" not in properties.comments
+    assert properties.created.year >= 2026 and properties.modified == properties.created
+
+
+def test_pdf_properties_name_title_author_subject_and_keywords(nato_sea):
+    slides, info = nato_sea
+    pdf = to_pdf(slides, images_for(slides), info)
+    metadata = PdfReader(io.BytesIO(pdf)).metadata
+    assert (metadata.title, metadata.author, metadata.subject) == (info.title, "Tests", info.subject)
+    assert metadata["/Keywords"] == "briefing; Paris, 6 Jan 2026; Data as of 28 February 2026"
+    assert metadata.creator == "Tests"
+    for placeholder in (b"anonymous", b"untitled", b"unspecified"):
+        assert placeholder not in pdf
+
+
+def test_pptx_properties_longer_than_python_pptx_takes_end_on_a_sentence(slides):
+    long = DocumentInfo(
+        title="T" * 300,
+        author="Tests",
+        subject="Showing 3 pledges, " + "by NATO members, " * 30 + "at Paris.",
+        keywords=tuple(f"keyword {n}" for n in range(40)),
+        comments="Cite as: Tiny test dataset. " + "A long licence sentence goes on. " * 10,
+    )
+    properties = Presentation(io.BytesIO(to_pptx(slides, images_for(slides), long))).core_properties
+    assert len(properties.title) <= 255 and properties.title.endswith("…")
+    assert properties.subject == "The whole sentence is on the first slide."
+    assert properties.comments.startswith("Cite as: Tiny test dataset. A long licence sentence goes on. ")
+    assert properties.comments.endswith(". The whole citation is on the Sources slide.")
+    assert len(properties.comments) <= 255 and len(properties.keywords) <= 255
+    assert properties.keywords.startswith("keyword 0; keyword 1;") and properties.keywords.endswith(tuple("0123456789"))
+
+
+def test_every_pptx_picture_has_alt_text_written_from_the_data(slides):
+    deck = Presentation(io.BytesIO(to_pptx(slides, images_for(slides))))
+    described = {}
+    for page, slide in zip(deck.slides, slides, strict=True):
+        pictures = [shape for shape in page.shapes if shape.shape_type == 13]  # 13 = picture
+        assert len(pictures) == (slide.chart is not None), slide.key
+        for picture in pictures:
+            # The same words as the chart's description on the slide page (one text, summit.maps / figures).
+            assert picture._element.nvPicPr.cNvPr.get("descr") == slide.chart.alt
+            assert picture.name == f"Chart: {slide.chart.title}"
+            described[slide.key] = slide.chart.alt
+    assert described == {
+        "map": "Map of 4 participating states shaded by number of pledges; highest: France (1), Luxembourg (1), "
+        "United States (1).",
+        "types": "Bar chart of pledges per commitment type; Ceasefire monitoring and verification: 3 (2 conditional); "
+        "Logistics and basing: 2 (1 conditional); Multinational force on land: 1 (1 conditional).",
+    }
+    # The speaker notes say it once.
+    notes = deck.slides[[s.key for s in slides].index("map")].notes_slide.notes_text_frame.text
+    assert notes.count(described["map"]) == 1
+
+
 def test_deck_without_chart_images_and_no_browser_fails_with_a_message(slides, monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
     with pytest.raises(ChartRenderError, match=r"No browser at /nonexistent/chromium\. .*Chromium"):
@@ -368,8 +490,12 @@ needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian'
 @needs_chromium
 def test_charts_are_drawn_offline_by_kaleido_at_their_box_size(slides, monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", str(CHROMIUM))
-    images = render_chart_images(slides)
+    steps = []
+    images = render_chart_images(slides, progress=steps.append)
     assert set(images) == {"map", "types"}
+    # Each chart is reported as it starts, in order (a chart drawn between two looks is not reported).
+    assert steps[0] == ChartStep(1, 2, "Who took part")
+    assert steps in ([steps[0]], [steps[0], ChartStep(2, 2, "Pledges by commitment type")])
     for key, png in images.items():
         assert png.startswith(b"\x89PNG"), key
         box = slide_layout(by_key(slides, key)).chart
@@ -418,6 +544,23 @@ def test_a_browser_that_hangs_is_stopped_with_a_chart_render_error(slides, monke
     assert _processes_running(f"sleep {marker}") == []
 
 
+def test_a_progress_callback_that_raises_stops_the_drawing_and_its_processes(slides, monkeypatch):
+    marker = "617.75"  # a sleep no other process uses
+    monkeypatch.setenv("BROWSER_PATH", sys.executable)
+    monkeypatch.setattr(images_module, "WORKER_CALL", f"import time; time.sleep({marker})")
+
+    class StoppedError(Exception):
+        """What Streamlit raises in a script whose user moved on."""
+
+    def stop(step: ChartStep) -> None:
+        assert step == ChartStep(1, 2, "Who took part")
+        raise StoppedError
+
+    with pytest.raises(StoppedError):
+        render_chart_images(slides, timeout=30, progress=stop)
+    assert _processes_running(f"time.sleep({marker})") == []
+
+
 # --- command line --------------------------------------------------------------------------------
 
 
@@ -441,9 +584,13 @@ def test_cli_writes_the_filtered_briefing(kind, tmp_path, tiny, tiny_frames):
     expected = build_briefing(tiny, tiny_frames, Filters(types=("mnf_sea", "ceasefire_monitoring")))
     titles = [s.title for s in expected]
     if kind == "pptx":
-        assert [p.shapes.title.text for p in Presentation(str(out)).slides] == titles
+        deck = Presentation(str(out))
+        assert [p.shapes.title.text for p in deck.slides] == titles
+        assert (deck.core_properties.author, deck.core_properties.subject) == ("Tests", expected[0].bullets[0])
     else:
-        assert len(PdfReader(str(out)).pages) == len(titles)
+        reader = PdfReader(str(out))
+        assert len(reader.pages) == len(titles)
+        assert (reader.metadata.author, reader.metadata.subject) == ("Tests", expected[0].bullets[0])
     assert f"{len(titles)} slides" in result.stdout
 
 
@@ -520,3 +667,30 @@ def test_filters_from_the_url_reach_the_slides(briefing_page, tiny, tiny_frames)
     expected = build_briefing(tiny, tiny_frames, Filters(groups=("nato",)))
     markup = next(h.proto.body for h in at.get("html") if "briefing-slide" in h.proto.body)
     assert html.escape(expected[0].bullets[0]) in markup
+
+
+def test_chart_images_are_drawn_once_per_view_with_progress_and_a_failure_is_not_kept(slides, monkeypatch):
+    from summit_ui import briefing as ui
+
+    drawn = []
+
+    def fake_render(slides, *, progress=None):
+        drawn.append(len(slides))
+        if len(drawn) == 1:
+            raise ChartRenderError("no browser today")
+        for number, slide in enumerate([s for s in slides if s.chart is not None], start=1):
+            progress(ChartStep(number, 2, slide.title))
+        return {"map": b"png"}
+
+    monkeypatch.setattr(ui, "render_chart_images", fake_render)
+    view = ("fingerprint-of-this-test", Filters(groups=("nato",)))
+    steps = []
+    with pytest.raises(ChartRenderError):
+        ui.chart_images(slides, *view, progress=steps.append)
+    assert ui.chart_images(slides, *view, progress=steps.append) == {"map": b"png"}
+    assert [step.number for step in steps] == [1, 2]
+    assert ui.chart_step_text(steps[1]) == "Drawing chart 2 of 2: Pledges by commitment type…"
+    # Drawn: another session (another callback) gets them without drawing or hearing of progress.
+    heard = []
+    assert ui.chart_images(slides, *view, progress=heard.append) == {"map": b"png"}
+    assert heard == [] and len(drawn) == 2

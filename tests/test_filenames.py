@@ -157,7 +157,7 @@ def test_cli_export_to_a_file_keeps_the_name_given(tmp_path):
 
 def test_cli_briefing_into_a_folder_names_the_file_after_the_view(tmp_path, monkeypatch):
     # The deck's own writer is tested in test_briefing.py; here only its name counts, so no browser is needed.
-    monkeypatch.setattr(pptx_writer, "to_pptx", lambda slides, images: b"deck")
+    monkeypatch.setattr(pptx_writer, "to_pptx", lambda slides, images, info: b"deck")
     assert main(["briefing", "--format", "pptx", "--out", str(tmp_path), "--data", str(TINY), "lead=1"]) == 0
     written = tmp_path / "paris-2026-01-06_briefing_lead-1_as-of-2026-02-28.pptx"
     assert written.read_bytes() == b"deck"

@@ -4,7 +4,7 @@ No internet is used, but a browser is needed. Kaleido runs in a child process wi
 so a missing or stuck browser ends in a ChartRenderError with a message, never in a hang.
 The child process calls `draw_requested_charts`, which reads the figures and the folder to write to as
 JSON on standard input: it is started as a function call, not as a command (the command line is all in
-summit/cli.py).
+summit/cli.py). It writes the images one by one, so the parent reports progress by watching the folder.
 """
 
 from __future__ import annotations
@@ -17,7 +17,10 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
+from collections.abc import Callable
 from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,10 +46,21 @@ WORKER_CALL = "import sys; from summit.briefing.images import draw_requested_cha
 # passes a proxy (choreographer's `proxy_server`), and behind a proxy Chromium resolves no name itself.
 # The charts are drawn from local files (plotly.js from the plotly package), which a proxy does not touch.
 OFFLINE_PROXY = "http://127.0.0.1:1"
+# Seconds between looks at the images drawn so far, when someone is told of the progress.
+PROGRESS_POLL_S = 0.2
 
 
 class ChartRenderError(RuntimeError):
     """The charts could not be drawn as images (no browser, a browser error, or a time-out)."""
+
+
+@dataclass(frozen=True)
+class ChartStep:
+    """Chart `number` of `total` is being drawn now (the first one also waits for the browser to start)."""
+
+    number: int
+    total: int
+    title: str  # the title of the chart's slide
 
 
 def find_browser() -> str | None:
@@ -77,11 +91,17 @@ def browser_problem() -> str | None:
 
 
 def render_chart_images(
-    slides: list[Slide], *, timeout: float = RENDER_TIMEOUT_S, scale: float = IMAGE_SCALE
+    slides: list[Slide],
+    *,
+    timeout: float = RENDER_TIMEOUT_S,
+    scale: float = IMAGE_SCALE,
+    progress: Callable[[ChartStep], None] | None = None,
 ) -> dict[str, bytes]:
     """PNG of each slide's chart, by slide key; raises ChartRenderError instead of hanging.
 
-    The images are `scale` times the chart's box on the 1920×1080 canvas.
+    The images are `scale` times the chart's box on the 1920×1080 canvas. progress, if given, is called with
+    each chart as its drawing starts, in order. Should it raise (a page stopped by its user), the drawing
+    stops too, browser and all, and the exception goes on.
     """
     charted = [slide for slide in slides if slide.chart is not None]
     if not charted:
@@ -98,7 +118,19 @@ def render_chart_images(
             # Kaleido draws outside the app, so map shapes referred to by URL are put inline.
             "figures": [geo.inline_geometry(json.loads(slide.chart.figure.to_json())) for slide in charted],  # type: ignore[union-attr]
         }
-        _run_worker(json.dumps(request).encode(), timeout)
+        watch = None
+        if progress is not None:
+            reported = -1
+
+            def watch() -> None:
+                nonlocal reported
+                # The child writes 0.png, 1.png, ... in order: the count of files is the chart being drawn.
+                drawn = sum((Path(folder) / f"{index}.png").exists() for index in range(len(charted)))
+                if drawn != reported and drawn < len(charted):
+                    reported = drawn
+                    progress(ChartStep(drawn + 1, len(charted), charted[drawn].title))
+
+        _run_worker(json.dumps(request).encode(), timeout, watch)
         images = {}
         for index, slide in enumerate(charted):
             path = Path(folder) / f"{index}.png"
@@ -108,7 +140,9 @@ def render_chart_images(
     return images
 
 
-def _run_worker(request: bytes, timeout: float) -> None:
+def _run_worker(request: bytes, timeout: float, watch: Callable[[], None] | None = None) -> None:
+    """Run the child with the request on its standard input; `watch` is called every PROGRESS_POLL_S while
+    it runs. Raises ChartRenderError when the child fails or outlives the hard limit."""
     command = [sys.executable, "-c", WORKER_CALL]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH")) if p)}
     process = subprocess.Popen(
@@ -120,15 +154,40 @@ def _run_worker(request: bytes, timeout: float) -> None:
         stderr=subprocess.PIPE,
         start_new_session=True,
     )
+    # One communicate() call, in a thread, while this one looks at the progress: a communicate() retried after
+    # a time-out never sends the rest of a large input (CPython registers stdin only when input is passed
+    # again, and refuses input passed again), so the child would wait for it for ever.
+    outcome: list = []
+
+    def talk() -> None:
+        try:
+            outcome.append(process.communicate(request, timeout=_hard_limit(timeout)))
+        except BaseException as error:  # handed to the caller's thread below
+            outcome.append(error)
+
+    talker = threading.Thread(target=talk, name="chart-worker", daemon=True)
+    talker.start()
     try:
-        _out, err = process.communicate(request, timeout=_hard_limit(timeout))
-    except subprocess.TimeoutExpired:
+        while talker.is_alive():
+            if watch is not None:
+                watch()
+            talker.join(PROGRESS_POLL_S if watch is not None else None)
+    except BaseException:
+        # `watch` raised (the caller stops, e.g. a page rerun by its user): the browser must not draw on.
+        _kill_tree(process.pid)
+        talker.join()
+        raise
+    (result,) = outcome
+    if isinstance(result, subprocess.TimeoutExpired):
         _kill_tree(process.pid)
         process.communicate()
         raise ChartRenderError(
             f"Drawing the charts took longer than {_hard_limit(timeout):.0f} s and was stopped. The browser "
             f"({find_browser()}) may be unable to start here."
         ) from None
+    if isinstance(result, BaseException):
+        raise result
+    _out, err = result
     if process.returncode != 0:
         lines = [line for line in err.decode("utf-8", "replace").splitlines() if line.strip()]
         reason = lines[-1] if lines else f"exit code {process.returncode}"

@@ -57,6 +57,8 @@ class Slide:
 
     kind: "title" (opening slide), "numbers" (key figures as tiles, from `table`) or "content".
     table_widths: share of the table's width per column (sums to 1).
+    title_size, subtitle_size: type sizes fitted to the text (summit.briefing.text.fit_size); 0 for the
+    kind's own size.
     """
 
     key: str
@@ -69,6 +71,19 @@ class Slide:
     notes: str = ""
     kind: str = "content"
     footer: str = ""
+    title_size: int = 0
+    subtitle_size: int = 0
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What a handout file says about itself (PowerPoint's and PDF's document properties)."""
+
+    title: str
+    author: str  # who publishes the data: the dataset's maintainer
+    subject: str  # the filters, in the sentence every page shows
+    keywords: tuple[str, ...] = ()
+    comments: str = ""  # how to cite the data
 
 
 @dataclass(frozen=True)
@@ -85,13 +100,13 @@ class Layout:
 
 
 def title_px(slide: Slide) -> int:
-    """Type size of the slide's title."""
-    return TITLE_OPENING_PX if slide.kind == "title" else TITLE_PX
+    """Type size of the slide's title: fitted to it, else the kind's own."""
+    return slide.title_size or (TITLE_OPENING_PX if slide.kind == "title" else TITLE_PX)
 
 
 def subtitle_px(slide: Slide) -> int:
-    """Type size of the slide's subtitle."""
-    return SUBTITLE_OPENING_PX if slide.kind == "title" else SUBTITLE_PX
+    """Type size of the slide's subtitle: fitted to it, else the kind's own."""
+    return slide.subtitle_size or (SUBTITLE_OPENING_PX if slide.kind == "title" else SUBTITLE_PX)
 
 
 def slide_layout(slide: Slide) -> Layout:

@@ -21,6 +21,7 @@ from summit.briefing.layout import (
     CANVAS_WIDTH,
     PT_PER_PX,
     Box,
+    DocumentInfo,
     Slide,
     counter_box,
     slide_layout,
@@ -57,14 +58,23 @@ def _pdf_fonts() -> tuple[str, str]:
     return "Helvetica", "Helvetica-Bold"
 
 
-def to_pdf(slides: list[Slide], images: Mapping[str, bytes] | None = None) -> bytes:
-    """One 13.33 × 7.5 in page per slide, laid out like the deck; charts drawn now unless given."""
+def to_pdf(slides: list[Slide], images: Mapping[str, bytes] | None = None, info: DocumentInfo | None = None) -> bytes:
+    """One 13.33 × 7.5 in page per slide, laid out like the deck; charts drawn now unless given.
+
+    info: the document's properties (summit.briefing.slides.document_info); the first slide's title without.
+    """
     images = render_chart_images(slides) if images is None else images
     regular, bold = _pdf_fonts()
     buffer = io.BytesIO()
     width, height = CANVAS_WIDTH * PT_PER_PX, CANVAS_HEIGHT * PT_PER_PX
     pdf = Canvas(buffer, pagesize=(width, height))
-    pdf.setTitle(slides[0].title if slides else "Briefing")
+    info = info or DocumentInfo(slides[0].title if slides else "Briefing", "", "")
+    # reportlab writes "anonymous", "untitled" and "unspecified" for any property left unset.
+    pdf.setTitle(info.title)
+    pdf.setAuthor(info.author)
+    pdf.setCreator(info.author)
+    pdf.setSubject(info.subject)
+    pdf.setKeywords("; ".join(info.keywords))
     for number, slide in enumerate(slides, start=1):
         layout = slide_layout(slide)
         _pdf_text(pdf, [slide.title], layout.title, title_px(slide), bold)

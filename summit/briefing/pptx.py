@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Mapping
 
@@ -17,6 +18,7 @@ from summit.briefing.layout import (
     CANVAS_WIDTH,
     PT_PER_PX,
     Box,
+    DocumentInfo,
     Slide,
     counter_box,
     slide_layout,
@@ -32,13 +34,17 @@ from summit.briefing.text import (
     LINE_HEIGHT,
     TABLE_PX,
     number_px,
+    shorten,
     table_row_heights,
+    whole_sentences,
 )
 from summit.briefing.theme import HEADER_FILL, INK, MUTED, RULE, TILE_FILL
 
 # Half a point per design pixel (layout.PT_PER_PX) is 6350 EMU per pixel.
 EMU_PER_PX = 6350
 PPTX_FONT = "Arial"
+# python-pptx refuses a document property longer than this (ValueError); the PDF keeps them whole.
+PROPERTY_CHARS = 255
 
 
 def _emu(px: float) -> Emu:
@@ -49,8 +55,11 @@ def _pt(px: float) -> Pt:
     return Pt(px * PT_PER_PX)
 
 
-def to_pptx(slides: list[Slide], images: Mapping[str, bytes] | None = None) -> bytes:
-    """A 16:9 deck, one slide per briefing slide; charts are drawn now unless `images` are given."""
+def to_pptx(slides: list[Slide], images: Mapping[str, bytes] | None = None, info: DocumentInfo | None = None) -> bytes:
+    """A 16:9 deck, one slide per briefing slide; charts are drawn now unless `images` are given.
+
+    info: the document's properties (summit.briefing.slides.document_info); the first slide's title without.
+    """
     images = render_chart_images(slides) if images is None else images
     deck = Presentation()
     deck.slide_width, deck.slide_height = _emu(CANVAS_WIDTH), _emu(CANVAS_HEIGHT)
@@ -81,18 +90,44 @@ def to_pptx(slides: list[Slide], images: Mapping[str, bytes] | None = None) -> b
             image = images.get(slide.key)
             if image is None:
                 raise ChartRenderError(f"No image for the chart of slide '{slide.title}'.")
-            page.shapes.add_picture(io.BytesIO(image), *_rect(layout.chart))
+            picture = page.shapes.add_picture(io.BytesIO(image), *_rect(layout.chart))
+            _describe(picture, slide.chart.title, slide.chart.alt)
         footer = page.shapes.add_textbox(*_rect(layout.footer))
         _fill(footer.text_frame, [slide.footer], FOOTER_PX, colour=MUTED)
         counter = page.shapes.add_textbox(*_rect(counter_box(layout)))
         _fill(counter.text_frame, [f"{number} / {len(slides)}"], FOOTER_PX, colour=MUTED, align=PP_ALIGN.RIGHT)
-        notes = "\n\n".join(p for p in (slide.notes, slide.chart.alt if slide.chart else "") if p)
+        alt = slide.chart.alt if slide.chart and slide.chart.alt not in slide.notes else ""
+        notes = "\n\n".join(p for p in (slide.notes, alt) if p)
         if notes:
             page.notes_slide.notes_text_frame.text = notes
-    deck.core_properties.title = slides[0].title if slides else "Briefing"
+    _properties(deck, info or DocumentInfo(slides[0].title if slides else "Briefing", "", ""))
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()
+
+
+def _properties(deck, info: DocumentInfo) -> None:
+    """The document's properties, every one set: python-pptx's template would keep its own author, comment and
+    2013 dates."""
+    properties = deck.core_properties
+
+    def fitted(text: str, rest: str) -> str:
+        return whole_sentences(text, lambda candidate: len(candidate) <= PROPERTY_CHARS, rest)
+
+    properties.title = shorten(info.title, PROPERTY_CHARS)
+    properties.author = properties.last_modified_by = shorten(info.author, PROPERTY_CHARS)
+    properties.subject = fitted(info.subject, "The whole sentence is on the first slide.")
+    keywords = [k for n, k in enumerate(info.keywords) if len("; ".join(info.keywords[: n + 1])) <= PROPERTY_CHARS]
+    properties.keywords = "; ".join(keywords)
+    properties.comments = fitted(info.comments, "The whole citation is on the Sources slide.")
+    properties.created = properties.modified = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    properties.revision = 1
+
+
+def _describe(picture, title: str, alt: str) -> None:
+    """A picture's name and its description (alt text), read out by screen readers in PowerPoint."""
+    picture.name = f"Chart: {title}"
+    picture._element.nvPicPr.cNvPr.set("descr", alt)
 
 
 def _rect(box: Box) -> tuple[Emu, Emu, Emu, Emu]:

@@ -3,7 +3,8 @@
 Each kind of slide is one row of SLIDE_BUILDERS; build_briefing runs them in order. A builder gives no
 slide when it has nothing to show, so the briefing never spends a slide saying that something is not
 recorded; only the title and the sources are always there. Text is fitted to the slide's boxes here
-(summit.briefing.layout, summit.briefing.text), so every rendering shows all of it.
+(summit.briefing.layout, summit.briefing.text), so every rendering shows all of it; text too long for its
+box ends on a whole sentence and says where the rest is (summit.briefing.text.CUT_RULE).
 """
 
 from __future__ import annotations
@@ -15,8 +16,23 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from summit import frames as F
-from summit.briefing.layout import Slide, slide_layout, subtitle_px, title_px
-from summit.briefing.text import FOOTER_PX, bullets_height, chars_per_line, fit_table, name_list, paginate, shorten
+from summit.briefing.layout import DocumentInfo, Slide, slide_layout, subtitle_px, title_px
+from summit.briefing.text import (
+    FOOTER_PX,
+    SUBTITLE_MIN_PX,
+    SUBTITLE_PX,
+    TITLE_MIN_PX,
+    TITLE_PX,
+    bullets_height,
+    chars_per_line,
+    fit_line,
+    fit_size,
+    fit_table,
+    name_list,
+    paginate,
+    shorten,
+    whole_sentences,
+)
 from summit.briefing.theme import PROJECTOR_SCALE, projector_chart
 from summit.dataset import Dataset
 from summit.figures import type_bar_chart
@@ -30,8 +46,18 @@ from summit.vocabulary import STATUS_LABELS, Attendance, Confidence, Participant
 
 MAX_BAR_TYPES = 12
 SPOTLIGHTS = 3
-# Descriptions on spotlight slides are cut to this many characters (the notes keep them whole).
+# Descriptions on spotlight slides keep the whole sentences that fit in this many characters (the notes
+# keep them whole), so that a participant's records share the slide.
 SPOTLIGHT_CHARS = 240
+# The meeting's summary on the opening slide: the whole sentences that fit in this many characters.
+SUMMARY_CHARS = 500
+# Where the full text is, said after the whole sentences of a text too long for its slide (CUT_RULE).
+# Each names a page of the dashboard that shows that text in full.
+SUMMARY_REST = "Full summary on the dashboard's Timeline page."
+DESCRIPTION_REST = "Full text on the participant's profile page."
+QUESTION_REST = "Full text on the Sources & method page."
+DISPUTED_REST = "Both claims in full in the data files (whole dataset download, Pledges page)."
+CITATION_REST = "Full citation on the Sources & method page."
 MAX_SOURCES = 8
 # A word or two per mark of MATRIX_LEGEND, so the legend fits a subtitle line.
 LEGEND_WORDS = (
@@ -52,6 +78,25 @@ def as_of_text(dataset: Dataset) -> str:
     return f"Data as of {dataset.info.as_of:%-d %B %Y}"
 
 
+def view_sentence(dataset: Dataset, filters: Filters, view: View) -> str:
+    """The filters in the sentence every page shows: on the opening slide and in the handouts' properties."""
+    return filters.describe(dataset, len(view.pledges), "pledges and stances")
+
+
+def document_info(dataset: Dataset, filters: Filters, view: View) -> DocumentInfo:
+    """The handouts' document properties: the briefing's title, the dataset's maintainer, the filters."""
+    meeting = view.meeting.meeting if view.meeting else None
+    title = f"Briefing: {meeting.name} ({meeting.date:%-d %B %Y})" if meeting else f"Briefing: {dataset.info.title}"
+    keywords = ("briefing", *((meeting.short_name,) if meeting else ()), as_of_text(dataset))
+    return DocumentInfo(
+        title=title,
+        author=dataset.info.maintainer,
+        subject=view_sentence(dataset, filters, view),
+        keywords=keywords,
+        comments=f"Cite as: {dataset.info.citation}",
+    )
+
+
 def build_briefing(dataset: Dataset, frames: Frames, filters: Filters, view: View | None = None) -> list[Slide]:
     """The slides for the current filters, in presenting order.
 
@@ -69,13 +114,22 @@ def build_briefing(dataset: Dataset, frames: Frames, filters: Filters, view: Vie
 
 
 def _finish(slide: Slide, footer: str) -> Slide:
-    """Titles, subtitles and the footer cut to one line each (the opening title may take two)."""
+    """Titles and subtitles fitted to one line each by their type size (the opening title may take two), the
+    footer cut to one line."""
     layout = slide_layout(slide)
-    lines = 2 if slide.kind == "title" else 1
+    opening = slide.kind == "title"
+    title, title_size = fit_line(
+        slide.title, layout.title.w, title_px(slide), TITLE_PX if opening else TITLE_MIN_PX, 2 if opening else 1
+    )
+    subtitle, subtitle_size = fit_line(
+        slide.subtitle, layout.title.w, subtitle_px(slide), SUBTITLE_PX if opening else SUBTITLE_MIN_PX
+    )
     return replace(
         slide,
-        title=shorten(slide.title, (chars_per_line(layout.title.w, title_px(slide)) - 4) * lines),
-        subtitle=shorten(slide.subtitle, chars_per_line(layout.title.w, subtitle_px(slide))),
+        title=title,
+        title_size=title_size,
+        subtitle=subtitle,
+        subtitle_size=subtitle_size,
         footer=shorten(footer, chars_per_line(layout.footer.w, FOOTER_PX)),
     )
 
@@ -96,13 +150,20 @@ def _title_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]
         ]
     meeting = view.meeting.meeting
     place = meeting.city or "online"
-    sentence = filters.describe(dataset, len(view.pledges), "pledges and stances")
+    sentence = view_sentence(dataset, filters, view)
+    box = slide_layout(Slide("title", meeting.name, "date", ("text",), kind="title")).bullets
+    assert box is not None
+    summary = whole_sentences(
+        meeting.summary,
+        lambda text: len(text) <= SUMMARY_CHARS and bullets_height((sentence, text), box.w) <= box.h,
+        SUMMARY_REST,
+    )
     return [
         Slide(
             "title",
-            shorten(meeting.name, 80),
+            meeting.name,
             f"{meeting.date:%-d %B %Y} · {place} · {as_of_text(dataset)}",
-            (sentence, shorten(meeting.summary, 420)),
+            (sentence, summary),
             notes=f"{meeting.summary}\n\n{meeting.outcome or ''}".strip(),
             kind="title",
         )
@@ -182,7 +243,7 @@ def _map_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
     layout = slide_layout(Slide("map", title, subtitle, tuple(bullets), chart=chart))
     assert layout.chart is not None and layout.bullets is not None
     chart = projector_chart(chart, layout.chart)
-    shown = paginate(bullets, layout.bullets.w, layout.bullets.h)[0]
+    shown = paginate(bullets, layout.bullets.w, layout.bullets.h, "Full list on the Participants page.")[0]
     return [Slide("map", title, subtitle, shown, chart=chart, notes=f"{chart.alt} {BORDER_NOTE}")]
 
 
@@ -347,10 +408,11 @@ def _conditions_slides(dataset: Dataset, filters: Filters, view: View) -> list[S
     return [Slide("conditions", title, subtitle, bullets, table=fitted, table_widths=widths, notes=notes)]
 
 
-def _paged(key: str, title: str, subtitle: str, bullets: list[str], notes: str = "") -> list[Slide]:
+def _paged(key: str, title: str, subtitle: str, bullets: list[str], rest: str, notes: str = "") -> list[Slide]:
+    """Bullets over as many slides as they need; rest: where the full text of a bullet too long for one is."""
     box = slide_layout(Slide(key, title, subtitle, ("x",))).bullets
     assert box is not None
-    pages = paginate(bullets, box.w, box.h)
+    pages = paginate(bullets, box.w, box.h, rest)
     if len(pages) == 1:
         return [Slide(key, title, subtitle, pages[0], notes=notes)]
     return [
@@ -364,7 +426,8 @@ def _questions_slides(dataset: Dataset, filters: Filters, view: View) -> list[Sl
     questions = list(view.meeting.meeting.open_questions)
     if not questions:
         return []
-    return _paged("questions", "Open questions", "What the sources leave open", questions, "\n\n".join(questions))
+    notes = "\n\n".join(questions)
+    return _paged("questions", "Open questions", "What the sources leave open", questions, QUESTION_REST, notes)
 
 
 def _disputed_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
@@ -388,7 +451,8 @@ def _disputed_slides(dataset: Dataset, filters: Filters, view: View) -> list[Sli
             bullets.append(f"{name} (delegation): {claims}")
     if not bullets:
         return []
-    return _paged("disputed", "Disputed figures", "Where sources disagree", bullets, "\n\n".join(bullets))
+    notes = "\n\n".join(bullets)
+    return _paged("disputed", "Disputed figures", "Where sources disagree", bullets, DISPUTED_REST, notes)
 
 
 def _spotlight_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
@@ -411,12 +475,19 @@ SPOTLIGHT_COLUMNS = [
 
 def _spotlight(dataset: Dataset, view: View, code: str, name: str) -> Slide:
     delegation = view.delegations[view.delegations[F.PARTICIPANT] == code]
+    heads = ""
     if delegation.empty:
         subtitle = "No delegation recorded in the current view"
     else:
         row = delegation.iloc[0]
+        heads = row[F.HEADS]
         attendance = row[F.ATTENDANCE_LABEL].lower() if row[F.ATTENDANCE] != str(Attendance.UNKNOWN) else ""
-        subtitle = shorten(" · ".join(p for p in (row[F.HEADS], attendance) if p), 100)
+        subtitle = " · ".join(p for p in (heads, attendance) if p)
+        width = slide_layout(Slide("spotlight", name, subtitle)).title.w
+        if fit_size(subtitle, width, SUBTITLE_PX, SUBTITLE_MIN_PX) is None:
+            # Too long for the line with their titles: the heads' names (the notes keep the titles).
+            room = chars_per_line(width, SUBTITLE_MIN_PX) - len(attendance) - 3
+            subtitle = " · ".join(p for p in (name_list(list(row[F.HEAD_NAMES]), room), attendance) if p)
     short = {t.id: t.short_label for t in dataset.commitment_types.values()}
     # Only the columns used: a row of every column costs a copy of each (itertuples).
     records = view.pledges.loc[view.pledges[F.PARTICIPANT] == code, SPOTLIGHT_COLUMNS]
@@ -426,16 +497,18 @@ def _spotlight(dataset: Dataset, view: View, code: str, name: str) -> Slide:
         lead = bool(set(getattr(row, F.LEAD_FOR)))
         mark = pledge_mark(getattr(row, F.STATUS), getattr(row, F.IS_CONDITIONAL), lead)
         kinds = ", ".join(short[t] for t in types)
-        description = shorten(getattr(row, F.DESCRIPTION), SPOTLIGHT_CHARS)
+        description = whole_sentences(
+            getattr(row, F.DESCRIPTION), lambda text: len(text) <= SPOTLIGHT_CHARS, DESCRIPTION_REST
+        )
         text = f"{mark} {kinds} — {STATUS_LABELS[Status(getattr(row, F.STATUS))]}: {description}"
         condition = f" (Condition: {getattr(row, F.CONDITION_LABELS)})" if getattr(row, F.CONDITION_LABELS) else ""
         bullets.append(text + condition)
         full.append(f"{kinds} — {getattr(row, F.STATUS_LABEL)}: {getattr(row, F.DESCRIPTION)}{condition}")
     key = f"spotlight-{code.lower()}"
-    title = f"Spotlight: {shorten(name, 48)}"
+    title = f"Spotlight: {name}"
     box = slide_layout(Slide(key, title, subtitle, ("x",))).bullets
     assert box is not None
-    pages = paginate(bullets, box.w, box.h)
+    pages = paginate(bullets, box.w, box.h, DESCRIPTION_REST)
     shown = list(pages[0])
     if len(pages) > 1:
         rest = len(bullets) - len(shown)
@@ -444,7 +517,8 @@ def _spotlight(dataset: Dataset, view: View, code: str, name: str) -> Slide:
             shown.pop()
             note = f"… and {len(bullets) - len(shown)} more on the participant's profile page."
         shown.append(note)
-    return Slide(key, title, subtitle, tuple(shown), notes="\n\n".join(full))
+    notes = "\n\n".join([f"Heads of delegation: {heads}" if heads else "", *full]).strip()
+    return Slide(key, title, subtitle, tuple(shown), notes=notes)
 
 
 def _sources_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
@@ -456,7 +530,7 @@ def _sources_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slid
     if view.meeting is not None:
         cited.update(view.meeting.meeting.sources)
     bullets = (
-        f"Cite as: {shorten(dataset.info.citation, 200)}",
+        "Cite as: " + whole_sentences(dataset.info.citation, lambda text: len(text) <= 200, CITATION_REST),
         f"Licence: {dataset.info.licence}. Every record cites its sources; check them before quoting a figure.",
     )
     if not cited:

@@ -8,13 +8,18 @@ import plotly.graph_objects as go
 from summit import geo
 from summit.briefing.layout import Box
 from summit.figures import UNCONDITIONAL_NAME, Chart
+from summit.maps import CONTEXT_NAME
 
 # Figures on slides: fonts and widths scaled for a room (figures.py draws 14 px labels at scale 1).
 PROJECTOR_SCALE = 1.8
 # The width the colour bar takes at the right of a map.
 MAP_COLORBAR_PX = 160
+# Plotly traces drawn on a MapLibre map.
+MAP_TRACES = ("choroplethmap", "scattermap", "densitymap")
 
 THEMES = ("light", "dark")
+# The countries that take no part, on a dark map (light maps keep figures.NEUTRAL): grey, well below the data.
+DARK_CONTEXT = "#4a4a4a"
 # High-contrast colours per theme: (background, text, muted text, grid).
 THEME_COLOURS = {
     "light": ("#ffffff", "#000000", "#1f1f1f", "#bdbdbd"),
@@ -64,6 +69,12 @@ def _outlined(trace: dict, width: float, **changes) -> dict:
     return {**trace, **changes, "marker": {**marker, "line": {**marker.get("line", {}), "width": width}}}
 
 
+def blank_map_style(background: str) -> dict:
+    """A MapLibre style with nothing but a background colour: no tiles, no glyphs, nothing fetched."""
+    layer = {"id": "background", "type": "background", "paint": {"background-color": background}}
+    return {"version": 8, "name": f"blank {background}", "sources": {}, "layers": [layer]}
+
+
 def themed_figure(figure: go.Figure, theme: str) -> go.Figure:
     """A copy of a slide figure recoloured for the light or dark theme (the data colours stay)."""
     background, ink, muted, grid = THEME_COLOURS[theme]
@@ -78,6 +89,18 @@ def themed_figure(figure: go.Figure, theme: str) -> go.Figure:
     themed.update_xaxes(gridcolor=grid, linecolor=ink, tickfont={"color": ink})
     themed.update_yaxes(gridcolor=grid, linecolor=ink, tickfont={"color": ink})
     themed.update_annotations(font={"color": muted})
+    if any(trace.type in MAP_TRACES for trace in themed.data):
+        # Built-in styles are light ("white-bg"): the map's own background, around the shapes, is the theme's.
+        themed.update_layout(map_style=blank_map_style(background))
+        if theme == "dark":
+            # On black, the dark outlines vanish and light grey context outshines the data: participants are
+            # outlined in the muted ink, other countries are a dark grey parted by the background.
+            themed.update_traces(marker_line_color=muted, selector={"type": "choroplethmap"})
+            themed.update_traces(
+                colorscale=[[0, DARK_CONTEXT], [1, DARK_CONTEXT]],
+                marker_line_color=background,
+                selector={"type": "choroplethmap", "name": CONTEXT_NAME},
+            )
     if theme == "dark":
         # Numbers outside the bars are on the background; inside, Plotly picks a colour for the bar.
         themed.update_traces(outsidetextfont={"color": ink}, selector={"type": "bar"})

@@ -4,6 +4,7 @@ moves with the arrow keys, and hands out charts as PNG and the deck as .pptx and
 from __future__ import annotations
 
 import io
+import time
 
 import pytest
 from PIL import Image
@@ -11,6 +12,7 @@ from playwright.sync_api import Page
 from pptx import Presentation
 from pypdf import PdfReader
 
+from browser_harness.maps import MAP_POLL_MS, MapPixels
 from summit.briefing.layout import CANVAS_WIDTH, Slide
 from summit.briefing.slides import build_briefing
 from summit.dataset import BUNDLED_DATA, load_dataset
@@ -192,18 +194,75 @@ def test_theme_button_switches_to_dark(app_server, page, wait_for_app, slides):
     assert background == "rgb(0, 0, 0)"
 
 
-def test_chart_downloads_as_a_projector_sized_png(app_server, page, wait_for_app, slides, tmp_path):
-    number = next(n for n, s in enumerate(slides, start=1) if s.key == "types")
+def chart_slide(slides: list[Slide], key: str) -> int:
+    """The 1-based number of the slide with this key."""
+    return next(n for n, s in enumerate(slides, start=1) if s.key == key)
+
+
+@pytest.mark.parametrize("key", ["types", "map"])
+def test_slide_charts_show_no_toolbar(key, app_server, page_at, wait_for_app, screenshot, slides):
+    page = page_at(1920, 1080)
+    number = chart_slide(slides, key)
     page.goto(f"{app_server}/briefing?m={MEETING}&slide={number}")
     wait_for_slide(page, wait_for_app, slides[number - 1])
     frame = page.frame_locator(".st-key-briefing_chart iframe")
-    frame.locator(".js-plotly-plot").hover()
-    with page.expect_download() as download:
-        frame.locator(".modebar-btn[data-title^='Download plot']").click()
-    path = tmp_path / download.value.suggested_filename
-    download.value.save_as(path)
-    assert path.suffix == ".png"
-    assert Image.open(path).size == (1920, 1080)
+    if key == "types":
+        # A hover label shows once Plotly has drawn everything, the mode bar included where there is one.
+        # The drag layer over the plot takes the pointer (which is how Plotly sees the hover): no actionability wait.
+        frame.locator(".bars .point path").first.hover(force=True)
+        frame.locator(".hoverlayer .hovertext").first.wait_for()
+    else:
+        frame.locator(".js-plotly-plot").hover()
+    assert frame.locator(".modebar, .modebar-btn").count() == 0
+    screenshot(page, f"briefing-no-toolbar-{key}")
+
+
+def slide_map_pixels(page: Page) -> MapPixels:
+    """The slide map's canvas as shown, once MapLibre has painted the participants (polled, with a deadline)."""
+    canvas = page.frame_locator(".st-key-briefing_chart iframe").locator(".maplibregl-canvas")
+    deadline = time.monotonic() + CHART_TIMEOUT_MS / 1000
+    while True:
+        image = Image.open(io.BytesIO(canvas.screenshot())).convert("RGB")
+        pixels = MapPixels(image, {rgb: n for n, rgb in image.getcolors(maxcolors=image.width * image.height)})
+        if pixels.coloured >= 0.05:
+            return pixels
+        assert time.monotonic() < deadline, f"the slide map was not painted: {pixels.coloured:.1%} coloured"
+        page.wait_for_timeout(MAP_POLL_MS)  # poll interval, bounded by the deadline
+
+
+@pytest.mark.parametrize(("theme", "sea"), [("light", (255, 255, 255)), ("dark", (0, 0, 0))])
+def test_the_map_slide_is_drawn_on_the_themes_background(
+    theme, sea, app_server, page_at, wait_for_app, screenshot, slides
+):
+    page = page_at(1920, 1080)
+    number = chart_slide(slides, "map")
+    page.goto(f"{app_server}/briefing?m={MEETING}&slide={number}&theme={theme}")
+    wait_for_slide(page, wait_for_app, slides[number - 1])
+    pixels = slide_map_pixels(page)
+    screenshot(page, f"briefing-map-{theme}")
+    white = sum(n for rgb, n in pixels.counts.items() if min(rgb) >= 245) / pixels.total
+    # The sea around the countries is the slide's own background: a white box on a dark slide was the fault.
+    assert pixels.counts.get(sea, 0) / pixels.total >= 0.2
+    if theme == "dark":
+        assert white < 0.005, f"{white:.1%} of the dark map is white"
+    frame_background = (
+        page.frame_locator(".st-key-briefing_chart iframe")
+        .locator("body")
+        .evaluate("(body) => getComputedStyle(body).backgroundColor")
+    )
+    canvas_background = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.st-key-briefing_canvas')).backgroundColor"
+    )
+    assert frame_background == canvas_background == f"rgb({sea[0]}, {sea[1]}, {sea[2]})"
+
+
+def test_the_opening_slide_ends_on_a_whole_sentence(app_server, page, wait_for_app, slides):
+    page.goto(f"{app_server}/briefing?m={MEETING}&slide=1")
+    wait_for_slide(page, wait_for_app, slides[0])
+    texts = page.locator(".briefing-slide li").all_text_contents()
+    assert texts == list(slides[0].bullets)
+    assert texts[-1].endswith(". Full summary on the dashboard's Timeline page.")
+    assert "…" not in " ".join(texts)
 
 
 def test_handouts_download_as_pptx_and_pdf(app_server, page_at, wait_for_app, screenshot, slides, tmp_path):
@@ -213,6 +272,9 @@ def test_handouts_download_as_pptx_and_pdf(app_server, page_at, wait_for_app, sc
     page.locator(".st-key-briefing_handouts button:visible").click()
     page.get_by_role("dialog").wait_for()
     page.locator(".st-key-briefing_prepare button:visible").click()
+    # A bar names each chart while it is drawn (the first while the drawing browser starts).
+    page.get_by_role("dialog").get_by_text("Drawing chart 1 of 2: Who took part…").wait_for()
+    screenshot(page, "briefing-handouts-progress")
     # Drawing the charts starts a browser on the server: give it the deck's own time limit.
     page.locator(".st-key-briefing_pptx button:visible").wait_for(timeout=180_000)
     screenshot(page, "briefing-handouts")
@@ -224,4 +286,9 @@ def test_handouts_download_as_pptx_and_pdf(app_server, page_at, wait_for_app, sc
         assert download.value.suggested_filename.endswith(f".{kind}")
     deck = Presentation(io.BytesIO(files["pptx"]))
     assert [p.shapes.title.text for p in deck.slides] == [s.title for s in slides]
-    assert len(PdfReader(io.BytesIO(files["pdf"])).pages) == len(slides)
+    pdf = PdfReader(io.BytesIO(files["pdf"]))
+    assert len(pdf.pages) == len(slides)
+    # Both name who publishes the data and the filters (the opening slide's sentence).
+    maintainer = load_dataset(BUNDLED_DATA).dataset.info.maintainer
+    assert (deck.core_properties.author, deck.core_properties.subject) == (maintainer, slides[0].bullets[0])
+    assert (pdf.metadata.author, pdf.metadata.subject) == (maintainer, slides[0].bullets[0])
