@@ -19,7 +19,7 @@ import pandas as pd
 
 from summit import frames as F
 from summit.dataset import Dataset
-from summit.frames import Frames
+from summit.frames import Frames, participant_name
 from summit.overview import COUNTED, PLEDGES
 from summit.scenarios import outcomes, state_options, states_of, tokens_of
 from summit.schema import MeetingFile
@@ -613,23 +613,35 @@ def no_domain_note(filters: FilterOperations, dataset: Dataset, set_apart: pd.Da
 
 
 def search_note(filters: FilterOperations, dataset: Dataset, frames: Frames, shown: pd.DataFrame) -> str:
-    """What the text search matched, in words: the delegations whose head it names (their records are shown),
-    or, when nothing matched, the nearest names ('' without a search)."""
+    """What the text search matched, in words: whose delegation the name is in ('“Starmer”: 5 records of United
+    Kingdom, whose delegation Keir Starmer led.'), the documents of the meeting whose title it is in, or, when
+    nothing matched, the nearest names ('' without a search)."""
     text = getattr(filters, "text", "")
     if not text:
         return ""
     needle = fold(text)
     meeting_id = filters.meeting_id(dataset)
     delegations = frames.delegations[frames.delegations[F.MEETING] == meeting_id]
-    led = [
-        f"the delegation of {name} ({heads})"
-        for name, heads, names in zip(delegations[F.NAME], delegations[F.HEADS], delegations[F.HEAD_NAMES], strict=True)
-        if any(needle in fold(person) for person in names)
-    ]  # fmt: skip
+    counts = shown[F.PARTICIPANT].value_counts()
+    led = []
+    for code, name, names in zip(delegations[F.PARTICIPANT], delegations[F.NAME], delegations[F.HEAD_NAMES],
+                                 strict=True):  # fmt: skip
+        people = [person for person in names if needle in fold(person)]
+        if people:
+            count = int(counts.get(code, 0))
+            who = " and ".join(people)
+            led.append(f"{count} record{'s' if count != 1 else ''} of {name}, whose delegation {who} led")
+    meeting = next((m for m in dataset.meetings if m.meeting.id == meeting_id), None)
+    documents = [
+        f"it is in the title of “{d.title}”, signed by "
+        + _join(participant_name(dataset, c) for c in d.signatories).replace(" or ", " and ")
+        for d in (meeting.meeting.documents if meeting else ())
+        if needle in fold(d.title)
+    ]
+    if led or documents:
+        return f"“{text}”: " + "; ".join(led + documents) + "."
     if len(shown):
-        return (
-            f"“{text}” names the head of {_join(led).replace(' or ', ' and ')}: its records are shown." if led else ""
-        )
+        return ""
     words = {w for name in frames.delegations[F.NAME] for w in name.split()}
     words |= {w for names in frames.delegations[F.HEAD_NAMES] for person in names for w in person.split()}
     words |= {w for t in dataset.commitment_types.values() for w in t.label.split()}

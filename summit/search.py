@@ -17,7 +17,9 @@ SEARCH_RULE = (
     "one: at the end of a word, -yy, -iy, -yi and -ii read as -y (Zelenskyy, Zelenskiy and Zelensky), and "
     "apostrophes and dashes are left out. It looks in descriptions, notes, who said it, the participant's "
     "name and code, the heads of its delegation, and the publishers and titles of the sources; a person's "
-    "name finds the records of the delegation they led."
+    "name finds the records of the delegation they led. The note under the sentence says whose delegation "
+    "a name matched and how many of its records are shown, names the meeting's documents whose title "
+    "matches, with their signatories, and offers the nearest names when nothing matches."
 )
 _ENDINGS = re.compile(r"(?:yy|iy|yi|ii)\b")
 _MARKS = re.compile(r"['’ʼ`\-‐‑–]")

@@ -39,7 +39,7 @@ def test_a_head_of_delegation_s_name_finds_the_delegation_s_records(tiny, tiny_f
     assert set(rows.pledges[F.PARTICIPANT]) == {"LUX"}
     assert set(rows.pledges[F.PLEDGE]) == {"paris-lux-1", "paris-lux-2"}
     assert search_note(Filters(text="frieden"), tiny, tiny_frames, rows.pledges) == (
-        "“frieden” names the head of the delegation of Luxembourg (Luc Frieden, Prime Minister): its records are shown."
+        "“frieden”: 2 records of Luxembourg, whose delegation Luc Frieden led."
     )
 
 
@@ -59,3 +59,10 @@ def test_nothing_found_suggests_the_nearest_names(tiny, tiny_frames):
         "Nothing matches “Makron”. Nearest: Macron."
     )
     assert nearest("zzzz", ["Macron"]) == []
+
+
+def test_a_document_title_is_named_with_its_signatories(tiny, tiny_frames):
+    title = tiny.meetings[-1].meeting.documents[0].title
+    word = title.split()[-1]
+    note = search_note(Filters(text=word.upper()), tiny, tiny_frames, tiny_frames.pledges.iloc[0:0])
+    assert note.startswith(f"“{word.upper()}”: it is in the title of “{title}”, signed by ")
