@@ -5,7 +5,13 @@ import streamlit as st
 from summit_ui.context import build_context
 from summit_ui.data import current_data
 from summit_ui.pages import DEFAULT_PAGE, PAGES
-from summit_ui.render import render_print_footer, render_print_style, render_problem_list, render_problems_banner
+from summit_ui.render import (
+    render_close_sidebar_on_tablets,
+    render_print_footer,
+    render_print_style,
+    render_problem_list,
+    render_problems_banner,
+)
 from summit_ui.sidebar import render_filters
 
 st.set_page_config(page_title="Summit dashboard", page_icon="🕊️", layout="wide")
@@ -17,6 +23,7 @@ NAVIGATION = [
 
 page = st.navigation(NAVIGATION)
 render_print_style()
+render_close_sidebar_on_tablets(page.url_path or "/")
 data = current_data()
 render_problems_banner(data.problems, data.stale, data.warnings)
 if data.dataset is None or data.frames is None:

@@ -25,6 +25,7 @@ render_title(meeting.name)
 st.text(f"{meeting.date:%-d %B %Y} · {meeting.city or 'online'} · data as of {ctx.dataset.info.as_of:%-d %B %Y}")
 render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"), ctx.notes)
 
+TILE_WIDTH = 168  # pixels: "23 of 33" and "Leaders present" whole; five fit a row at 1280 with the sidebar
 numbers = key_numbers(ctx.dataset, ctx.meeting, ctx.shown_delegations, ctx.shown_pledges)
 
 
@@ -35,10 +36,11 @@ def list_link(container, rule: str, label: str, help_text: str | None = None) ->
         open_page(f"app_pages/{page}.py", replace(ctx.filters, counted=rule))
 
 
-for column, number in zip(st.columns(len(numbers)), numbers, strict=True):
-    # One tile per figure: the number, what it leaves out, and links to the records each counts. Tiles
-    # stretch to the row's height; the links follow the number.
-    tile = column.container(border=True, height="stretch")
+# One tile per figure: the number, what it leaves out, and links to the records each counts. The tiles wrap
+# onto a second row when the page is narrow (a tablet), so that no number is cut; the links follow the number.
+tiles = st.container(horizontal=True, wrap=True, key="key_numbers")
+for number in numbers:
+    tile = tiles.container(border=True, width=TILE_WIDTH, height="stretch")
     tile.metric(number.label, number.value, number.note or None, delta_color="off", delta_arrow="off", help=number.help)
     list_link(tile, number.counts, f"List the {number.value.split(' ')[0]} →", number.help)
     if number.note_counts:  # "+4 reported, not confirmed" opens those 4

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -181,3 +182,27 @@ def render_print_footer(as_of: str, citation: str, licence: str) -> None:
     text = f"Data as of {as_of}. Cite as: {citation.rstrip('.')}. Licence: {licence.rstrip('.')}. "
     text += "Check the cited sources before quoting."
     st.html(f'<p class="{PRINT_ONLY_CLASS}">{html.escape(text)}</p>')
+
+
+# On a tablet (a window up to TABLET_MAX_PX wide) the open sidebar covers half the page, so it is closed after
+# each move to another page, as a phone's menu is; a rerun on the same page (a filter changed in the sidebar)
+# leaves it as it is. Runs in the page itself; the page's path is in the script so that a new page runs it.
+TABLET_MAX_PX = 1024
+_CLOSE_SIDEBAR_SCRIPT = """<script>
+(() => {{
+  const path = {path};
+  const previous = window.__summitPagePath;
+  window.__summitPagePath = path;
+  if (previous === undefined || previous === path || window.innerWidth > {width}) return;
+  const sidebar = document.querySelector('[data-testid="stSidebar"]');
+  if (!sidebar || sidebar.getAttribute('data-collapsed') !== 'false') return;
+  const close = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
+  if (close) close.click();
+}})();
+</script>"""
+
+
+def render_close_sidebar_on_tablets(page_path: str) -> None:
+    """Close the sidebar after navigation on tablet-sized windows (see _CLOSE_SIDEBAR_SCRIPT)."""
+    script = _CLOSE_SIDEBAR_SCRIPT.format(path=json.dumps(page_path), width=TABLET_MAX_PX)
+    st.html(script, unsafe_allow_javascript=True)
