@@ -109,6 +109,7 @@ class TableColumns:
     Exports always hold every column; the page shows `shown` unless the user picks others.
     """
 
+    name: str  # which table: its column choice is its own
     shown: tuple[str, ...]  # by default, in this order
     optional: tuple[str, ...]  # offered too, after them
 
@@ -130,17 +131,20 @@ class TableColumns:
 
 # "Who pledged what, on which conditions, how sure, from where": the rest opens in the row's detail.
 PLEDGE_COLUMNS = TableColumns(
+    "pledges",
     shown=(COL_PARTICIPANT, COL_TYPES, COL_STATUS, COL_OUTCOME, COL_DESCRIPTION, COL_CONDITIONS, COL_QUANTITIES,
            COL_CONFIDENCE, COL_SOURCE),
     optional=(COL_DOMAINS, COL_DEPLOYMENT, COL_LEAD, COL_SAID_BY, COL_DATE, COL_TIMING, COL_MEETING, COL_SOURCES),
 )  # fmt: skip
 # The profile lists one participant's records across meetings: the meeting replaces the participant.
 PROFILE_COLUMNS = TableColumns(
+    "profile",
     shown=(COL_MEETING, COL_TYPES, COL_STATUS, COL_DESCRIPTION, COL_CONDITIONS, COL_QUANTITIES, COL_CONFIDENCE,
            COL_SOURCE),
     optional=(COL_DOMAINS, COL_DEPLOYMENT, COL_LEAD, COL_SAID_BY, COL_DATE, COL_TIMING, COL_SOURCES),
 )  # fmt: skip
 PARTICIPANT_COLUMNS = TableColumns(
+    "participants",
     shown=(COL_PARTICIPANT, COL_HEAD, COL_LEVEL, COL_ATTENDANCE, COL_PLEDGES, COL_STANCES, COL_CONFIDENCE, COL_SOURCE),
     optional=(COL_GROUPS, COL_SOURCES),
 )

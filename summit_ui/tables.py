@@ -42,7 +42,7 @@ _COLUMN_CONFIG = {
     T.COL_MEETING: st.column_config.TextColumn(T.COL_MEETING, width=100),
     T.COL_TYPES: st.column_config.TextColumn(T.COL_TYPES, width=104),
     T.COL_STATUS: st.column_config.TextColumn(T.COL_STATUS, width=100),
-    T.COL_DESCRIPTION: st.column_config.TextColumn(T.COL_DESCRIPTION, width=230),
+    T.COL_DESCRIPTION: st.column_config.TextColumn(T.COL_DESCRIPTION, width=222),
     T.COL_CONDITIONS: st.column_config.TextColumn(T.COL_CONDITIONS, width=116),
     T.COL_QUANTITIES: st.column_config.TextColumn(T.COL_QUANTITIES, width=100),
     T.COL_CONFIDENCE: st.column_config.TextColumn(T.COL_CONFIDENCE, width=96),
@@ -58,21 +58,30 @@ def open_profile(code: str) -> None:
 
 
 def choose_columns(table: pd.DataFrame, columns: TableColumns, *, key: str = COLUMNS_PARAM) -> list[str]:
-    """The columns to show: the page's default, or the user's choice kept in the URL (`cols=`)."""
+    """The columns to show: the page's default, or the user's choice, kept in the URL as column ids
+    (`cols=description&cols=said_by`), which stay the same whatever the labels' language."""
     options = columns.options(table.columns)
     names = {T.COLUMN_IDS[c]: c for c in options}
     default = [T.COLUMN_IDS[c] for c in columns.order(None, table.columns)]
+    widget = f"table_columns_{columns.name}"
+    if widget not in st.session_state:  # first run on this page: from the link
+        asked = [c for c in st.query_params.get_all(key) if c in names]
+        st.session_state[widget] = asked or default
     with st.popover("Columns", icon=":material/view_column:"):
         chosen = st.multiselect(
             "Columns shown",
             list(names),
-            default=default,
             format_func=names.__getitem__,
-            key=key,
-            bind="query-params",
+            key=widget,
             help="Kept in the link. Exports always hold every column.",
         )
-    return columns.order(chosen or default, table.columns)
+    chosen = chosen or default
+    if chosen == default:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get_all(key) != chosen:
+        st.query_params[key] = chosen
+    return columns.order(chosen, table.columns)
 
 
 def _height(rows: int, row_height: int, height: int | None) -> int:

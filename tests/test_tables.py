@@ -92,3 +92,23 @@ def test_brief_matrix_keeps_the_busiest_rows_and_columns(tiny, paris):
     assert list(brief.columns) == ["Monitoring", "Force: land"]  # 3 and 2 marks: busiest first
     assert list(brief.index) == ["France", "Coalition of the Willing (all members)"]  # 2 marks, then ties in order
     assert brief.loc["France"].tolist() == [T.CONDITIONAL_MARK, T.CONDITIONAL_MARK]
+
+
+def test_the_page_table_shows_the_answer_first_and_the_chosen_columns_in_the_tables_order(tiny, paris):
+    table = T.pledges_table(tiny, paris.pledges, short_labels=True)
+    default = T.PLEDGE_COLUMNS.order(None, table.columns)
+    assert default[:4] == [T.COL_PARTICIPANT, T.COL_TYPES, T.COL_STATUS, T.COL_DESCRIPTION]
+    assert T.COL_SOURCE in default and T.COL_ID not in default and T.COL_OUTCOME not in default  # no scenario
+    # Chosen by id, in any order, unknown ids dropped: shown in the table's order.
+    assert T.PLEDGE_COLUMNS.order(["said_by", "participant", "nonsense"], table.columns) == [
+        T.COL_PARTICIPANT,
+        T.COL_SAID_BY,
+    ]
+    assert set(T.PLEDGE_COLUMNS.options(table.columns)) == set(table.columns) - set(T.KEY_COLUMNS)
+
+
+def test_short_labels_name_the_types_on_the_page_and_full_labels_in_exports(tiny, paris):
+    short = T.pledges_table(tiny, paris.pledges, short_labels=True)
+    full = T.pledges_table(tiny, paris.pledges)
+    assert "Force: land, Monitoring" in set(short[T.COL_TYPES])
+    assert "Multinational force on land, Ceasefire monitoring and verification" in set(full[T.COL_TYPES])
