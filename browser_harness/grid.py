@@ -2,7 +2,8 @@
 
 The cells are pixels, but the grid keeps an accessible <table role="grid"> inside its canvas with
 aria-rowcount (header included) and one <tr aria-rowindex> per row it has drawn: only the rows in
-view, so reading every row means scrolling. Rows and header have the same height.
+view, so reading every row means scrolling. The header is HEADER_PX high; rows are as high as the
+table's row_height (35 px by default, more where text wraps).
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ GRID_SHOWS_ROW_AFTER_JS = """([grid, after]) => Array.from(grid.querySelectorAll
 GRID_SHOWS_FIRST_ROW_JS = """(grid) => grid.querySelector('table[role="grid"] tbody tr[aria-rowindex="2"]') !== null"""
 # Horizontal centre of the row-selection checkbox column at the grid's left edge.
 ROW_MARKER_CENTRE_PX = 16
+# Streamlit 1.67 draws the header at the default row height whatever row_height the table sets (measured:
+# a 46-row table with 74 px rows is 35 + 46 × 74 px high).
+HEADER_PX = 35
 GRID_TIMEOUT_MS = 30_000
 
 
@@ -52,16 +56,16 @@ def click_grid_row(grid: Locator, index: int) -> str:
     rows = dict(grid.evaluate(GRID_ROWS_JS))
     assert index + 2 in rows, f"row {index} is not drawn (rows in view: {sorted(rows)})"
     scroller = grid.locator(GRID_SCROLLER).first
-    row_count = count_grid_rows(grid) + 1
+    row_count = count_grid_rows(grid)
     # The scroller's first child is as tall as header and rows together, however tall the grid is.
     content_height, scroll_top = scroller.evaluate(
         "(s) => [s.firstElementChild.getBoundingClientRect().height, s.scrollTop]"
     )
-    row_height = content_height / row_count
+    row_height = (content_height - HEADER_PX) / row_count
     box = grid.locator("canvas").first.bounding_box()
     assert box is not None, "the grid's canvas is not laid out"
     x = box["x"] + ROW_MARKER_CENTRE_PX
-    y = box["y"] + (index + 1.5) * row_height - scroll_top
+    y = box["y"] + HEADER_PX + (index + 0.5) * row_height - scroll_top
     assert 0 <= y < grid.page.viewport_size["height"], f"row {index} is outside the viewport (y={y:.0f})"
     grid.page.mouse.click(x, y)
     return rows[index + 2]
