@@ -111,7 +111,7 @@ def test_small_state_marker_and_the_list_beside_the_map(
     expected = tuple(int(markers[0]["color"].lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
     assert drawn is not None and max(abs(a - b) for a, b in zip(drawn, expected, strict=True)) <= 3, drawn
 
-    side = page.get_by_test_id("stColumn").filter(has_text="Organisations (not on the map)").last
+    side = page.locator(".st-key-map_page_side")  # the list beside the map (app_pages/map.py)
     grids = side.get_by_test_id("stDataFrame")
     expect(grids).to_have_count(2)
     organisations, everyone = grid_texts(grids.nth(0)), grid_texts(grids.nth(1))
@@ -172,7 +172,7 @@ def test_map_controls_fit_their_columns(app_server, page, wait_for_app):
 def test_short_list_beside_the_map_has_no_empty_rows(app_server, page, wait_for_app, grid_row_count):
     page.goto(f"{app_server}/map?g=organisations")  # two participants: EU and NATO
     wait_for_app(page)
-    side = page.get_by_test_id("stColumn").filter(has_text="All participants").last
+    side = page.locator(".st-key-map_page_side")
     grid = side.get_by_test_id("stDataFrame").last
     assert 0 < grid_row_count(grid) < 5
     # The scroller's first child is as tall as header and rows together.
