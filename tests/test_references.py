@@ -122,3 +122,23 @@ def test_no_record_id_or_scientific_notation_in_the_bundled_datas_text():
     leaked = {w for column in texts for text in column for w in word.findall(text) if w in ids}
     assert not leaked
     assert not [q for q in frames.pledges[F.QUANTITIES] if re.search(r"\de[+-]?\d", q)]
+
+
+def test_no_slide_of_any_meeting_shows_a_record_id_or_scientific_notation():
+    import re
+
+    from summit.briefing.html import slide_html
+    from summit.briefing.slides import build_briefing, build_view
+    from summit.dataset import BUNDLED_DATA
+
+    dataset = load_dataset(BUNDLED_DATA).dataset
+    assert dataset is not None
+    frames = build_frames(dataset)
+    ids = set(frames.pledges[F.PLEDGE])
+    for meeting in dataset.meetings:
+        filters = Filters.from_query_params({"m": meeting.meeting.id, "scope": "earlier,later"}, dataset)
+        view = build_view(dataset, frames, filters)
+        for slide in build_briefing(dataset, frames, filters, view):
+            text = f"{slide_html(slide)} {slide.notes}"
+            assert not set(re.findall(r"[\w-]+", text)) & ids, (meeting.meeting.id, slide.key)
+            assert not re.search(r"\d\.?\d*e[+-]\d", text), (meeting.meeting.id, slide.key)
