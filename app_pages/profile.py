@@ -34,7 +34,7 @@ render_title(profile.name)
 if profile.groups:
     st.text("Member of: " + ", ".join(profile.groups))
 
-st.subheader("Attendance at meetings", anchor=False)
+st.subheader(f"Attendance at {ctx.dataset.meeting_series}", anchor=False)
 if profile.attendance.empty:
     st.text("No delegation recorded at any meeting.")
 else:

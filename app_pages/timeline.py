@@ -10,7 +10,7 @@ from summit_ui.context import page_context
 from summit_ui.render import SCOPE_HINT, render_chart, render_empty, render_sentence, render_title, text_cell
 
 ctx = page_context()
-render_title("Timeline of coalition meetings")
+render_title(f"Timeline of {ctx.dataset.meeting_series}")
 # Every meeting, not only the chosen one; the other filters apply.
 shown = ctx.filters.rows(ctx.dataset, ctx.frames, all_meetings=True)
 render_sentence(

@@ -76,6 +76,11 @@ class Dataset:
     meetings: tuple[MeetingFile, ...]  # oldest first
     fingerprint: str = ""
 
+    @property
+    def meeting_series(self) -> str:
+        """What its meetings are called ('Coalition of the Willing meetings'; 'meetings' when not given)."""
+        return self.info.meeting_series or "meetings"
+
     def default_meeting_id(self) -> str | None:
         """The meeting shown first: dataset.yaml's featured_meeting, else the one with most delegations (latest)."""
         ids = {m.meeting.id for m in self.meetings}

@@ -269,7 +269,8 @@ def timeline_chart(dataset: Dataset, meetings: pd.DataFrame, *, scale: float = 1
         "legend": {"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "xanchor": "left"},
         "annotations": annotations,
     }
-    title = "Coalition meetings over time"
+    series = dataset.meeting_series
+    title = f"{series[:1].upper()}{series[1:]} over time"
     spec = figure_spec(traces, chart_layout(title, source_line(dataset), layout, height=420, scale=scale))
     alt = (
         f"Timeline of {len(meetings)} meetings from {meetings[F.MEETING_DATE].min():%b %Y} to "

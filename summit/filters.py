@@ -349,7 +349,7 @@ FILTERS: tuple[FilterSpec, ...] = (
     ),
     FilterSpec(
         "text", "q", "Search names and descriptions", TEXT, lambda text, _: f'matching "{text}"', 80,
-        pledges=_mentions, delegations=_names, placeholder="e.g. Black Sea, Macron", help=SEARCH_RULE,
+        pledges=_mentions, delegations=_names, placeholder="A name, a place or a word", help=SEARCH_RULE,
     ),
     FilterSpec(
         "groups", "g", "Participant group", MANY, _listing("by"), 10,

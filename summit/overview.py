@@ -65,7 +65,7 @@ COUNTING_RULES = {
         "What a press report or an analyst says a participant will do, which the participant has not "
         "confirmed (status reported): listed, never counted as a pledge."
     ),
-    "Conditional": "Pledges that depend on a condition (a ceasefire, a vote in parliament, a US backstop, ...).",
+    "Conditional": "Pledges that depend on at least one of the dataset's conditions (taxonomy.yaml).",
     "Refusals": "Stances that rule something out, or refuse unless conditions are met, in the time scope.",
     "Time scope": TIMING_RULE,
     "Scenario": SCENARIO_RULES,
@@ -108,6 +108,13 @@ def counted(rule: str, delegations: pd.DataFrame, pledges: pd.DataFrame) -> pd.D
     return rows[COUNTED[rule].keep(rows)]
 
 
+def condition_examples(dataset: Dataset, count: int = 3) -> str:
+    """' Here: after a ceasefire, a vote in parliament, a US backstop, …': the dataset's own conditions."""
+    labels = [c.label[:1].lower() + c.label[1:] for c in list(dataset.conditions.values())[:count]]
+    more = ", …" if len(dataset.conditions) > count else ""
+    return f" Here: {', '.join(labels)}{more}." if labels else ""
+
+
 def key_numbers(
     dataset: Dataset, meeting: MeetingFile, delegations: pd.DataFrame, pledges: pd.DataFrame
 ) -> list[KeyNumber]:
@@ -139,7 +146,7 @@ def key_numbers(
         KeyNumber(
             "Conditional",
             f"{conditional} of {pledged}" if pledged else "0",
-            COUNTING_RULES["Conditional"],
+            COUNTING_RULES["Conditional"] + condition_examples(dataset),
             counts="conditional",
         ),
         KeyNumber("Refusals", f"{count['refusals']}", COUNTING_RULES["Refusals"], counts="refusals"),

@@ -158,6 +158,11 @@ class DatasetFile(Record):
     featured_meeting: Slug | None = Field(
         default=None, description="Id of the meeting shown first; default: the one with the most delegations."
     )
+    meeting_series: ShortText | None = Field(
+        default=None,
+        description="What the dataset's meetings are called, for page and slide titles: 'Coalition of the "
+        "Willing meetings', 'G7 summits'. Default: 'meetings'.",
+    )
     theatre: ParticipantId | None = Field(
         default=None,
         description="The country the meeting's deployments concern (UKR), for a pledge's `deployment`: inside or "
@@ -300,7 +305,7 @@ class ReportedCounts(Record):
 
 
 class Meeting(Sourced):
-    """A meeting of the coalition."""
+    """One meeting of the dataset's series (a summit, a ministerial, a video call)."""
 
     id: Slug
     name: ShortText

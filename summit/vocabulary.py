@@ -212,7 +212,7 @@ class Domain(StrEnum):
 DOMAIN_RULE = (
     "Filtering by a domain (land, sea, air) or by a commitment type that has one keeps the records that name "
     "it. Records of a type of the same category whose domain the sources do not give (domain_unspecified in "
-    "the taxonomy: “ready to take part after a ceasefire”) could be any of them: unless they name a "
+    "the taxonomy: an offer “to take part” that says no more) could be any of them: unless they name a "
     "domain, they are set apart, not counted in the view, and listed after it with their number."
 )
 DOMAIN_LABELS = {Domain.LAND: "Land", Domain.SEA: "Sea", Domain.AIR: "Air"}

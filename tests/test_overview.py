@@ -50,7 +50,8 @@ def test_key_numbers_of_paris(tiny, paris):
         KeyNumber(
             "Conditional",
             "3 of 5",
-            "Pledges that depend on a condition (a ceasefire, a vote in parliament, a US backstop, ...).",
+            "Pledges that depend on at least one of the dataset's conditions (taxonomy.yaml). Here: after a "
+            "ceasefire, subject to parliamentary approval.",
             counts="conditional",
         ),
         KeyNumber(
@@ -134,3 +135,20 @@ def test_each_headline_number_is_the_length_of_the_list_it_opens(data, extra, ti
         listed = opened.pledges if COUNTED[rule].frame == "pledges" else opened.delegations
         assert text.split(" ")[0] == str(len(listed)), rule
     assert Filters(**extra, counted="refusals").rows(dataset, frames).pledges[F.IS_REFUSAL].all()
+
+
+def test_page_and_chart_words_come_from_the_dataset_not_from_the_first_summit(tiny):
+    import dataclasses
+
+    from summit.figures import timeline_chart
+    from summit.frames import build_frames
+    from summit.overview import condition_examples
+
+    meetings = build_frames(tiny).meetings
+    assert tiny.meeting_series == "meetings"  # not given: a plain word
+    assert timeline_chart(tiny, meetings).title == "Meetings over time"
+    g7 = dataclasses.replace(tiny, info=tiny.info.model_copy(update={"meeting_series": "G7 summits"}))
+    assert timeline_chart(g7, meetings).title == "G7 summits over time"
+    # The help's examples are the dataset's own conditions, never the bundled data's.
+    assert condition_examples(tiny) == " Here: after a ceasefire, subject to parliamentary approval."
+    assert condition_examples(dataclasses.replace(tiny, conditions={})) == ""

@@ -57,7 +57,7 @@ def expected_heading(name: str, dataset: Dataset) -> str:
         "matrix": f"Who does what — {meeting.short_name}",
         "profile": participant_name(dataset, PROFILE_CODE),
         "scenarios": f"Scenarios — {meeting.short_name}",
-        "timeline": "Timeline of coalition meetings",
+        "timeline": f"Timeline of {dataset.meeting_series}",
         "sources": "Sources & method",
     }[name]
 
