@@ -21,6 +21,7 @@ from summit.tables import REPORTED_MARK, pledge_mark
 from summit.vocabulary import (
     BASIS_LABELS,
     LEVEL_LABELS,
+    MEASURE_LABELS,
     OUTCOME_LABELS,
     Basis,
     Deployment,
@@ -37,6 +38,36 @@ MEASURES = {
     "troops": "Troop figure on record",
     "level": "Level of attendance",
 }
+# The map's other figure measures, offered when the data has figures of that kind (figure:share_of_gdp):
+# one figure per participant by FIGURE_RULE, never a sum, like the troop figure.
+FIGURE_MEASURE = "figure:"
+TROOP_MEASURES = (Measure.TROOPS, Measure.PERSONNEL)
+FIGURE_NONE = "No figure on record"
+
+
+def map_measures(dataset: Dataset) -> dict[str, str]:
+    """The measures the map offers for this dataset: counts, types, lead roles and levels, then one per kind of
+    figure its records carry (the troop figure only when some record has troops or personnel)."""
+    present = {q.measure for m in dataset.meetings for p in m.pledges for q in p.quantities if q.basis != Basis.CONTEXT}
+    measures = {k: v for k, v in MEASURES.items() if k != "troops" or present & set(TROOP_MEASURES)}
+    for measure in Measure:
+        if measure in present and measure not in TROOP_MEASURES:
+            measures[f"{FIGURE_MEASURE}{measure}"] = f"{MEASURE_LABELS[measure]} on record"
+    return measures
+
+
+def map_title(data: MapData) -> str:
+    """'Participants by number of pledges': the legend's title in the sentence, its acronyms kept (GDP)."""
+    words = data.legend_title.split(" ")
+    first = words[0] if words[0].isupper() else words[0][:1].lower() + words[0][1:]
+    return "Participants by " + " ".join([first, *words[1:]])
+
+
+def _figure_measure(measure: str) -> Measure | None:
+    """The kind of figure a `figure:` measure shows (None for the other measures)."""
+    return Measure(measure.removeprefix(FIGURE_MEASURE)) if measure.startswith(FIGURE_MEASURE) else None
+
+
 # Fixed views: plotly's MapLibre map cannot fit bounds to its on-screen size (and `map.bounds` breaks
 # it in plotly 7.1), so the views are fitted to the smallest map; wider maps show more around them.
 VIEWS = {"europe": geo.EUROPE_VIEW, "world": geo.WORLD_VIEW}
@@ -84,6 +115,7 @@ CATEGORY_COLOURS = {
     TROOPS_STATED: "#117733",
     TROOPS_ESTIMATE: "#DDCC77",
     TROOPS_NONE: "#F2F2F2",
+    FIGURE_NONE: "#F2F2F2",
 }
 # A pledge of the type whose every record of it is outside the theatre (Germany's land forces stationed in
 # neighbouring states): its category names the country, so it is made per dataset (outside_category).
@@ -177,9 +209,8 @@ def _records(dataset: Dataset, pledge_types: pd.DataFrame) -> dict[str, _Record]
     return records
 
 
-def _troop_figures(record: _Record) -> list[Figure]:
-    """The participant's troop and personnel figures, record by record, in the data's order."""
-    measures = (Measure.TROOPS, Measure.PERSONNEL)
+def _troop_figures(record: _Record, measures: tuple[Measure, ...] = TROOP_MEASURES) -> list[Figure]:
+    """The participant's figures of these kinds (troops and personnel by default), record by record."""
     return [f for figures in record.figures.values() for f in figures if f.measure in measures]
 
 
@@ -217,7 +248,8 @@ def build_map_data(
         record = records.get(code) or _Record()
         value, text = _measure_value(measure, record, Level(level), attendance, attendance_label, type_id, theatre)
         # The troop measure lists every figure on record, each with its source and confidence.
-        on_record = [f"On record: {f.line()}" for f in _troop_figures(record)] if measure == "troops" else []
+        kinds = TROOP_MEASURES if measure == "troops" else (kind,) if (kind := _figure_measure(measure)) else ()
+        on_record = [f"On record: {f.line()}" for f in _troop_figures(record, kinds)] if kinds else []
         lines = _hover_lines(name, heads, record, text, on_record)
         rows.append({F.PARTICIPANT: code, F.NAME: name, VALUE: value, HOVER_LINES: lines})
     frame = pd.DataFrame(rows, columns=_STATE_COLUMNS)
@@ -226,7 +258,11 @@ def build_map_data(
     if measure == SCENARIO_MEASURE:
         title = SCENARIO_MEASURE_LABEL + (f": {dataset.commitment_types[type_id].label}" if type_id else "")
     else:
-        title = MEASURES[measure] if measure != "type" or not type_id else dataset.commitment_types[type_id].label
+        title = (
+            map_measures(dataset).get(measure, MEASURES.get(measure, measure))
+            if measure != "type" or not type_id
+            else dataset.commitment_types[type_id].label
+        )
     return MapData(
         frame, organisations, title, numeric, {**CATEGORY_COLOURS, outside_category(theatre): OUTSIDE_COLOUR}
     )
@@ -250,13 +286,9 @@ def _measure_value(
         count = len(record.pledges)
         return count, f"{count} pledge{'s' if count != 1 else ''}"
     if measure == "troops":  # one figure, chosen by FIGURE_RULE: figures of different records are never added
-        chosen = chosen_figure(_troop_figures(record))
-        if chosen is None:
-            return TROOPS_NONE, TROOPS_NONE
-        text = chosen.text[:1].upper() + chosen.text[1:]
-        if chosen.basis == Basis.STATED:
-            return TROOPS_STATED, text
-        return TROOPS_ESTIMATE, f"{text} ({BASIS_LABELS[chosen.basis]}, not an offer)"
+        return _figure_value(chosen_figure(_troop_figures(record)), TROOPS_NONE)
+    if (kind := _figure_measure(measure)) is not None:  # any other kind of figure, by the same rule
+        return _figure_value(chosen_figure(_troop_figures(record, (kind,)), kind), FIGURE_NONE)
     if measure == "level":
         if attendance == "unknown" and level not in _LEVEL_CATEGORY:
             category = "Attendance unknown"
@@ -279,6 +311,16 @@ def _measure_value(
     if category in _PLEDGE_CATEGORIES and pledged_outside and all(pledged_outside):
         return outside_category(theatre), f"{category}, from outside {theatre} only"
     return category, category
+
+
+def _figure_value(chosen: Figure | None, none: str) -> tuple[str, str]:
+    """A participant's chosen figure as a map category (stated, or an estimate that is not an offer) and text."""
+    if chosen is None:
+        return none, none
+    text = chosen.text[:1].upper() + chosen.text[1:]
+    if chosen.basis == Basis.STATED:
+        return TROOPS_STATED, text
+    return TROOPS_ESTIMATE, f"{text} ({BASIS_LABELS[chosen.basis]}, not an offer)"
 
 
 def _scenario_value(record: _Record, type_id: str | None) -> tuple[str, str]:
@@ -370,7 +412,7 @@ def map_chart(data: MapData, view: str, dataset: Dataset, *, height: int = 620, 
                 }
             )
     traces.extend(_small_state_markers(states, data.numeric, scale, data.colours))
-    title = f"Participants by {data.legend_title.lower()}"
+    title = map_title(data)
     layout = {
         "map": {"style": "white-bg", **VIEWS[view]},
         "height": int(height * scale),
@@ -492,4 +534,4 @@ def page_map(data: MapData, view: str, dataset: Dataset) -> PageMap:
         ],
         "legend": legend,
     }
-    return PageMap(payload, f"Participants by {data.legend_title.lower()}", alt_text(data), source_line(dataset))
+    return PageMap(payload, map_title(data), alt_text(data), source_line(dataset))

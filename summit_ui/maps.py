@@ -8,11 +8,11 @@ import streamlit as st
 from summit import frames as F
 from summit.maps import (
     BORDER_NOTE,
-    MEASURES,
     SCENARIO_MEASURE,
     SCENARIO_MEASURE_LABEL,
     PageMap,
     build_map_data,
+    map_measures,
     page_map,
 )
 from summit.tables import COL_CODE, COL_PARTICIPANT, participants_table
@@ -35,7 +35,7 @@ def render_map_block(
 ) -> None:
     """Measure and view pickers, the map, the border note, and the organisations without a shape. With a
     scenario set, the map can be coloured by it (first on the Scenarios page)."""
-    measures = dict(MEASURES)
+    measures = map_measures(ctx.dataset)
     if ctx.filters.in_scenario:
         scenario = {SCENARIO_MEASURE: SCENARIO_MEASURE_LABEL}
         measures = {**scenario, **measures} if scenario_first else {**measures, **scenario}

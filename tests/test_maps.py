@@ -19,6 +19,7 @@ from summit.maps import (
     MEASURES,
     OUTSIDE_COLOUR,
     SEQUENTIAL,
+    TROOPS_STATED,
     VALUE,
     build_map_data,
     map_chart,
@@ -424,3 +425,42 @@ def test_a_pledge_only_from_outside_the_theatre_is_told_apart(tiny, paris):
     assert shown_values(build_map_data(tiny, paris.delegations, inside, "type", "mnf_land"))["FRA"][0] == (
         "Conditional pledge"
     )
+
+
+def test_the_map_offers_a_measure_for_each_kind_of_figure_the_data_has(tiny, tiny_copy):
+    import dataclasses
+
+    from summit.dataset import load_dataset
+    from summit.filters import Filters
+    from summit.frames import build_frames
+    from summit.maps import FIGURE_NONE, map_measures
+
+    measures = map_measures(tiny)
+    assert "troops" in measures and measures["figure:amount"] == "Amount on record"  # France's troops, EU's €
+    assert "figure:share_of_gdp" not in measures  # no record gives one
+    no_figures = dataclasses.replace(
+        tiny,
+        meetings=tuple(
+            m.model_copy(update={"pledges": [p.model_copy(update={"quantities": []}) for p in m.pledges]})
+            for m in tiny.meetings
+        ),
+    )
+    assert set(map_measures(no_figures)) == {"pledges", "type", "lead", "level"}
+
+    # A share of GDP on Luxembourg's logistics record: the measure appears and colours Luxembourg alone.
+    paris_file = tiny_copy / "meetings" / "2026-01-06-paris.yaml"
+    text = paris_file.read_text(encoding="utf-8")
+    marker = "    description: Airlift by A400M and satellite communications.\n"
+    share = "    quantities:\n      - measure: share_of_gdp\n        value: 0.1\n        bound: at_least\n"
+    paris_file.write_text(text.replace(marker, marker + share), encoding="utf-8")
+    dataset = load_dataset(tiny_copy).dataset
+    assert dataset is not None
+    assert map_measures(dataset)["figure:share_of_gdp"] == "Share of GDP (%) on record"
+    rows = Filters().rows(dataset, build_frames(dataset))
+    data = build_map_data(dataset, rows.delegations, rows.pledge_types, "figure:share_of_gdp")
+    values = dict(zip(data.states[F.PARTICIPANT], data.states[VALUE], strict=True))
+    assert values.pop("LUX") == TROOPS_STATED
+    assert set(values.values()) == {FIGURE_NONE}
+    assert data.legend_title == "Share of GDP (%) on record"
+    lux = data.states[data.states[F.PARTICIPANT] == "LUX"][HOVER_LINES].iloc[0]
+    assert "At least 0.1% of GDP" in lux and any(line.startswith("On record: at least 0.1% of GDP") for line in lux)
