@@ -24,7 +24,7 @@ REFERENCE_RULE = (
     "and then its meeting added when that alone would name two records."
 )
 # The fields of a meeting file written as prose for readers; ids, codes and labels are never rewritten.
-PROSE_FIELDS = frozenset({"description", "note", "condition_note", "summary", "outcome", "claim"})
+PROSE_FIELDS = frozenset({"description", "note", "condition_note", "summary", "outcome", "claim", "open_questions"})
 # Where a prose field sits in a meeting file: a path of keys and list indexes, as the validator uses.
 DataPath = tuple[str | int, ...]
 
@@ -83,6 +83,8 @@ def _rewrite(model: BaseModel, rewrite: Callable[[str], str]) -> BaseModel:
         value = getattr(model, field)
         if isinstance(value, str) and field in PROSE_FIELDS:
             new = rewrite(value)
+        elif isinstance(value, list) and field in PROSE_FIELDS:  # a list of sentences (open questions)
+            new = [rewrite(item) for item in value]
         elif isinstance(value, BaseModel):
             new = _rewrite(value, rewrite)
         elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
@@ -107,6 +109,8 @@ def prose_fields(model: BaseModel, path: DataPath = ()) -> Iterator[tuple[DataPa
         value = getattr(model, field)
         if isinstance(value, str) and field in PROSE_FIELDS:
             yield (*path, field), value
+        elif isinstance(value, list) and field in PROSE_FIELDS:
+            yield from (((*path, field, i), item) for i, item in enumerate(value))
         elif isinstance(value, BaseModel):
             yield from prose_fields(value, (*path, field))
         elif isinstance(value, list):

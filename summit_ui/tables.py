@@ -25,8 +25,7 @@ PROFILE_PARAM = "participant"
 COLUMNS_PARAM = "cols"  # URL key of the column choice
 # Rows tall enough for three lines: Streamlit wraps cell text only in rows taller than 4rem.
 WRAPPED_ROW_HEIGHT = 74
-ROW_HEIGHT = 35
-HEADER_HEIGHT = 38
+HEADER_HEIGHT = 35  # Streamlit draws the header at the default row height, whatever row_height is
 MAX_TABLE_HEIGHT = 900
 _PENDING_DETAIL = "record_detail_pending"
 
@@ -84,8 +83,9 @@ def choose_columns(table: pd.DataFrame, columns: TableColumns, *, key: str = COL
     return columns.order(chosen, table.columns)
 
 
-def _height(rows: int, row_height: int, height: int | None) -> int:
-    return height or min(MAX_TABLE_HEIGHT, HEADER_HEIGHT + row_height * rows + 2)
+def _record_table_height(rows: int) -> int:
+    """Every row in view up to MAX_TABLE_HEIGHT, with no empty space below a short table."""
+    return min(MAX_TABLE_HEIGHT, HEADER_HEIGHT + WRAPPED_ROW_HEIGHT * rows + 2)
 
 
 def _remember_record(key: str, ids: list[str]) -> None:
@@ -103,7 +103,7 @@ def render_record_table(table: pd.DataFrame, key: str, *, chosen: list[str]) -> 
         key=key,
         hide_index=True,
         width="stretch",
-        height=_height(len(shown), WRAPPED_ROW_HEIGHT, None),
+        height=_record_table_height(len(shown)),
         row_height=WRAPPED_ROW_HEIGHT,
         column_config=_COLUMN_CONFIG,
         on_select=partial(_remember_record, key, list(table[T.COL_ID])),

@@ -142,3 +142,13 @@ def test_no_slide_of_any_meeting_shows_a_record_id_or_scientific_notation():
             text = f"{slide_html(slide)} {slide.notes}"
             assert not set(re.findall(r"[\w-]+", text)) & ids, (meeting.meeting.id, slide.key)
             assert not re.search(r"\d\.?\d*e[+-]\d", text), (meeting.meeting.id, slide.key)
+
+
+def test_an_id_in_an_open_question_is_shown_by_name_too(tiny_copy: Path):
+    paris = tiny_copy / "meetings" / "2026-01-06-paris.yaml"
+    text = paris.read_text(encoding="utf-8")
+    paris.write_text(text.replace("  summary:", "  open_questions: [Will paris-lux-1 change?]\n  summary:", 1), "utf-8")
+    dataset = load_dataset(tiny_copy).dataset
+    assert dataset is not None
+    questions = next(m for m in dataset.meetings if m.meeting.id == "paris-2026-01-06").meeting.open_questions
+    assert questions == ["Will Luxembourg’s record on Force: land change?"]
