@@ -4,6 +4,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from summit.dates import meeting_days, partial_date_text
 from summit.figures import type_bar_chart
 from summit.overview import COUNTED, PLEDGES, key_numbers
 from summit.scenarios import pledge_outcomes, scenario_name
@@ -22,7 +23,7 @@ if ctx.meeting is None:
     st.stop()
 meeting = ctx.meeting.meeting
 render_title(meeting.name)
-st.text(f"{meeting.date:%-d %B %Y} · {meeting.city or 'online'} · data as of {ctx.dataset.info.as_of:%-d %B %Y}")
+st.text(f"{meeting_days(meeting)} · {meeting.city or 'online'} · data as of {ctx.dataset.info.as_of:%-d %B %Y}")
 render_sentence(ctx.describe(len(ctx.shown_pledges), "pledges and stances"), ctx.notes)
 
 TILE_WIDTH = 168  # pixels: "23 of 33" and "Leaders present" whole; five fit a row at 1280 with the sidebar
@@ -79,7 +80,7 @@ if meeting.documents:
     st.subheader("Documents adopted", anchor=False)
     for document in meeting.documents:
         with st.container(border=True):
-            st.markdown(f"**{text_cell(document.title)}** — {document.date:%-d %B %Y}")
+            st.markdown(f"**{text_cell(document.title)}** — {partial_date_text(document.date)}")
             if document.summary:
                 st.text(document.summary)
             if document.url:

@@ -29,5 +29,5 @@ else:
         page = st.number_input(f"Page (of {pages}), newest meetings first", 1, pages, 1, key="timeline_page")
         st.caption(f"{len(changes):,} meetings, {MEETINGS_PER_PAGE} per page.")
     for change in newest_first_page(changes, page):
-        with st.expander(f"{change.date:%-d %b %Y} — {text_cell(change.name)}", expanded=change.is_latest):
+        with st.expander(f"{change.days} — {text_cell(change.name)}", expanded=change.is_latest):
             st.text(change.text)

@@ -193,7 +193,7 @@ class _Generator:
                 {
                     "id": document.id,
                     "title": self.text(document.title, 300),
-                    "date": self.shift(document.date, copy).isoformat(),
+                    "date": self.shift_partial(document.date, copy),
                     "signatories": [codes.get(c, c) for c in document.signatories],
                     "url": f"{SYNTHETIC_HOST}/{copy}/{meeting_id}/{document.id}",
                     **({"summary": self.text(document.summary, 4000)} if document.summary else {}),
@@ -232,7 +232,7 @@ class _Generator:
             heads.append(person)
         record: dict[str, Any] = {"participant": participant, "heads": heads, "attendance": str(donor.attendance)}
         if slot.role != "member":
-            record["role"] = slot.role
+            record["role"] = str(slot.role)
         if donor.note:
             record["note"] = self.text(donor.note, 4000)
         return record | self.sourced(donor, copy)
@@ -256,7 +256,7 @@ class _Generator:
         if donor.lead_for:
             record["lead_for"] = list(donor.lead_for)
         if donor.quantities:
-            record["quantities"] = [q.model_dump(mode="json", exclude_none=True) for q in donor.quantities]
+            record["quantities"] = [q.model_dump(mode="json", exclude_defaults=True) for q in donor.quantities]
         if donor.date:
             record["date"] = date.isoformat()
         if donor.note:

@@ -8,7 +8,7 @@ import pandas as pd
 
 from summit import countries
 from summit.dataset import Dataset
-from summit.quantities import figures_of, quantity_line
+from summit.quantities import figure_of, quantities_line
 from summit.schema import Meeting, Pledge, Source
 from summit.search import fold
 from summit.timing import place
@@ -22,6 +22,7 @@ from summit.vocabulary import (
     LEVEL_LABELS,
     REFUSAL_STATUSES,
     REPORT_STATUSES,
+    ROLE_LABELS,
     SOURCE_KIND_LABELS,
     STANCE_STATUSES,
     STATUS_LABELS,
@@ -34,6 +35,11 @@ from summit.vocabulary import (
 
 # Column names, one place for all of them.
 PARTICIPANT = "participant"
+# A pledge's participant, then those it pledged jointly with (`joint_with`): one record, listed under each of them
+# (summit.frames.JOINT_RULE); tuple of ids, and the names of the others, '' for a record by one participant.
+PARTICIPANTS = "participants"
+PARTICIPANT_NAMES = "participant_names"  # their names, in the same order
+JOINT_NAMES = "joint_names"
 NAME = "name"
 KIND = "kind"
 GROUPS = "groups"
@@ -51,6 +57,8 @@ IS_LEADER_CONFIRMED = "is_leader_confirmed"
 ATTENDANCE = "attendance"
 ATTENDANCE_LABEL = "attendance_label"
 ROLE = "role"
+ROLE_LABEL = "role_label"
+ACCOMPANIED_BY = "accompanied_by"  # '; '-joined names and titles of those with the heads (never counted as heads)
 CONFIDENCE = "confidence"
 CONFIDENCE_LABEL = "confidence_label"
 SOURCE_IDS = "source_ids"
@@ -108,6 +116,14 @@ CITED_BY = "cited_by"  # added by cited_sources
 
 STATE_KIND = "state"
 LEVEL_ORDER = list(Level)
+# A head whose own confidence is one of these is not counted as a leader present, only shown as unconfirmed.
+DOUBTFUL = frozenset({Confidence.UNVERIFIED, Confidence.DISPUTED})
+JOINT_RULE = (
+    "A joint pledge or stance (several participants, `joint_with`) is one record: every total counts it once; it "
+    "is listed under each of its participants, on their profiles, on the map and in the who-does-what grid, and "
+    "a filter by group keeps it when any of them is a member. A collective that stands for a group (all NATO "
+    "allies) is kept by a filter on that group."
+)
 
 
 @dataclass(frozen=True)
@@ -151,6 +167,11 @@ def confidence_label(confidence: Confidence) -> str:
     return f"{CONFIDENCE_MARKS[confidence]} {CONFIDENCE_LABELS[confidence]}"
 
 
+def sources_of_ids(dataset: Dataset, ids: list[str]) -> list[Source]:
+    """The sources of a list of ids."""
+    return [dataset.sources[i] for i in ids]
+
+
 def source_text(sources: list[Source]) -> str:
     """'Publisher (date); Publisher (date)' for tables and exports."""
     return "; ".join(f"{s.publisher} ({s.published})" if s.published else s.publisher for s in sources)
@@ -158,7 +179,22 @@ def source_text(sources: list[Source]) -> str:
 
 def quantities_text(pledge: Pledge) -> str:
     """Every figure of a record as stated, with what it is: 'up to 7,500 troops (press or analyst estimate)'."""
-    return "; ".join(quantity_line(q) for q in pledge.quantities)
+    return quantities_line(pledge.quantities)
+
+
+def person_text(name: str | None, title: str | None) -> str:
+    """'Name, Title', or whichever is known, or 'Not identified'."""
+    return ", ".join(p for p in (name, title) if p) or "Not identified"
+
+
+def each_participant(pledges: pd.DataFrame) -> pd.DataFrame:
+    """Records listed under each of their participants (JOINT_RULE): a joint record gives one row per participant,
+    with that participant's id in PARTICIPANT (and its name in NAME); a record by one participant stays one row.
+    For per-participant views only: a total over this frame would count a joint record more than once."""
+    if not (pledges[JOINT_NAMES] != "").any():
+        return pledges
+    rows = pledges.explode([PARTICIPANTS, PARTICIPANT_NAMES], ignore_index=True)
+    return rows.assign(**{PARTICIPANT: rows[PARTICIPANTS], NAME: rows[PARTICIPANT_NAMES]})
 
 
 def build_frames(dataset: Dataset) -> Frames:
@@ -170,6 +206,11 @@ def build_frames(dataset: Dataset) -> Frames:
 
     def sources_of(ids: list[str]) -> list[Source]:
         return [dataset.sources[i] for i in ids]
+
+    # A collective that stands for a group is kept by a filter on that group (JOINT_RULE).
+    for organisation in dataset.organisations.values():
+        if organisation.stands_for:
+            memberships.setdefault(organisation.id, []).append(organisation.stands_for)
 
     meetings_rows, delegation_rows, pledge_rows = [], [], []
     for meeting_file in dataset.meetings:
@@ -211,10 +252,12 @@ def build_frames(dataset: Dataset) -> Frames:
                     LEVEL_LABEL: LEVEL_LABELS[top_level],
                     IS_LEADER: any(h.level in LEADER_LEVELS for h in heads),
                     IS_LEADER_CONFIRMED: delegation.attendance != Attendance.UNKNOWN
-                    and any(h.level in LEADER_LEVELS and h.name for h in heads),
+                    and any(h.level in LEADER_LEVELS and h.name and h.confidence not in DOUBTFUL for h in heads),
                     ATTENDANCE: str(delegation.attendance),
                     ATTENDANCE_LABEL: ATTENDANCE_LABELS[delegation.attendance],
-                    ROLE: delegation.role,
+                    ROLE: str(delegation.role),
+                    ROLE_LABEL: ROLE_LABELS[delegation.role],
+                    ACCOMPANIED_BY: "; ".join(person_text(p.name, p.title) for p in delegation.accompanied_by),
                     CONFIDENCE: str(delegation.confidence),
                     CONFIDENCE_LABEL: confidence_label(delegation.confidence),
                     SOURCE_IDS: tuple(delegation.sources),
@@ -224,15 +267,16 @@ def build_frames(dataset: Dataset) -> Frames:
                     SEARCH_TEXT: fold(
                         f"{participant_name(dataset, delegation.participant)} {delegation.participant} "
                         + " ".join(f"{n} {h.title or ''}" for n, h in zip(names, heads, strict=True))
+                        + " ".join(f" {p.name or ''} {p.title or ''}" for p in delegation.accompanied_by)
                     ),
                 }
             )
         heads_by_participant = {
-            d.participant: " ".join(f"{h.name or ''} {h.title or ''}" for h in d.heads)
+            d.participant: " ".join(f"{h.name or ''} {h.title or ''}" for h in [*d.heads, *d.accompanied_by])
             for d in meeting_file.delegations
         }
         for pledge in meeting_file.pledges:
-            heads = heads_by_participant.get(pledge.participant, "")
+            heads = " ".join(heads_by_participant.get(code, "") for code in pledge.participants)
             pledge_rows.append(_pledge_row(dataset, meeting, pledge, memberships, heads))
 
     pledges = pd.DataFrame(pledge_rows, columns=_PLEDGE_COLUMNS)
@@ -275,18 +319,29 @@ def _pledge_row(dataset: Dataset, meeting: Meeting, pledge: Pledge, memberships,
     domains = set(pledge.domains) | {t.domain for t in types if t.domain is not None}
     sources = [dataset.sources[i] for i in pledge.sources]
     name = participant_name(dataset, pledge.participant)
+    partners = [participant_name(dataset, code) for code in pledge.joint_with]
     sources_text = source_text(sources)
-    figures = figures_of(pledge.id, pledge.quantities, pledge.date or meeting_date.isoformat(), pledge.confidence,
-                         sources_text)  # fmt: skip
+    date = pledge.date or meeting_date.isoformat()
+    # A figure with sources of its own names them; else its record's.
+    own_sources = [source_text(sources_of_ids(dataset, q.sources)) or sources_text for q in pledge.quantities]
+    figures = tuple(
+        figure_of(pledge.id, q, date, pledge.confidence, text)
+        for q, text in zip(pledge.quantities, own_sources, strict=True)
+    )
+    # A filter by group keeps a joint record when any of its participants is a member (JOINT_RULE).
+    groups = dict.fromkeys(g for code in pledge.participants for g in memberships.get(code, ()))
     return {
         PLEDGE: pledge.id,
         MEETING: meeting_id,
         MEETING_NAME: meeting_name,
         MEETING_DATE: pd.Timestamp(meeting_date),
         PARTICIPANT: pledge.participant,
+        PARTICIPANTS: pledge.participants,
+        PARTICIPANT_NAMES: (name, *partners),
+        JOINT_NAMES: ", ".join(partners),
         NAME: name,
         KIND: participant_kind(dataset, pledge.participant),
-        GROUPS: tuple(memberships.get(pledge.participant, ())),
+        GROUPS: tuple(groups),
         TYPES: tuple(pledge.types),
         TYPE_LABELS: ", ".join(t.label for t in types),
         STATUS: str(pledge.status),
@@ -322,13 +377,14 @@ def _pledge_row(dataset: Dataset, meeting: Meeting, pledge: Pledge, memberships,
             " ".join(
                 [
                     name,
-                    pledge.participant,
+                    *pledge.participants,
+                    *partners,
                     pledge.description,
                     pledge.note or "",
                     pledge.attributed_to or "",
                     heads,
                     *(t.label for t in types),
-                    *(f"{s.publisher} {s.title}" for s in sources),
+                    *(f"{s.publisher} {s.title or ''}" for s in sources),
                 ]
             )
         ),
@@ -336,16 +392,16 @@ def _pledge_row(dataset: Dataset, meeting: Meeting, pledge: Pledge, memberships,
 
 
 _PLEDGE_COLUMNS = [
-    PLEDGE, MEETING, MEETING_NAME, MEETING_DATE, PARTICIPANT, NAME, KIND, GROUPS, TYPES, TYPE_LABELS, STATUS,
-    STATUS_LABEL, IS_STANCE, IS_REFUSAL, IS_REPORTED, IS_PLEDGE, TIMING, TIMING_LABEL, AT_MEETING_COL,
-    ATTRIBUTED_TO, DEPLOYMENT, CONDITIONS, CONDITION_LABELS, CONDITION_NOTE, IS_CONDITIONAL, WAITING_ON, DOMAINS,
-    LEAD_FOR, FIGURES, QUANTITIES, DESCRIPTION, DATE, CONFIDENCE, CONFIDENCE_LABEL, SOURCE_IDS, SOURCE_URLS,
-    SOURCE_TEXT, NOTE, SEARCH_TEXT,
+    PLEDGE, MEETING, MEETING_NAME, MEETING_DATE, PARTICIPANT, PARTICIPANTS, PARTICIPANT_NAMES, JOINT_NAMES, NAME,
+    KIND, GROUPS, TYPES, TYPE_LABELS, STATUS, STATUS_LABEL, IS_STANCE, IS_REFUSAL, IS_REPORTED, IS_PLEDGE, TIMING,
+    TIMING_LABEL, AT_MEETING_COL, ATTRIBUTED_TO, DEPLOYMENT, CONDITIONS, CONDITION_LABELS, CONDITION_NOTE,
+    IS_CONDITIONAL, WAITING_ON, DOMAINS, LEAD_FOR, FIGURES, QUANTITIES, DESCRIPTION, DATE, CONFIDENCE,
+    CONFIDENCE_LABEL, SOURCE_IDS, SOURCE_URLS, SOURCE_TEXT, NOTE, SEARCH_TEXT,
 ]  # fmt: skip
 _DELEGATION_COLUMNS = [
     MEETING, MEETING_NAME, MEETING_DATE, PARTICIPANT, NAME, KIND, GROUPS, HEADS, HEAD_NAMES, LEVEL, LEVEL_LABEL,
-    IS_LEADER, IS_LEADER_CONFIRMED, ATTENDANCE, ATTENDANCE_LABEL, ROLE, CONFIDENCE, CONFIDENCE_LABEL, SOURCE_IDS,
-    SOURCE_URLS, SOURCE_TEXT, NOTE, SEARCH_TEXT,
+    IS_LEADER, IS_LEADER_CONFIRMED, ATTENDANCE, ATTENDANCE_LABEL, ROLE, ROLE_LABEL, ACCOMPANIED_BY, CONFIDENCE,
+    CONFIDENCE_LABEL, SOURCE_IDS, SOURCE_URLS, SOURCE_TEXT, NOTE, SEARCH_TEXT,
 ]  # fmt: skip
 
 _MEETING_COLUMNS = [

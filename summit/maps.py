@@ -22,6 +22,7 @@ from summit.vocabulary import (
     BASIS_LABELS,
     LEVEL_LABELS,
     MEASURE_LABELS,
+    NOT_OFFERED,
     OUTCOME_LABELS,
     Basis,
     Deployment,
@@ -48,7 +49,13 @@ FIGURE_NONE = "No figure on record"
 def map_measures(dataset: Dataset) -> dict[str, str]:
     """The measures the map offers for this dataset: counts, types, lead roles and levels, then one per kind of
     figure its records carry (the troop figure only when some record has troops or personnel)."""
-    present = {q.measure for m in dataset.meetings for p in m.pledges for q in p.quantities if q.basis != Basis.CONTEXT}
+    present = {
+        q.measure
+        for m in dataset.meetings
+        for p in m.pledges
+        for q in p.quantities
+        if q.basis not in NOT_OFFERED and q.part_of is None
+    }
     measures = {k: v for k, v in MEASURES.items() if k != "troops" or present & set(TROOP_MEASURES)}
     for measure in Measure:
         if measure in present and measure not in TROOP_MEASURES:
@@ -182,6 +189,7 @@ def _records(dataset: Dataset, pledge_types: pd.DataFrame) -> dict[str, _Record]
     short = {t.id: t.short_label for t in dataset.commitment_types.values()}
     forces = {t.id for t in dataset.commitment_types.values() if t.domain is not None}
     records: dict[str, _Record] = {}
+    pledge_types = F.each_participant(pledge_types)  # a joint record colours each of its participants
     columns = [F.PARTICIPANT, F.PLEDGE, F.TYPE, F.IS_PLEDGE, F.IS_REPORTED, F.IS_LEAD, F.STATUS, F.IS_CONDITIONAL,
                F.FIGURES, F.DEPLOYMENT]  # fmt: skip
     for code, pledge, type_id, is_pledge, reported, lead, status, conditional, figures, deployment in zip(

@@ -9,6 +9,7 @@ import pandas as pd
 
 from summit import frames as F
 from summit.dataset import Dataset
+from summit.dates import headcount_text
 from summit.quantities import FIGURE_RULE, MONEY_RULE
 from summit.references import REFERENCE_RULE
 from summit.scenarios import SCENARIO_RULES
@@ -119,10 +120,12 @@ def key_numbers(
     dataset: Dataset, meeting: MeetingFile, delegations: pd.DataFrame, pledges: pd.DataFrame
 ) -> list[KeyNumber]:
     """Delegations, leaders present, pledges, conditional share and stances, for the shown rows."""
-    reported = meeting.meeting.reported_counts
+    reported, expected = meeting.meeting.reported_counts, meeting.meeting.expected_counts
     delegation_help = COUNTING_RULES["Delegations"]
     if reported is not None:
-        delegation_help += f" Sources report {reported.states} states and {reported.organisations} organisations."
+        delegation_help += f" Sources report {headcount_text(reported)}."
+    if expected is not None:
+        delegation_help += f" Before the meeting, {headcount_text(expected)} were expected."
     count = {rule: len(counted(rule, delegations, pledges)) for rule in COUNTED}
     pledged, conditional, reports = count["pledges"], count["conditional"], count["reported"]
     return [

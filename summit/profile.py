@@ -40,7 +40,9 @@ def build_profile(dataset: Dataset, frames: Frames, code: str) -> Profile:
             T.COL_NOTE: delegations[F.NOTE],
         }
     )
-    pledges = T.pledges_table(dataset, frames.pledges[frames.pledges[F.PARTICIPANT] == code], short_labels=True)
+    # Its own records and the joint ones it is part of (F.JOINT_RULE).
+    own = [code in codes for codes in frames.pledges[F.PARTICIPANTS]]
+    pledges = T.pledges_table(dataset, frames.pledges[own], short_labels=True)
     groups = [g for g in dataset.groups.values() if code in g.members]
     membership_sources = [
         f"{g.short_name}: membership as of {g.as_of:%-d %b %Y}, source: "

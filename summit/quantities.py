@@ -10,15 +10,29 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from summit.dates import partial_date_text
 from summit.schema import Quantity
-from summit.vocabulary import BASIS_LABELS, BOUND_WORDS, CONFIDENCE_LABELS, MEASURE_LABELS, Basis, Confidence, Measure
+from summit.vocabulary import (
+    BASIS_LABELS,
+    BOUND_WORDS,
+    CHANGE_SIGNS,
+    CONFIDENCE_LABELS,
+    DURATION_UNITS,
+    MEASURE_LABELS,
+    NOT_OFFERED,
+    SHARE_OF,
+    Basis,
+    Confidence,
+    Measure,
+)
 
 FIGURE_RULE = (
-    "One figure per participant, never a sum: among the troop figures of its pledges shown (stances and "
-    "figures given only for context left out), a figure the participant stated comes before an estimate by "
-    "the press or analysts, then the most recent (a date known only to the month counts as its first day), "
-    "then the most certain. It is shown as stated ('up to 7,500', '50–250', 'about 6,000'); every figure on "
-    "record is listed with its source and confidence."
+    "One figure per participant, never a sum: among the troop figures of its pledges shown (stances, figures "
+    "given only for context, unit prices and figures that are part of another left out), a figure the "
+    "participant stated comes before an estimate by the press or analysts, a level before a change of it, then "
+    "the most recent (a date known only to the month counts as its first day), then the most certain (the "
+    "figure's own confidence when it has one, else its record's). It is shown as stated ('up to 7,500', "
+    "'50–250', 'about 6,000'); every figure on record is listed with its source and confidence."
 )
 # Most certain first: the order `chosen_figure` prefers among figures of the same basis and date.
 CONFIDENCE_ORDER = [Confidence.CONFIRMED, Confidence.SINGLE_SOURCE, Confidence.UNVERIFIED, Confidence.DISPUTED]
@@ -54,29 +68,55 @@ def money_text(currency: str, value: float, value_max: float | None = None) -> s
 
 
 def quantity_text(quantity: Quantity) -> str:
-    """The figure as stated: 'up to 7,500 troops', 'about 50–250 troops', 'at least 0.25% of GDP', '€90 bn'."""
+    """The figure as stated: 'up to 7,500 troops', 'about 50–250 troops', 'at least 3.5% of GDP by 2035', '€16–19 bn
+    a year', '+0.2 points of GDP a year', '€100 bn over 10 years', '3 months'."""
     value = number_text(quantity.value)
     if quantity.value_max is not None:
         value += f"–{number_text(quantity.value_max)}"
     words = [BOUND_WORDS[quantity.bound]] if quantity.bound else []
     if quantity.approximate:
         words.append("about")
+    sign = CHANGE_SIGNS[quantity.change] if quantity.change else ""
+    one = quantity.value == 1 and quantity.value_max is None
     if quantity.measure == Measure.AMOUNT:
-        words.append(money_text(quantity.currency or "", quantity.value, quantity.value_max))
-    elif quantity.measure == Measure.SHARE_OF_GDP:
-        words.append(f"{value}% of GDP")
-    elif quantity.measure == Measure.DURATION_YEARS:
-        words.append(f"{value} year{'' if quantity.value == 1 and quantity.value_max is None else 's'}")
+        words.append(sign + money_text(quantity.currency or "", quantity.value, quantity.value_max))
+    elif quantity.measure in SHARE_OF:
+        # A change of a share is in percentage points, not per cent of the share.
+        share = f"{value} point{'' if one else 's'}" if sign else f"{value}%"
+        words.append(f"{sign}{share} of {SHARE_OF[quantity.measure]}")
+    elif quantity.measure in DURATION_UNITS:
+        singular, plural = DURATION_UNITS[quantity.measure]
+        words.append(f"{sign}{value} {singular if one else plural}")
+    elif quantity.measure == Measure.YEAR:
+        words.append(value.replace(",", ""))
     else:
-        words.append(f"{value} {MEASURE_LABELS[quantity.measure].lower()}")
+        words.append(f"{sign}{value} {MEASURE_LABELS[quantity.measure].lower()}")
+    if quantity.per:
+        words.append(f"a {quantity.per}")
+    if quantity.over:
+        words.append(f"over {quantity.over}")
+    if quantity.not_before:
+        words.append(f"no earlier than {partial_date_text(quantity.not_before)}")
+    if quantity.by:
+        words.append(f"by {partial_date_text(quantity.by)}")
     return " ".join(words)
 
 
-def quantity_line(quantity: Quantity) -> str:
-    """The figure with what it is and its note: 'up to 7,500 troops (press or analyst estimate; per The Times)'."""
-    extras = [e for e in (BASIS_LABELS[quantity.basis], quantity.note) if e]
+def quantity_line(quantity: Quantity, whole: Quantity | None = None) -> str:
+    """The figure with what it is, its own confidence when it has one, and its note: 'up to 7,500 troops (press or
+    analyst estimate; per The Times)', '€150 bn (part of €800 bn; disputed)'."""
+    part = f"part of {quantity_text(whole)}" if whole is not None else ""
+    own = CONFIDENCE_LABELS[quantity.confidence].lower() if quantity.confidence else ""
+    extras = [e for e in (BASIS_LABELS[quantity.basis], part, own, quantity.note) if e]
     text = quantity_text(quantity)
     return f"{text} ({'; '.join(extras)})" if extras else text
+
+
+def quantities_line(quantities: Iterable[Quantity]) -> str:
+    """Every figure of a record, '; '-separated, each part naming its whole."""
+    quantities = list(quantities)
+    by_id = {q.id: q for q in quantities if q.id}
+    return "; ".join(quantity_line(q, by_id.get(q.part_of or "")) for q in quantities)
 
 
 @dataclass(frozen=True)
@@ -88,8 +128,10 @@ class Figure:
     text: str  # as stated (quantity_text)
     basis: Basis
     date: str  # when it was given: the record's date, else its meeting's (YYYY, YYYY-MM or YYYY-MM-DD)
-    confidence: Confidence
-    sources: str  # 'Publisher (date); Publisher (date)'
+    confidence: Confidence  # the figure's own, else its record's
+    sources: str  # 'Publisher (date); Publisher (date)': the figure's own, else its record's
+    is_part: bool = False  # part of another figure of the record (part_of): never the figure shown
+    is_change: bool = False  # a change of a level ('+0.2 points'), not the level
 
     def line(self) -> str:
         """'up to 7,500 troops, press or analyst estimate (The Times (2026-01-07); single source)'."""
@@ -98,14 +140,33 @@ class Figure:
         return f"{head} ({self.sources}; {CONFIDENCE_LABELS[self.confidence].lower()})"
 
 
-def figures_of(pledge_id: str, quantities: Iterable[Quantity], date: str, confidence: Confidence, sources: str):
-    """Every quantity of a record as a Figure, in the record's order."""
-    return tuple(Figure(pledge_id, q.measure, quantity_text(q), q.basis, date, confidence, sources) for q in quantities)
+def figure_of(pledge_id: str, quantity: Quantity, date: str, confidence: Confidence, sources: str) -> Figure:
+    """One quantity of a record as a Figure; `confidence` and `sources` are the record's, used when the figure has
+    none of its own (the caller passes the figure's own sources' text when it has some)."""
+    return Figure(
+        pledge_id,
+        quantity.measure,
+        quantity_text(quantity),
+        quantity.basis,
+        date,
+        quantity.confidence or confidence,
+        sources,
+        is_part=quantity.part_of is not None,
+        is_change=quantity.change is not None,
+    )
+
+
+def offered(figure: Figure) -> bool:
+    """A figure FIGURE_RULE may show: not context, not a unit price, not part of another figure."""
+    return figure.basis not in NOT_OFFERED and not figure.is_part
 
 
 def chosen_figure(figures: Iterable[Figure], measure: Measure = Measure.TROOPS) -> Figure | None:
     """The one figure FIGURE_RULE picks among `figures` (a participant's), or None; ties keep the data's order."""
-    candidates = [f for f in figures if f.measure == measure and f.basis != Basis.CONTEXT]
+    candidates = [f for f in figures if f.measure == measure and offered(f)]
     if not candidates:
         return None
-    return max(candidates, key=lambda f: (f.basis == Basis.STATED, f.date, -CONFIDENCE_ORDER.index(f.confidence)))
+    return max(
+        candidates,
+        key=lambda f: (f.basis == Basis.STATED, not f.is_change, f.date, -CONFIDENCE_ORDER.index(f.confidence)),
+    )

@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
 
 from summit.vocabulary import (
     FIRST_HAND_KINDS,
     PALETTE,
+    SPAN_PATTERN,
     Attendance,
     Basis,
     Bound,
+    Change,
     ConditionState,
     Confidence,
     Deployment,
@@ -21,6 +23,8 @@ from summit.vocabulary import (
     Measure,
     MeetingFormat,
     ParticipantKind,
+    Per,
+    Role,
     SourceKind,
     Status,
     Timing,
@@ -46,6 +50,11 @@ def _check_partial_date(value: str) -> str:
     return value
 
 
+def _year_as_text(value: object) -> object:
+    """A bare year (`by: 2035`) is read by YAML as a number: it is the partial date '2035'."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, description="Stable id: lower-case words joined by - or _.")]
 ParticipantId = Annotated[
     str,
@@ -56,6 +65,7 @@ ParticipantId = Annotated[
 ]
 PartialDate = Annotated[
     str,
+    BeforeValidator(_year_as_text),
     Field(pattern=PARTIAL_DATE_PATTERN, description="YYYY-MM-DD, or YYYY-MM / YYYY when only that is known."),
     AfterValidator(_check_partial_date),
 ]
@@ -97,6 +107,28 @@ class DisputedClaim(Record):
     sources: list[Slug] = Field(min_length=1)
 
 
+class OwnSourcing(Record):
+    """A part of a record (a figure, a person) that may carry sourcing of its own; left out, the record's."""
+
+    sources: list[Slug] = Field(
+        default_factory=list, description="Ids in sources.yaml for this part alone; left out, the record's sources."
+    )
+    confidence: Confidence | None = Field(
+        default=None, description="How sure we are of this part alone; left out, the record's confidence."
+    )
+    disputed_claims: list[DisputedClaim] = Field(
+        default_factory=list, description="The competing claims; required (two or more) when confidence is disputed."
+    )
+
+    @model_validator(mode="after")
+    def _own_disputes_need_claims(self) -> OwnSourcing:
+        if self.confidence == Confidence.DISPUTED and len(self.disputed_claims) < 2:
+            raise ValueError("confidence is 'disputed' but fewer than two disputed_claims are recorded")
+        if self.confidence != Confidence.DISPUTED and self.disputed_claims:
+            raise ValueError("disputed_claims are recorded but confidence is not 'disputed'")
+        return self
+
+
 # --- sources.yaml ---------------------------------------------------------------------------
 
 
@@ -106,7 +138,9 @@ class Source(Record):
     id: Slug
     url: Url
     publisher: ShortText
-    title: ShortText
+    title: ShortText | None = Field(
+        default=None, description="Title of the page; left out when it has none (shown as the publisher and date)."
+    )
     published: PartialDate | None = Field(default=None, description="Publication date, as precise as known.")
     approximate_date: StrictBool = Field(default=False, description="True when the publication date is an estimate.")
     official: StrictBool = Field(default=False, description="True for a government or institution's own page.")
@@ -181,8 +215,10 @@ class CommitmentType(Record):
     short_label: Annotated[str, Field(min_length=1, max_length=24)]
     description: Text
     category: Slug
-    colour: str = Field(
-        description="One of the colour-blind-safe palette's colours.",
+    colour: str | None = Field(
+        default=None,
+        description="One of the colour-blind-safe palette's colours; left out, the colour of its category (for a "
+        "taxonomy with more types than the palette has colours).",
         json_schema_extra={"enum": list(PALETTE)},
     )
     domain: Domain | None = None
@@ -194,7 +230,7 @@ class CommitmentType(Record):
 
     @model_validator(mode="after")
     def _colour_in_palette(self) -> CommitmentType:
-        if self.colour not in PALETTE:
+        if self.colour is not None and self.colour not in PALETTE:
             raise ValueError(f"colour {self.colour!r} is not in the colour-blind-safe palette {', '.join(PALETTE)}")
         if self.domain is not None and self.domain_unspecified:
             raise ValueError(f"domain_unspecified is true but domain is {self.domain}: give one or the other")
@@ -206,6 +242,18 @@ class Category(Record):
 
     id: Slug
     label: ShortText
+    colour: str | None = Field(
+        default=None,
+        description="Colour of its types that give none; left out, the palette's colours in the order of the "
+        "categories.",
+        json_schema_extra={"enum": list(PALETTE)},
+    )
+
+    @model_validator(mode="after")
+    def _category_colour_in_palette(self) -> Category:
+        if self.colour is not None and self.colour not in PALETTE:
+            raise ValueError(f"colour {self.colour!r} is not in the colour-blind-safe palette {', '.join(PALETTE)}")
+        return self
 
 
 class Condition(Record):
@@ -254,6 +302,17 @@ class Organisation(Record):
     short_name: Annotated[str, Field(min_length=1, max_length=24)]
     kind: ParticipantKind
     url: Url | None = None
+    stands_for: Slug | None = Field(
+        default=None,
+        description="For a collective: the id of the group in groups.yaml whose members it stands for (all NATO "
+        "allies): filtering by that group keeps its records.",
+    )
+
+    @model_validator(mode="after")
+    def _only_collectives_stand_for(self) -> Organisation:
+        if self.stands_for is not None and self.kind != ParticipantKind.COLLECTIVE:
+            raise ValueError("stands_for is only for a collective (kind: collective)")
+        return self
 
 
 class OrganisationsFile(Record):
@@ -287,7 +346,7 @@ class Document(Sourced):
 
     id: Slug
     title: ShortText
-    date: dt.date
+    date: PartialDate = Field(description="YYYY-MM-DD, or YYYY-MM / YYYY when only that is known.")
     signatories: list[ParticipantId] = Field(
         min_length=1, description="Participant ids; a collective id (COALITION) stands for all its members."
     )
@@ -296,12 +355,19 @@ class Document(Sourced):
 
 
 class ReportedCounts(Record):
-    """Headcounts as reported by sources, which may exceed the delegations we could identify."""
+    """Headcounts as reported by sources, which may exceed the delegations we could identify. A count left out is
+    not reported (shown as such, never as 0)."""
 
-    states: Annotated[int, Field(ge=0)]
-    organisations: Annotated[int, Field(ge=0)] = 0
+    states: Annotated[int, Field(ge=0)] | None = None
+    organisations: Annotated[int, Field(ge=0)] | None = None
     leaders: Annotated[int, Field(ge=0)] | None = None
     note: Text | None = None
+
+    @model_validator(mode="after")
+    def _some_count(self) -> ReportedCounts:
+        if self.states is None and self.organisations is None and self.leaders is None:
+            raise ValueError("give at least one of states, organisations or leaders")
+        return self
 
 
 class Meeting(Sourced):
@@ -322,6 +388,11 @@ class Meeting(Sourced):
     outcome: Text | None = None
     documents: list[Document] = Field(default_factory=list)
     reported_counts: ReportedCounts | None = None
+    expected_counts: ReportedCounts | None = Field(
+        default=None,
+        description="Headcounts announced before the meeting (expected, not reported after it), kept apart from "
+        "reported_counts.",
+    )
     open_questions: list[Text] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -331,12 +402,13 @@ class Meeting(Sourced):
         return self
 
 
-class Person(Record):
-    """A head of delegation. Leave name out when no source names the person."""
+class Person(OwnSourcing):
+    """A head of delegation, or a member of it. Leave name out when no source names the person, and level when no
+    source gives it."""
 
     name: ShortText | None = None
     title: ShortText | None = None
-    level: Level
+    level: Level = Field(default=Level.UNKNOWN, description="Rank; left out (unknown), never counted as a leader.")
     also_represents: ParticipantId | None = Field(
         default=None, description="Another participant this person also holds a role for (dual-hatted)."
     )
@@ -348,14 +420,19 @@ class Delegation(Sourced):
 
     participant: ParticipantId
     heads: list[Person] = Field(min_length=1)
+    accompanied_by: list[Person] = Field(
+        default_factory=list,
+        description="Ministers and officials with the heads (searchable; never counted as heads).",
+    )
     attendance: Attendance
-    role: Annotated[str, Field(pattern=r"^(host|co_chair|member|observer|guest)$")] = "member"
+    role: Role = Role.MEMBER
     note: Text | None = None
 
 
-class Quantity(Record):
+class Quantity(OwnSourcing):
     """A public figure attached to a pledge."""
 
+    id: Slug | None = Field(default=None, description="Needed only when another figure is part of this one.")
     measure: Measure
     value: Annotated[float, Field(ge=0)] | Annotated[int, Field(ge=0)]
     value_max: Annotated[float, Field(ge=0)] | Annotated[int, Field(ge=0)] | None = None
@@ -364,11 +441,40 @@ class Quantity(Record):
     )
     approximate: StrictBool = False
     bound: Bound | None = Field(default=None, description="'up to', 'at least' or 'more than' the value, as stated.")
+    change: Change | None = Field(
+        default=None, description="The value is an increase or a decrease of a level, not the level ('+0.2 points')."
+    )
+    per: Per | None = Field(default=None, description="A rate: the value is per year, month, week or day.")
+    over: Annotated[str, Field(pattern=SPAN_PATTERN)] | None = Field(
+        default=None, description="The span the figure is spread over: '10 years', '18 months'."
+    )
+    by: PartialDate | None = Field(default=None, description="Target date or year the figure is to be reached by.")
+    not_before: PartialDate | None = Field(default=None, description="Not to be reached before this date or year.")
     basis: Basis = Field(
         default=Basis.STATED,
-        description="stated by the participant; an estimate by the press or analysts; or context, not pledged.",
+        description="stated by the participant; an estimate by the press or analysts; context, not pledged; or a "
+        "unit price, not a total.",
+    )
+    part_of: Slug | None = Field(
+        default=None,
+        description="Id of another figure of the same record that this one is part of (€150 bn of €800 bn): never "
+        "added to it, never the figure a map shows.",
     )
     note: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _years_are_years(self) -> Quantity:
+        if self.measure == Measure.YEAR:
+            values = [self.value] if self.value_max is None else [self.value, self.value_max]
+            if any(v != int(v) or not 1000 <= v <= 9999 for v in values):
+                raise ValueError("a year is a whole number of four digits (2035)")
+            if self.per or self.over or self.change:
+                raise ValueError("a year cannot have per, over or change")
+        if self.by and self.not_before and self.not_before > self.by:
+            raise ValueError(f"not_before {self.not_before} is after by {self.by}")
+        if self.part_of is not None and self.part_of == self.id:
+            raise ValueError("a figure cannot be part of itself")
+        return self
 
     @model_validator(mode="after")
     def _amounts_have_currency(self) -> Quantity:
@@ -384,10 +490,19 @@ class Quantity(Record):
 
 
 class Pledge(Sourced):
-    """A pledge, or a stance that is not a pledge, by one participant at one meeting."""
+    """A pledge, or a stance that is not a pledge, by one participant (or several jointly) at one meeting."""
 
     id: Slug
     participant: ParticipantId
+    joint_with: list[ParticipantId] = Field(
+        default_factory=list,
+        description="The other participants of a joint pledge or stance: one record, listed under each of them.",
+    )
+    absent: StrictBool = Field(
+        default=False,
+        description="True when the participant did not attend the meeting (a stance from outside it): no "
+        "delegation is needed.",
+    )
     types: list[Slug] = Field(min_length=1, description="Ids of commitment types in taxonomy.yaml.")
     status: Status
     description: Text
@@ -416,13 +531,32 @@ class Pledge(Sourced):
         default=None,
         description="Who said it, as the sources name them (a minister, a spokesperson, an analyst at a think tank).",
     )
+    about: list[Annotated[str, Field(pattern=r"^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$")]] = Field(
+        default_factory=list,
+        description="What a stance is aimed at: participant ids (ESP) or pledge ids ('rejects Spain's exemption').",
+    )
     note: Text | None = None
+
+    @property
+    def participants(self) -> tuple[str, ...]:
+        """The participant, then those it pledged jointly with."""
+        return (self.participant, *self.joint_with)
 
     @model_validator(mode="after")
     def _lead_within_types(self) -> Pledge:
         stray = [t for t in self.lead_for if t not in self.types]
         if stray:
             raise ValueError(f"lead_for names {', '.join(stray)}, which is not among this pledge's types")
+        twice = sorted({p for p in self.participants if self.participants.count(p) > 1})
+        if twice:
+            raise ValueError(f"{', '.join(twice)} is named twice among participant and joint_with")
+        ids = [q.id for q in self.quantities if q.id]
+        if len(ids) != len(set(ids)):
+            raise ValueError("two figures of this record have the same id")
+        for quantity in self.quantities:
+            if quantity.part_of is not None and quantity.part_of not in ids:
+                known = f" (its figures' ids: {', '.join(ids)})" if ids else " (no figure of it has an id)"
+                raise ValueError(f"part_of '{quantity.part_of}' names no figure of this record{known}")
         return self
 
 

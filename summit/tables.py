@@ -9,7 +9,7 @@ import pandas as pd
 
 from summit import frames as F
 from summit.dataset import Dataset
-from summit.vocabulary import DOMAIN_LABELS, OUTCOME_LABELS, Status
+from summit.vocabulary import DOMAIN_LABELS, OUTCOME_LABELS, POSITION_STATUSES, Status
 
 # Matrix cell marks: readable without colour, in order of precedence within a cell.
 LEAD_MARK = "★"
@@ -176,7 +176,7 @@ def pledge_mark(status: str, conditional: bool, lead: bool) -> str:
         return CONDITIONAL_REFUSAL_MARK
     if status == Status.RULED_OUT:
         return REFUSAL_MARK
-    if status == Status.ADVOCATES:
+    if status in POSITION_STATUSES:
         return POSITION_MARK
     if status == Status.CONDITIONAL_WILLINGNESS:
         return WILLING_MARK
@@ -195,7 +195,8 @@ def group_labels(dataset: Dataset, group_ids: tuple[str, ...]) -> str:
 def participants_table(dataset: Dataset, delegations: pd.DataFrame, pledges: pd.DataFrame) -> pd.DataFrame:
     """One row per delegation: who came, at which level, how, and how many pledges they made."""
     # Per participant: pledges (stances and third-party reports excluded) and stances.
-    counts = pledges.groupby(F.PARTICIPANT)[[F.IS_PLEDGE, F.IS_STANCE]].sum()
+    # A joint record counts for each of its participants (F.JOINT_RULE).
+    counts = F.each_participant(pledges).groupby(F.PARTICIPANT)[[F.IS_PLEDGE, F.IS_STANCE]].sum()
     table = pd.DataFrame(
         {
             COL_PARTICIPANT: delegations[F.NAME],
@@ -221,7 +222,9 @@ def pledges_table(dataset: Dataset, pledges: pd.DataFrame, *, short_labels: bool
     where = F.deployment_labels(dataset)
     table = pd.DataFrame(
         {
-            COL_PARTICIPANT: pledges[F.NAME],
+            COL_PARTICIPANT: pledges[F.NAME].where(
+                pledges[F.JOINT_NAMES] == "", pledges[F.NAME] + " (jointly with " + pledges[F.JOINT_NAMES] + ")"
+            ),
             COL_CODE: pledges[F.PARTICIPANT],
             COL_TYPES: [", ".join(type_labels[t] for t in ts) for ts in pledges[F.TYPES]]
             if short_labels
@@ -277,6 +280,7 @@ def matrix_table(dataset: Dataset, pledge_types: pd.DataFrame, participants: pd.
         Poland        ✕             ★
     """
     columns = {t.id: t.short_label for t in dataset.commitment_types.values()}
+    pledge_types = F.each_participant(pledge_types)  # a joint record marks each of its participants
     names = dict(zip(participants[F.PARTICIPANT], participants[F.NAME], strict=True))
     names.update(dict(zip(pledge_types[F.PARTICIPANT], pledge_types[F.NAME], strict=True)))
     cells: dict[tuple[str, str], set[tuple[int, str]]] = {}  # (order of the plain mark, mark as shown)

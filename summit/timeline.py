@@ -10,6 +10,7 @@ import pandas as pd
 
 from summit import frames as F
 from summit.dataset import Dataset
+from summit.dates import headcount_text, meeting_days
 from summit.frames import participant_name
 
 
@@ -20,6 +21,7 @@ class MeetingChange:
     meeting_id: str
     name: str
     date: dt.date
+    days: str  # its days as readers see them, the end date included ('24–25 Jun 2025')
     summary: str
     lines: tuple[str, ...]
     is_latest: bool
@@ -95,7 +97,9 @@ def meeting_changes(
                 # Earlier meetings may list only some delegations: no record there is not an absence.
                 lines.append(f"Not recorded at an earlier meeting: {_names(dataset, new)}")
         elif meeting.reported_counts:
-            lines.append(f"Reported attendance: {meeting.reported_counts.states} states (delegations not itemised)")
+            lines.append(f"Reported attendance: {headcount_text(meeting.reported_counts)} (delegations not itemised)")
+        if meeting.expected_counts:
+            lines.append(f"Expected before the meeting: {headcount_text(meeting.expected_counts)}")
         for document in meeting.documents:
             lines.append(f"Document adopted: {document.title}")
         counts = pledge_counts.get(meeting.id)
@@ -115,6 +119,7 @@ def meeting_changes(
                 meeting.id,
                 meeting.name,
                 meeting.date,
+                meeting_days(meeting, short=True),
                 meeting.summary,
                 tuple(lines),
                 index == len(dataset.meetings) - 1,

@@ -29,13 +29,14 @@ from summit.schema import (
     GroupsFile,
     MeetingFile,
     OrganisationsFile,
+    OwnSourcing,
     Record,
     Sourced,
     SourcesFile,
     TaxonomyFile,
 )
 from summit.timing import timing_problem
-from summit.vocabulary import REPORT_STATUSES, ParticipantKind, SourceKind, Status
+from summit.vocabulary import REPORT_STATUSES, SPAN_PATTERN, ParticipantKind, SourceKind, Status
 
 M = typing.TypeVar("M", bound=Record)
 
@@ -46,6 +47,7 @@ _PATTERN_HINTS = {
     URL_PATTERN: "an http:// or https:// address",
     LANGUAGE_PATTERN: "an ISO 639 language code in lower case (e.g. fr)",
     CURRENCY_PATTERN: "an ISO 4217 currency code in capitals (e.g. EUR)",
+    SPAN_PATTERN: "a number and a unit: 10 years, 18 months, 6 weeks, 90 days",
 }
 # A pattern that lists the allowed words, ^(host|co_chair|member)$, is reported like a choice from a list.
 _WORD_CHOICE = re.compile(r"^\^\(([a-z_]+(?:\|[a-z_]+)+)\)\$$")
@@ -249,8 +251,9 @@ class References:
         if date and date > as_of:
             self.add(file, path, f"{date} is after the dataset's as_of date {as_of}")
 
-    def cited(self, file: ParsedFile, path: DataPath, record: Sourced, source_ids: set[str]) -> None:
-        """Every source a record and its disputed claims cite is defined."""
+    def cited(self, file: ParsedFile, path: DataPath, record: Sourced | OwnSourcing, source_ids: set[str]) -> None:
+        """Every source a record (or a part of it with sourcing of its own) and its disputed claims cite is
+        defined."""
         for j, source_id in enumerate(record.sources):
             self.exists(file, (*path, "sources", j), source_id, source_ids, "source")
         for k, claim in enumerate(record.disputed_claims):
@@ -300,7 +303,11 @@ def check_references(files: DataFiles) -> list[Problem]:
     organisation_ids, collectives = check_organisations(refs, files.organisations)
     kinds = {source.id: source.source_kind for source in files.sources.record.sources}
     known = Known(as_of, source_ids, kinds, type_ids, condition_ids, organisation_ids, collectives)
-    check_groups(refs, files.groups, known)
+    group_ids = check_groups(refs, files.groups, known)
+    for i, organisation in enumerate(files.organisations.record.organisations):
+        if organisation.stands_for:
+            path = ("organisations", i, "stands_for")
+            refs.exists(files.organisations.parsed, path, organisation.stands_for, group_ids, "group")
     meeting_ids = check_meetings(refs, files.meetings, known)
     check_dataset(refs, files.dataset, meeting_ids, organisation_ids)
     return refs.problems
@@ -346,11 +353,11 @@ def check_organisations(refs: References, organisations: Checked[OrganisationsFi
     return organisation_ids, collectives
 
 
-def check_groups(refs: References, groups: Checked[GroupsFile], known: Known) -> None:
+def check_groups(refs: References, groups: Checked[GroupsFile], known: Known) -> set[str]:
     """Group ids are unique; each group cites known sources, is dated by as_of, and lists each valid member
-    once."""
+    once. Returns the group ids."""
     file, records = groups.parsed, groups.record.groups
-    refs.unique(file, _values(("groups",), records, "id"), "group id")
+    group_ids = refs.unique(file, _values(("groups",), records, "id"), "group id")
     for i, group in enumerate(records):
         refs.cited(file, ("groups", i), group, known.sources)
         refs.not_after(file, ("groups", i, "as_of"), group.as_of.isoformat(), known.as_of)
@@ -358,6 +365,7 @@ def check_groups(refs: References, groups: Checked[GroupsFile], known: Known) ->
         refs.unique(file, members, "member")
         for path, member in members:
             refs.participant(file, path, member, known.organisations)
+    return group_ids
 
 
 def check_meetings(refs: References, meetings: Sequence[Checked[MeetingFile]], known: Known) -> set[str]:
@@ -370,7 +378,20 @@ def check_meetings(refs: References, meetings: Sequence[Checked[MeetingFile]], k
         delegates = check_delegations(refs, meeting, known)
         check_pledges(refs, meeting, known, delegates, pledge_ids)
     check_text_references(refs, meetings, set(meeting_ids), set(pledge_ids))
+    check_stance_targets(refs, meetings, set(pledge_ids))
     return set(meeting_ids)
+
+
+def check_stance_targets(refs: References, meetings: Sequence[Checked[MeetingFile]], pledge_ids: set[str]) -> None:
+    """What a stance is `about`, when it is a pledge id (not a participant id in capitals), names a pledge of any
+    meeting file."""
+    for meeting in meetings:
+        for i, pledge in enumerate(meeting.record.pledges):
+            for j, target in enumerate(pledge.about):
+                if not target.isupper():
+                    refs.exists(meeting.parsed, ("pledges", i, "about", j), target, pledge_ids, "pledge")
+                    if target == pledge.id:
+                        refs.add(meeting.parsed, ("pledges", i, "about", j), "a record cannot be about itself")
 
 
 def check_text_references(
@@ -417,7 +438,7 @@ def check_documents(refs: References, checked: Checked[MeetingFile], known: Know
     for i, document in enumerate(documents):
         path = ("meeting", "documents", i)
         refs.cited(file, path, document, known.sources)
-        refs.not_after(file, (*path, "date"), document.date.isoformat(), known.as_of)
+        refs.not_after(file, (*path, "date"), document.date, known.as_of)
         for j, code in enumerate(document.signatories):
             refs.participant(file, (*path, "signatories", j), code, known.organisations)
 
@@ -430,8 +451,11 @@ def check_delegations(refs: References, checked: Checked[MeetingFile], known: Kn
     for i, delegation in enumerate(delegations):
         refs.cited(file, ("delegations", i), delegation, known.sources)
         refs.participant(file, ("delegations", i, "participant"), delegation.participant, known.organisations)
-        for j, person in enumerate(delegation.heads):
-            path = ("delegations", i, "heads", j)
+        people = [("heads", j, p) for j, p in enumerate(delegation.heads)]
+        people += [("accompanied_by", j, p) for j, p in enumerate(delegation.accompanied_by)]
+        for field, j, person in people:
+            path = ("delegations", i, field, j)
+            refs.cited(file, path, person, known.sources)
             if person.also_represents:
                 refs.participant(file, (*path, "also_represents"), person.also_represents, known.organisations)
             if person.name is None:
@@ -469,18 +493,32 @@ def check_pledge(refs: References, checked: Checked[MeetingFile], i: int, known:
     file, pledge, path = checked.parsed, checked.record.pledges[i], ("pledges", i)
     refs.cited(file, path, pledge, known.sources)
     refs.participant(file, (*path, "participant"), pledge.participant, known.organisations)
-    if pledge.participant not in delegates and pledge.participant not in known.collectives:
+    for j, partner in enumerate(pledge.joint_with):
+        refs.participant(file, (*path, "joint_with", j), partner, known.organisations)
+    present = pledge.participant in delegates
+    if pledge.absent and present:
+        refs.add(
+            file,
+            (*path, "absent"),
+            f"absent is true but {pledge.participant} has a delegation at {checked.record.meeting.id}; "
+            "leave absent out",
+        )
+    elif not present and not pledge.absent and pledge.participant not in known.collectives:
         refs.add(
             file,
             (*path, "participant"),
             f"{pledge.participant} made a pledge at {checked.record.meeting.id} but has no delegation there; "
-            "add its delegation",
+            "add its delegation, or write absent: true for a stance by a participant that did not attend",
         )
+    for j, target in enumerate(pledge.about):
+        if target.isupper():
+            refs.participant(file, (*path, "about", j), target, known.organisations)
     for j, type_id in enumerate(pledge.types):
         refs.exists(file, (*path, "types", j), type_id, known.commitment_types, "commitment type")
     for j, condition in enumerate(pledge.conditions):
         refs.exists(file, (*path, "conditions", j), condition, known.conditions, "condition")
     for j, quantity in enumerate(pledge.quantities):
+        refs.cited(file, (*path, "quantities", j), quantity, known.sources)
         if quantity.currency and not countries.is_currency(quantity.currency):
             refs.add(
                 file, (*path, "quantities", j, "currency"), f"'{quantity.currency}' is not an ISO 4217 currency code"

@@ -40,6 +40,11 @@ class Status(StrEnum):
     ONGOING = "ongoing"
     DELIVERED = "delivered"
     ADVOCATES = "advocates"
+    REQUESTS = "requests"
+    DEMANDS = "demands"
+    THREATENS = "threatens"
+    EXEMPTION_CLAIMED = "exemption_claimed"
+    EXEMPTION_GRANTED = "exemption_granted"
     CONDITIONAL_WILLINGNESS = "conditional_willingness"
     CONDITIONAL_REFUSAL = "conditional_refusal"
     RULED_OUT = "ruled_out"
@@ -54,14 +59,28 @@ STATUS_LABELS = {
     Status.ONGOING: "Ongoing",
     Status.DELIVERED: "Delivered",
     Status.ADVOCATES: "Advocates (position, not a pledge)",
+    Status.REQUESTS: "Requests (asks others, not a pledge)",
+    Status.DEMANDS: "Demands (a demand, not a pledge)",
+    Status.THREATENS: "Threatens (a warning of action, not a pledge)",
+    Status.EXEMPTION_CLAIMED: "Claims an exemption (not a pledge)",
+    Status.EXEMPTION_GRANTED: "Granted an exemption (not a pledge)",
     Status.CONDITIONAL_WILLINGNESS: "Willing if conditions are met (not a pledge)",
     Status.CONDITIONAL_REFUSAL: "Refuses unless conditions are met",
     Status.RULED_OUT: "Ruled out",
 }
-# Stances are records that are not pledges: a refusal or a stated position.
-STANCE_STATUSES = frozenset(
-    {Status.ADVOCATES, Status.CONDITIONAL_WILLINGNESS, Status.CONDITIONAL_REFUSAL, Status.RULED_OUT}
+# Stances are records that are not pledges: a refusal, a stated position, a request, a demand, a threat or an
+# exemption (claimed by the participant or granted to it). A stance may name what it is aimed at (`about`).
+POSITION_STATUSES = frozenset(
+    {
+        Status.ADVOCATES,
+        Status.REQUESTS,
+        Status.DEMANDS,
+        Status.THREATENS,
+        Status.EXEMPTION_CLAIMED,
+        Status.EXEMPTION_GRANTED,
+    }
 )
+STANCE_STATUSES = POSITION_STATUSES | {Status.CONDITIONAL_WILLINGNESS, Status.CONDITIONAL_REFUSAL, Status.RULED_OUT}
 REFUSAL_STATUSES = frozenset({Status.CONDITIONAL_REFUSAL, Status.RULED_OUT})
 # Third-party reports: what a press report or an analyst says of a participant, which the participant has not
 # confirmed. Never counted as a pledge, and never the only reason a participant is coloured on a map.
@@ -157,6 +176,7 @@ class Level(StrEnum):
     AMBASSADOR = "ambassador"
     OFFICIAL = "official"
     ORGANISATION_LEADER = "organisation_leader"
+    UNKNOWN = "unknown"
 
 
 LEVEL_LABELS = {
@@ -167,6 +187,7 @@ LEVEL_LABELS = {
     Level.AMBASSADOR: "Ambassador",
     Level.OFFICIAL: "Official",
     Level.ORGANISATION_LEADER: "Leader of an organisation",
+    Level.UNKNOWN: "Level not known",
 }
 LEADER_LEVELS = frozenset({Level.HEAD_OF_STATE, Level.HEAD_OF_GOVERNMENT})
 
@@ -192,12 +213,37 @@ class MeetingFormat(StrEnum):
     IN_PERSON = "in_person"
     VIRTUAL = "virtual"
     HYBRID = "hybrid"
+    UNKNOWN = "unknown"
 
 
 MEETING_FORMAT_LABELS = {
     MeetingFormat.IN_PERSON: "In person",
     MeetingFormat.VIRTUAL: "Virtual",
     MeetingFormat.HYBRID: "Hybrid",
+    MeetingFormat.UNKNOWN: "Not known",
+}
+
+
+class Role(StrEnum):
+    """A delegation's part in a meeting."""
+
+    HOST = "host"
+    CHAIR = "chair"
+    CO_CHAIR = "co_chair"
+    MEMBER = "member"
+    PARTNER = "partner"
+    OBSERVER = "observer"
+    GUEST = "guest"
+
+
+ROLE_LABELS = {
+    Role.HOST: "Host",
+    Role.CHAIR: "Chair",
+    Role.CO_CHAIR: "Co-chair",
+    Role.MEMBER: "Member",
+    Role.PARTNER: "Partner",
+    Role.OBSERVER: "Observer",
+    Role.GUEST: "Guest",
 }
 
 
@@ -225,8 +271,12 @@ class Measure(StrEnum):
     PERSONNEL = "personnel"
     AMOUNT = "amount"
     SHARE_OF_GDP = "share_of_gdp"
+    SHARE_OF_GNI = "share_of_gni"
     UNITS = "units"
     DURATION_YEARS = "duration_years"
+    DURATION_MONTHS = "duration_months"
+    DURATION_DAYS = "duration_days"
+    YEAR = "year"
 
 
 MEASURE_LABELS = {
@@ -234,9 +284,45 @@ MEASURE_LABELS = {
     Measure.PERSONNEL: "Personnel",
     Measure.AMOUNT: "Amount",
     Measure.SHARE_OF_GDP: "Share of GDP (%)",
+    Measure.SHARE_OF_GNI: "Share of GNI (%)",
     Measure.UNITS: "Units",
     Measure.DURATION_YEARS: "Duration (years)",
+    Measure.DURATION_MONTHS: "Duration (months)",
+    Measure.DURATION_DAYS: "Duration (days)",
+    Measure.YEAR: "Year",
 }
+# Shares are per cent of what they are a share of; a change of a share is in percentage points.
+SHARE_OF = {Measure.SHARE_OF_GDP: "GDP", Measure.SHARE_OF_GNI: "GNI"}
+# Durations, with the unit's singular and plural.
+DURATION_UNITS = {
+    Measure.DURATION_YEARS: ("year", "years"),
+    Measure.DURATION_MONTHS: ("month", "months"),
+    Measure.DURATION_DAYS: ("day", "days"),
+}
+
+
+class Per(StrEnum):
+    """The period of a rate: '€16–19 bn a year'."""
+
+    YEAR = "year"
+    MONTH = "month"
+    WEEK = "week"
+    DAY = "day"
+
+
+# A span a figure is spread over ('over 10 years'): `over: 10 years`, a number and one of these units.
+SPAN_UNITS = ("years", "months", "weeks", "days")
+SPAN_PATTERN = r"^\d+(\.\d+)? (years?|months?|weeks?|days?)$"
+
+
+class Change(StrEnum):
+    """A figure that is a change of a level, not the level: '+0.2 points of GDP a year'."""
+
+    INCREASE = "increase"
+    DECREASE = "decrease"
+
+
+CHANGE_SIGNS = {Change.INCREASE: "+", Change.DECREASE: "−"}
 
 
 class Bound(StrEnum):
@@ -256,10 +342,18 @@ class Basis(StrEnum):
     STATED = "stated"
     ESTIMATE = "estimate"
     CONTEXT = "context"
+    UNIT_PRICE = "unit_price"
 
 
 # How a figure is labelled wherever it is shown; a stated figure needs no label.
-BASIS_LABELS = {Basis.STATED: "", Basis.ESTIMATE: "press or analyst estimate", Basis.CONTEXT: "context, not pledged"}
+BASIS_LABELS = {
+    Basis.STATED: "",
+    Basis.ESTIMATE: "press or analyst estimate",
+    Basis.CONTEXT: "context, not pledged",
+    Basis.UNIT_PRICE: "unit price, not a total",
+}
+# Figures that are not what a participant offers: never the figure a map or a headline shows.
+NOT_OFFERED = frozenset({Basis.CONTEXT, Basis.UNIT_PRICE})
 
 
 class ParticipantKind(StrEnum):

@@ -60,7 +60,7 @@ def test_a_stance_or_a_report_alone_is_no_new_kind_of_commitment(tiny, tiny_fram
 
 
 def change(n: int) -> MeetingChange:
-    return MeetingChange(f"m{n}", f"Meeting {n}", dt.date(2025, 1, 1) + dt.timedelta(days=n), "", (), False)
+    return MeetingChange(f"m{n}", f"Meeting {n}", dt.date(2025, 1, 1) + dt.timedelta(days=n), "", "", (), False)
 
 
 def test_meetings_are_listed_newest_first_page_by_page():

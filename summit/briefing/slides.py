@@ -35,6 +35,7 @@ from summit.briefing.text import (
 )
 from summit.briefing.theme import PROJECTOR_SCALE, projector_chart
 from summit.dataset import Dataset
+from summit.dates import headcount_text, meeting_days
 from summit.figures import type_bar_chart
 from summit.filters import FilteredRows, Filters
 from summit.frames import Frames
@@ -86,7 +87,7 @@ def view_sentence(dataset: Dataset, filters: Filters, view: View) -> str:
 def document_info(dataset: Dataset, filters: Filters, view: View) -> DocumentInfo:
     """The handouts' document properties: the briefing's title, the dataset's maintainer, the filters."""
     meeting = view.meeting.meeting if view.meeting else None
-    title = f"Briefing: {meeting.name} ({meeting.date:%-d %B %Y})" if meeting else f"Briefing: {dataset.info.title}"
+    title = f"Briefing: {meeting.name} ({meeting_days(meeting)})" if meeting else f"Briefing: {dataset.info.title}"
     keywords = ("briefing", *((meeting.short_name,) if meeting else ()), as_of_text(dataset))
     return DocumentInfo(
         title=title,
@@ -162,7 +163,7 @@ def _title_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]
         Slide(
             "title",
             meeting.name,
-            f"{meeting.date:%-d %B %Y} · {place} · {as_of_text(dataset)}",
+            f"{meeting_days(meeting)} · {place} · {as_of_text(dataset)}",
             (sentence, summary),
             notes=f"{meeting.summary}\n\n{meeting.outcome or ''}".strip(),
             kind="title",
@@ -175,12 +176,14 @@ def _numbers_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slid
     numbers = key_numbers(dataset, view.meeting, view.delegations, view.pledges)
     table = pd.DataFrame({"Figure": [n.label for n in numbers], "Value": [n.text for n in numbers]})
     bullets = []
-    reported = view.meeting.meeting.reported_counts
+    reported, expected = view.meeting.meeting.reported_counts, view.meeting.meeting.expected_counts
     if reported is not None:
         bullets.append(
-            f"Sources report {reported.states} states and {reported.organisations} organisations taking part; "
+            f"Sources report {headcount_text(reported)} taking part; "
             f"the figures count the {len(view.delegations)} delegations identified in the current view."
         )
+    if expected is not None:
+        bullets.append(f"Expected before the meeting: {headcount_text(expected)}.")
     slide = Slide(
         "numbers",
         "Key numbers",
