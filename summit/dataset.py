@@ -30,6 +30,7 @@ from summit.schema import (
     TaxonomyFile,
 )
 from summit.validate import Checked, DataFiles, check_references, count_sourced, validate_model
+from summit.vocabulary import PALETTE
 
 M = TypeVar("M", bound=Record)
 
@@ -80,6 +81,18 @@ class Dataset:
     def meeting_series(self) -> str:
         """What its meetings are called ('Coalition of the Willing meetings'; 'meetings' when not given)."""
         return self.info.meeting_series or "meetings"
+
+    def type_colour(self, type_id: str) -> str:
+        """A commitment type's colour: its own, else its category's, else the palette's in the order of the
+        categories (so a taxonomy with more types than colours gives them by category)."""
+        kind = self.commitment_types[type_id]
+        if kind.colour:
+            return kind.colour
+        category = self.categories[kind.category]
+        if category.colour:
+            return category.colour
+        # Grey (the palette's last colour) is for "none"; categories cycle through the others.
+        return PALETTE[list(self.categories).index(category.id) % (len(PALETTE) - 1)]
 
     def default_meeting_id(self) -> str | None:
         """The meeting shown first: dataset.yaml's featured_meeting, else the one with most delegations (latest)."""

@@ -39,8 +39,9 @@ class KeyNumber:
 def leaders_present(delegations: pd.DataFrame) -> tuple[int, int]:
     """(confirmed, unconfirmed) delegations led by a head of state or government.
 
-    Confirmed: a source names the head and records the attendance (in person or by video). Unconfirmed: led
-    at that level, but the head is not named or the attendance is not known; they are not counted as present.
+    Confirmed: a source names the head and records the attendance (in person or by video), and the head's own
+    confidence (when given) is not unverified or disputed. Unconfirmed: led at that level otherwise; they are not
+    counted as present.
     """
     confirmed = int(delegations[F.IS_LEADER_CONFIRMED].sum())
     return confirmed, int(delegations[F.IS_LEADER].sum()) - confirmed
@@ -55,12 +56,13 @@ COUNTING_RULES = {
     "Delegations": "Delegations identified in the sources for the current filters.",
     "Leaders present": (
         "Delegations led by a head of state or government whom a source names, attending in person or by "
-        "video. Unconfirmed: led at that level, but the head is not named or the attendance is not known; "
-        "they are not counted."
+        "video. Unconfirmed: led at that level, but the head is not named, the attendance is not known or the "
+        "head's own confidence is unverified or disputed; they are not counted. A head whose level no source "
+        "gives is not a leader."
     ),
     "Pledges": (
         "Pledges of any status made or restated at the meeting (earlier and later ones when the time scope "
-        "includes them); stances and third-party reports excluded."
+        "includes them); stances and third-party reports excluded. A joint pledge is counted once."
     ),
     "Reported, not confirmed": (
         "What a press report or an analyst says a participant will do, which the participant has not "
@@ -72,6 +74,7 @@ COUNTING_RULES = {
     "Scenario": SCENARIO_RULES,
     "Troop figure (map)": FIGURE_RULE,
     "Domain filters": DOMAIN_RULE,
+    "Joint pledges and collectives": F.JOINT_RULE,
     "Money": MONEY_RULE,
     "Search": SEARCH_RULE,
     "References between records": REFERENCE_RULE,

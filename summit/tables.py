@@ -317,7 +317,7 @@ def type_counts(dataset: Dataset, pledge_types: pd.DataFrame) -> pd.DataFrame:
             F.TYPE: kind.id,
             TYPE_LABEL: kind.label,
             TYPE_SHORT_LABEL: kind.short_label,
-            TYPE_COLOUR: kind.colour,
+            TYPE_COLOUR: dataset.type_colour(kind.id),
             CONDITIONAL_COUNT: int(grouped.at[kind.id, "sum"]),
             UNCONDITIONAL_COUNT: int(grouped.at[kind.id, "size"] - grouped.at[kind.id, "sum"]),
             TOTAL_COUNT: int(grouped.at[kind.id, "size"]),

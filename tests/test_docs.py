@@ -18,7 +18,7 @@ MODELS = [
     schema.DatasetFile, schema.Source, schema.SourcesFile, schema.Category, schema.CommitmentType,
     schema.Condition, schema.TaxonomyFile, schema.Organisation, schema.OrganisationsFile, schema.Group,
     schema.GroupsFile, schema.Document, schema.ReportedCounts, schema.Meeting, schema.Person,
-    schema.Delegation, schema.Quantity, schema.DisputedClaim, schema.Pledge, schema.MeetingFile,
+    schema.Delegation, schema.Quantity, schema.DisputedClaim, schema.OwnSourcing, schema.Pledge, schema.MeetingFile,
 ]  # fmt: skip
 
 
@@ -51,6 +51,9 @@ def test_every_vocabulary_value_is_documented():
         v.Bound,
         v.Basis,
         v.ParticipantKind,
+        v.Role,
+        v.Per,
+        v.Change,
     ):
         for member in enum:
             assert f"`{member.value}`" in DOC, f"{enum.__name__}.{member.name} is not in docs/data-format.md"

@@ -22,7 +22,7 @@ from tests.conftest import REPO
 DELEGATIONS_HELP = "Delegations identified in the sources for the current filters."
 PLEDGES_HELP = (
     "Pledges of any status made or restated at the meeting (earlier and later ones when the time scope includes "
-    "them); stances and third-party reports excluded."
+    "them); stances and third-party reports excluded. A joint pledge is counted once."
 )
 REPORTED_HELP = (
     "What a press report or an analyst says a participant will do, which the participant has not confirmed "
@@ -30,8 +30,9 @@ REPORTED_HELP = (
 )
 LEADERS_HELP = (
     "Delegations led by a head of state or government whom a source names, attending in person or by "
-    "video. Unconfirmed: led at that level, but the head is not named or the attendance is not known; "
-    "they are not counted."
+    "video. Unconfirmed: led at that level, but the head is not named, the attendance is not known or the "
+    "head's own confidence is unverified or disputed; they are not counted. A head whose level no source "
+    "gives is not a leader."
 )
 
 
