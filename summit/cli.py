@@ -1,4 +1,5 @@
-"""Command line: `python -m summit validate|schema|export|briefing|dataset`, every sub-command in this module.
+"""Command line: `python -m summit validate|schema|export|briefing|dataset|new|template|import`, every sub-command
+in this module.
 
 The commands that write files take their `--format` choices from summit.formats.EXPORT_FORMATS, one
 command per subject there (export: a filtered table, briefing: the slides, dataset: the whole dataset).
@@ -86,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_output_arguments(dataset, archives)
     dataset.set_defaults(run=run_dataset)
+
+    new = commands.add_parser("new", help="write a valid, commented skeleton dataset into a new folder")
+    new.add_argument("folder", type=Path, help="folder to create (or an empty one)")
+    new.set_defaults(run=lambda args: run_new(args.folder))
     return parser
 
 
@@ -253,6 +258,22 @@ def run_dataset(args: argparse.Namespace) -> int:
     payload = export_format(args.format).write(dataset)
     args.out.write_bytes(payload)
     print(f"wrote {args.out} ({len(payload):,} bytes): the whole dataset, as of {dataset.info.as_of.isoformat()}")
+    return EXIT_OK
+
+
+# --- new, template and import: start a dataset, and fill it from a spreadsheet ------------------------
+
+
+def run_new(folder: Path) -> int:
+    """`python -m summit new`: the skeleton dataset; 0 when written, 2 when the folder is not new or empty."""
+    from summit.skeleton import FolderNotEmptyError, write_skeleton
+
+    try:
+        written = write_skeleton(folder.expanduser())
+    except FolderNotEmptyError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"wrote {len(written)} files to {folder}: check them with `python -m summit validate {folder}`")
     return EXIT_OK
 
 
