@@ -91,6 +91,20 @@ def build_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="write a valid, commented skeleton dataset into a new folder")
     new.add_argument("folder", type=Path, help="folder to create (or an empty one)")
     new.set_defaults(run=lambda args: run_new(args.folder))
+
+    template = commands.add_parser(
+        "template", help="write an Excel template for one meeting, with drop-downs from the model and the data"
+    )
+    template.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
+    template.add_argument("--data", type=Path, help=f"{DATA_HELP}; its participants, types and conditions")
+    template.set_defaults(run=run_template)
+
+    imports = commands.add_parser(
+        "import", help="add a filled-in template's meeting to a dataset, or name each bad cell and write nothing"
+    )
+    imports.add_argument("spreadsheet", type=Path, help="the .xlsx file, or a folder of one CSV per sheet")
+    imports.add_argument("--into", type=Path, required=True, help="the dataset folder to add the meeting to")
+    imports.set_defaults(run=lambda args: run_import(args.spreadsheet, args.into))
     return parser
 
 
@@ -274,6 +288,41 @@ def run_new(folder: Path) -> int:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
     print(f"wrote {len(written)} files to {folder}: check them with `python -m summit validate {folder}`")
+    return EXIT_OK
+
+
+def run_template(args: argparse.Namespace) -> int:
+    """`python -m summit template`: the spreadsheet template; 0 when written, 1 or 2 as for loading."""
+    from summit.template import build_template, template_lists
+
+    dataset = load_dataset_for_cli(args.data)
+    if isinstance(dataset, int):
+        return dataset
+    payload = build_template(template_lists(dataset))
+    args.out.write_bytes(payload)
+    print(
+        f"wrote {args.out} ({len(payload):,} bytes): fill it in, then `python -m summit import {args.out} --into DIR`"
+    )
+    return EXIT_OK
+
+
+def run_import(spreadsheet: Path, into: Path) -> int:
+    """`python -m summit import`: 0 when the meeting is written, 1 on problems (nothing written), 2 unreadable."""
+    from summit.imports import SpreadsheetError, import_spreadsheet
+
+    try:
+        result = import_spreadsheet(spreadsheet.expanduser(), into.expanduser().resolve())
+    except (SpreadsheetError, DataPathError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    for problem in result.problems:
+        print(problem)
+    if result.problems:
+        print(f"FAILED: {_count(len(result.problems), 'problem')}; nothing written to {into}")
+        return EXIT_PROBLEMS
+    counts = f"{_count(result.delegations, 'delegation')}, {_count(result.pledges, 'pledge')}"
+    added = f"; added {_count(result.sources, 'source')} to {result.written[1]}" if result.sources else ""
+    print(f"wrote {result.written[0]} ({counts}){added}")
     return EXIT_OK
 
 
