@@ -88,20 +88,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output_arguments(dataset, archives)
     dataset.set_defaults(run=run_dataset)
 
-    new = commands.add_parser("new", help="write a valid, commented skeleton dataset into a new folder")
+    new = commands.add_parser("new", help="write a valid, commented skeleton dataset to a folder")
     new.add_argument("folder", type=Path, help="folder to create (or an empty one)")
     new.set_defaults(run=lambda args: run_new(args.folder))
 
-    template = commands.add_parser(
-        "template", help="write an Excel template for one meeting, with drop-downs from the model and the data"
-    )
+    template = commands.add_parser("template", help="write an Excel template to fill in for one meeting")
     template.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
     template.add_argument("--data", type=Path, help=f"{DATA_HELP}; its participants, types and conditions")
     template.set_defaults(run=run_template)
 
-    imports = commands.add_parser(
-        "import", help="add a filled-in template's meeting to a dataset, or name each bad cell and write nothing"
-    )
+    imports = commands.add_parser("import", help="add a filled-in template's meeting to a dataset")
     imports.add_argument("spreadsheet", type=Path, help="the .xlsx file, or a folder of one CSV per sheet")
     imports.add_argument("--into", type=Path, required=True, help="the dataset folder to add the meeting to")
     imports.set_defaults(run=lambda args: run_import(args.spreadsheet, args.into))

@@ -78,8 +78,8 @@ def read_tables(path: Path) -> dict[str, Table]:
         raise SpreadsheetError(f"{path}: no such file or folder")
     if path.suffix.lower() == CSV_SUFFIX:
         raise SpreadsheetError(
-            f"{path}: a CSV file holds one sheet; put one CSV per sheet ({', '.join(s.name for s in SHEETS)}"
-            f"{CSV_SUFFIX}) in a folder and import the folder"
+            f"{path}: a CSV file holds one sheet; put one CSV per sheet "
+            f"({', '.join(s.name + CSV_SUFFIX for s in SHEETS)}) in a folder and import the folder"
         )
     return _read_workbook(path)
 
