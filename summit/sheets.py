@@ -47,7 +47,7 @@ DATA_LISTS: dict[tuple[type[Record], str], str] = {
     (Pledge, "lead_for"): COMMITMENT_TYPES,
     (Pledge, "conditions"): CONDITIONS,
 }
-SEPARATORS = ", or ;"
+SEPARATORS = "commas or semicolons"
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,7 @@ commitment_types:
     category: financial  # the id of a category above
     colour: "#117733"  # from the colour-blind-safe palette: #332288 #88CCEE #44AA99 #117733 #999933
     #                    #DDCC77 #CC6677 #882255 #AA4499 #DDDDDD
-    # domain: land  # optional: land, sea or air for a type that is a force in one domain
+    # domain: land  # optional: land, sea or air, for a type that belongs to one domain
 
 conditions:
   - id: funding_approved  # a slug: records list it in their `conditions`
