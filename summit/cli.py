@@ -5,7 +5,8 @@ The commands that write files take their `--format` choices from summit.formats.
 command per subject there (export: a filtered table, briefing: the slides, dataset: the whole dataset).
 They need pandas, openpyxl, plotly, python-pptx, reportlab and Kaleido: they import them inside their
 command functions, so that `validate` answers in a fraction of a second (tests/test_cli.py checks that
-it loads none of them).
+it loads none of them). `new` writes a skeleton dataset; `template` and `import` (openpyxl, also imported inside
+them) write a spreadsheet template and read a filled-in one back into a dataset folder.
 """
 
 from __future__ import annotations

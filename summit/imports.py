@@ -24,7 +24,7 @@ import yaml
 from summit.dataset import MEETINGS_DIR, SOURCES_FILE, DataPathError, load_dataset
 from summit.load import format_path, read_yaml_file
 from summit.problems import Problem, suggest
-from summit.sheets import MEETING, PLEDGES, SHEETS, SOURCES, Column, Kind, Sheet, field_order
+from summit.sheets import MEETING, PLEDGES, SHEETS, SOURCES, Column, Kind, Sheet, field_order, sheet_named
 
 DataPath = tuple[str | int, ...]
 CSV_SUFFIX = ".csv"
@@ -44,7 +44,7 @@ class Table:
 
 @dataclass(frozen=True, order=True)
 class Cell:
-    """Where a value came from: a cell, or a whole row when column is empty."""
+    """Where a value came from: a cell, or a whole row when column_index is 0."""
 
     sheet_index: int
     row: int
@@ -242,13 +242,14 @@ class _SheetReader:
             return ("sources", len(self.existing) + len(self.records.sources) - 1)
         if self.sheet.parent:
             return self.place_in_parent(row, record)
-        key = {"Delegations": "delegations", "Pledges": "pledges"}[self.sheet.name]
+        key = self.sheet.list_key
+        assert key is not None, f"sheet {self.sheet.name} names no list of the meeting file"
         meeting_file.setdefault(key, []).append(record)
         return (key, len(meeting_file[key]) - 1)
 
     def place_in_parent(self, row: int, record: dict[str, Any]) -> DataPath | None:
         column, parent_sheet, parent_field = self.sheet.parent  # type: ignore[misc]
-        parent_key = {"Pledges": "pledges"}[parent_sheet]
+        parent_key = sheet_named(parent_sheet).list_key or ""
         parents = self.records.meeting_file.get(parent_key, [])
         ids = [p.get("id") for p in parents]
         parent_id = record.pop(column, None)

@@ -74,6 +74,7 @@ class Sheet:
     name: str
     model: type[Record]
     help: str  # what a row is, for the Instructions sheet
+    list_key: str | None = None  # the meeting file's list its rows go in (delegations, pledges)
     per_row: str | None = None  # a list-of-records field given one item per row (a delegation's heads)
     key: str | None = None  # rows with the same value here are one record (with per_row)
     parent: tuple[str, str, str] | None = None  # (this sheet's column, the parent's sheet, the parent's field)
@@ -104,10 +105,11 @@ DELEGATIONS = Sheet(
     Delegation,
     "one row per head of delegation; for a second head, repeat the participant on another row and leave "
     "the delegation's other columns empty",
+    list_key="delegations",
     per_row="heads",
     key="participant",
 )
-PLEDGES = Sheet("Pledges", Pledge, "one row per pledge or stance")
+PLEDGES = Sheet("Pledges", Pledge, "one row per pledge or stance", list_key="pledges")
 QUANTITIES = Sheet(
     "Quantities",
     Quantity,
