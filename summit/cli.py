@@ -1,10 +1,12 @@
-"""Command line: `python -m summit validate|schema|export|briefing|dataset`, every sub-command in this module.
+"""Command line: `python -m summit validate|schema|export|briefing|dataset|new|template|import`, every sub-command
+in this module.
 
 The commands that write files take their `--format` choices from summit.formats.EXPORT_FORMATS, one
 command per subject there (export: a filtered table, briefing: the slides, dataset: the whole dataset).
 They need pandas, openpyxl, plotly, python-pptx, reportlab and Kaleido: they import them inside their
 command functions, so that `validate` answers in a fraction of a second (tests/test_cli.py checks that
-it loads none of them).
+it loads none of them). `new` writes a skeleton dataset; `template` and `import` (openpyxl, also imported inside
+them) write a spreadsheet template and read a filled-in one back into a dataset folder.
 """
 
 from __future__ import annotations
@@ -86,6 +88,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_output_arguments(dataset, archives)
     dataset.set_defaults(run=run_dataset)
+
+    new = commands.add_parser("new", help="write a valid, commented skeleton dataset to a folder")
+    new.add_argument("folder", type=Path, help="folder to create (or an empty one)")
+    new.set_defaults(run=lambda args: run_new(args.folder))
+
+    template = commands.add_parser("template", help="write an Excel template to fill in for one meeting")
+    template.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
+    template.add_argument("--data", type=Path, help=f"{DATA_HELP}; its participants, types and conditions")
+    template.set_defaults(run=run_template)
+
+    imports = commands.add_parser("import", help="add a filled-in template's meeting to a dataset")
+    imports.add_argument("spreadsheet", type=Path, help="the .xlsx file, or a folder of one CSV per sheet")
+    imports.add_argument("--into", type=Path, required=True, help="the dataset folder to add the meeting to")
+    imports.set_defaults(run=lambda args: run_import(args.spreadsheet, args.into))
     return parser
 
 
@@ -253,6 +269,57 @@ def run_dataset(args: argparse.Namespace) -> int:
     payload = export_format(args.format).write(dataset)
     args.out.write_bytes(payload)
     print(f"wrote {args.out} ({len(payload):,} bytes): the whole dataset, as of {dataset.info.as_of.isoformat()}")
+    return EXIT_OK
+
+
+# --- new, template and import: start a dataset, and fill it from a spreadsheet ------------------------
+
+
+def run_new(folder: Path) -> int:
+    """`python -m summit new`: the skeleton dataset; 0 when written, 2 when the folder is not new or empty."""
+    from summit.skeleton import FolderNotEmptyError, write_skeleton
+
+    try:
+        written = write_skeleton(folder.expanduser())
+    except FolderNotEmptyError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"wrote {len(written)} files to {folder}: check them with `python -m summit validate {folder}`")
+    return EXIT_OK
+
+
+def run_template(args: argparse.Namespace) -> int:
+    """`python -m summit template`: the spreadsheet template; 0 when written, 1 or 2 as for loading."""
+    from summit.template import build_template, template_lists
+
+    dataset = load_dataset_for_cli(args.data)
+    if isinstance(dataset, int):
+        return dataset
+    payload = build_template(template_lists(dataset))
+    args.out.write_bytes(payload)
+    print(
+        f"wrote {args.out} ({len(payload):,} bytes): fill it in, then `python -m summit import {args.out} --into DIR`"
+    )
+    return EXIT_OK
+
+
+def run_import(spreadsheet: Path, into: Path) -> int:
+    """`python -m summit import`: 0 when the meeting is written, 1 on problems (nothing written), 2 unreadable."""
+    from summit.imports import SpreadsheetError, import_spreadsheet
+
+    try:
+        result = import_spreadsheet(spreadsheet.expanduser(), into.expanduser().resolve())
+    except (SpreadsheetError, DataPathError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    for problem in result.problems:
+        print(problem)
+    if result.problems:
+        print(f"FAILED: {_count(len(result.problems), 'problem')}; nothing written to {into}")
+        return EXIT_PROBLEMS
+    counts = f"{_count(result.delegations, 'delegation')}, {_count(result.pledges, 'pledge')}"
+    added = f"; added {_count(result.sources, 'source')} to {result.written[1]}" if result.sources else ""
+    print(f"wrote {result.written[0]} ({counts}){added}")
     return EXIT_OK
 
 

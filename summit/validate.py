@@ -53,6 +53,12 @@ _PATTERN_HINTS = {
 _WORD_CHOICE = re.compile(r"^\^\(([a-z_]+(?:\|[a-z_]+)+)\)\$$")
 
 
+def word_choices(pattern: str) -> list[str]:
+    """The words a pattern like ^(host|co_chair|member)$ allows, else []."""
+    words = _WORD_CHOICE.match(pattern)
+    return words.group(1).split("|") if words else []
+
+
 def validate_model(parsed: ParsedFile, model: type[M]) -> tuple[M | None, list[Problem]]:
     """Validate a parsed file against its model; problems carry the position of the bad value."""
     if parsed.data is None:
@@ -93,9 +99,8 @@ def _problem_from_error(path: Path, positions: Positions, model: type[BaseModel]
         )
     if kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
-        words = _WORD_CHOICE.match(pattern)
-        if words:
-            choices = words.group(1).split("|")
+        choices = word_choices(pattern)
+        if choices:
             return Problem(
                 path,
                 line,

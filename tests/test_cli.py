@@ -35,8 +35,15 @@ def modules_loaded_by(*args: str) -> list[str]:
 
 @pytest.mark.parametrize(
     "args",
-    [("validate", str(TINY)), ("export", "--help"), ("briefing", "--help"), ("dataset", "--help")],
-    ids=["validate", "export-help", "briefing-help", "dataset-help"],
+    [
+        ("validate", str(TINY)),
+        ("export", "--help"),
+        ("briefing", "--help"),
+        ("dataset", "--help"),
+        ("template", "--help"),
+        ("import", "--help"),
+    ],
+    ids=["validate", "export-help", "briefing-help", "dataset-help", "template-help", "import-help"],
 )
 def test_validate_and_help_load_no_heavy_library(args):
     assert modules_loaded_by(*args) == []
@@ -64,6 +71,10 @@ def test_format_choices_follow_what_each_command_writes(command, fmt, accepted, 
         assert f"invalid choice: '{fmt}'" in capsys.readouterr().err
 
 
+def test_new_loads_no_heavy_library(tmp_path):
+    assert modules_loaded_by("new", str(tmp_path / "dataset")) == []
+
+
 def test_help_lists_every_sub_command(capsys):
     with pytest.raises(SystemExit):
         main(["--help"])
@@ -74,6 +85,9 @@ def test_help_lists_every_sub_command(capsys):
         "export              export the filtered view as CSV or Excel",
         "briefing            write the briefing slides as PowerPoint (.pptx) or PDF",
         "dataset             write the whole dataset (YAML and schemas) as zip",
+        "new                 write a valid, commented skeleton dataset to a folder",
+        "template            write an Excel template to fill in for one meeting",
+        "import              add a filled-in template's meeting to a dataset",
     ):
         assert line in out
 
