@@ -73,13 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     tables = formats_for(Subject.TABLE)
     export = commands.add_parser("export", help=f"export the filtered view as {labels_sentence(tables)}")
-    _add_output_arguments(export, tables, "g=nato t=mnf_land")
+    _add_output_arguments(export, tables, "g=<group id> t=<commitment type id>")
     export.add_argument("--table", choices=TABLES, default="pledges")
     export.set_defaults(run=run_export)
 
     decks = formats_for(Subject.BRIEFING)
     briefing = commands.add_parser("briefing", help=f"write the briefing slides as {labels_sentence(decks)}")
-    _add_output_arguments(briefing, decks, "m=paris-2026-01-06")
+    _add_output_arguments(briefing, decks, "m=<meeting id>")
     briefing.set_defaults(run=run_briefing)
 
     archives = formats_for(Subject.DATASET)

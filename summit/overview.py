@@ -72,7 +72,7 @@ COUNTING_RULES = {
     "Refusals": "Stances that rule something out, or refuse unless conditions are met, in the time scope.",
     "Time scope": TIMING_RULE,
     "Scenario": SCENARIO_RULES,
-    "Troop figure (map)": FIGURE_RULE,
+    "Figures on the map": FIGURE_RULE,
     "Domain filters": DOMAIN_RULE,
     "Joint pledges and collectives": F.JOINT_RULE,
     "Money": MONEY_RULE,

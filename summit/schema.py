@@ -194,8 +194,8 @@ class DatasetFile(Record):
     )
     meeting_series: ShortText | None = Field(
         default=None,
-        description="What the dataset's meetings are called, for page and slide titles: 'Coalition of the "
-        "Willing meetings', 'G7 summits'. Default: 'meetings'.",
+        description="What the dataset's meetings are called, for page and slide titles: 'G7 summits', "
+        "'Ukraine Recovery Conferences'. Default: 'meetings'.",
     )
     theatre: ParticipantId | None = Field(
         default=None,
@@ -348,7 +348,7 @@ class Document(Sourced):
     title: ShortText
     date: PartialDate = Field(description="YYYY-MM-DD, or YYYY-MM / YYYY when only that is known.")
     signatories: list[ParticipantId] = Field(
-        min_length=1, description="Participant ids; a collective id (COALITION) stands for all its members."
+        min_length=1, description="Participant ids; a collective id stands for all its members."
     )
     url: Url | None = None
     summary: Text | None = None
@@ -518,7 +518,7 @@ class Pledge(Sourced):
     deployment: Deployment | None = Field(
         default=None,
         description="Where forces would be: inside the country the deployments concern (dataset `theatre`), or "
-        "outside it (in neighbouring states, at sea or in the air nearby, training abroad).",
+        "outside it (in neighbouring states, at sea or in the air nearby, or abroad).",
     )
     date: PartialDate | None = Field(default=None, description="When the pledge or stance was made.")
     timing: Timing | None = Field(

@@ -41,7 +41,7 @@ from summit.vocabulary import REPORT_STATUSES, SPAN_PATTERN, ParticipantKind, So
 M = typing.TypeVar("M", bound=Record)
 
 _PATTERN_HINTS = {
-    SLUG_PATTERN: "an id of lower-case letters and digits joined by - or _ (e.g. paris-2026-fra-1)",
+    SLUG_PATTERN: "an id of lower-case letters and digits joined by - or _ (e.g. rome-2025-ita-1)",
     PARTICIPANT_PATTERN: "an ISO 3166-1 alpha-3 code in capitals (e.g. NOR) or an organisation id (e.g. EU)",
     PARTIAL_DATE_PATTERN: "a date written YYYY-MM-DD (or YYYY-MM, YYYY)",
     URL_PATTERN: "an http:// or https:// address",

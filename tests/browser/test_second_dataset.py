@@ -106,14 +106,6 @@ def test_page_opens_on_the_second_dataset(
         assert borrowed_words(page, TROOPS) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Known: the Sources & method page lists the map's figure rule as 'Troop figure (map)' and words it "
-        "for troop figures (summit/overview.py COUNTING_RULES, summit/quantities.py FIGURE_RULE, shown by "
-        "app_pages/sources.py), even for a dataset whose records carry only amounts and units."
-    ),
-)
 def test_sources_page_speaks_of_no_troops_on_a_dataset_without_them(urc_server, page, wait_for_app):
     page.goto(urc_server + PAGES["sources"])
     wait_for_app(page)
