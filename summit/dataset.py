@@ -76,6 +76,8 @@ class Dataset:
     groups: dict[str, Group]
     meetings: tuple[MeetingFile, ...]  # oldest first
     fingerprint: str = ""
+    # Meeting and pledge id → the words readers are shown for it (summit.references.REFERENCE_RULE).
+    record_names: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def meeting_series(self) -> str:
@@ -315,6 +317,7 @@ def _assemble(root: Path, files: DataFiles, stamp: str) -> Dataset:
         groups={g.id: g for g in files.groups.record.groups},
         meetings=tuple(sorted(meetings, key=lambda m: (m.meeting.date, m.meeting.id))),
         fingerprint=stamp,
+        record_names=names,
     )
 
 

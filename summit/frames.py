@@ -78,6 +78,8 @@ TIMING = "timing"  # made, restated, earlier or later, against the meeting (summ
 TIMING_LABEL = "timing_label"
 AT_MEETING_COL = "at_meeting"  # made or restated at the meeting: what the meeting's figures count by default
 ATTRIBUTED_TO = "attributed_to"
+ABOUT = "about"  # what a stance is aimed at, by name: participants, and pledges by REFERENCE_RULE; '' when none
+ABSENT = "absent"  # the participant did not attend the meeting (a stance from outside it)
 DEPLOYMENT = "deployment"  # vocabulary.Deployment value, or "" when the record does not say
 CONDITIONS = "conditions"
 CONDITION_LABELS = "condition_labels"
@@ -115,6 +117,7 @@ SOURCE_KIND_LABEL = "source_kind_label"
 CITED_BY = "cited_by"  # added by cited_sources
 
 STATE_KIND = "state"
+UNTITLED = "(no title given)"  # a source whose page has no title
 LEVEL_ORDER = list(Level)
 # A head whose own confidence is one of these is not counted as a leader present, only shown as unconfirmed.
 DOUBTFUL = frozenset({Confidence.UNVERIFIED, Confidence.DISPUTED})
@@ -297,7 +300,7 @@ def build_frames(dataset: Dataset) -> Frames:
             {
                 SOURCE_ID: s.id,
                 PUBLISHER: s.publisher,
-                TITLE: s.title,
+                TITLE: s.title or UNTITLED,
                 URL: s.url,
                 PUBLISHED: s.published or "",
                 OFFICIAL: s.source_kind in FIRST_HAND_KINDS,
@@ -354,6 +357,10 @@ def _pledge_row(dataset: Dataset, meeting: Meeting, pledge: Pledge, memberships,
         TIMING_LABEL: TIMING_LABELS[timing],
         AT_MEETING_COL: timing in AT_MEETING,
         ATTRIBUTED_TO: pledge.attributed_to or "",
+        ABOUT: "; ".join(
+            dataset.record_names.get(target) or participant_name(dataset, target) for target in pledge.about
+        ),
+        ABSENT: pledge.absent,
         DEPLOYMENT: str(pledge.deployment or ""),
         CONDITIONS: tuple(pledge.conditions),
         CONDITION_LABELS: ", ".join(dataset.conditions[c].label for c in pledge.conditions),
@@ -394,9 +401,9 @@ def _pledge_row(dataset: Dataset, meeting: Meeting, pledge: Pledge, memberships,
 _PLEDGE_COLUMNS = [
     PLEDGE, MEETING, MEETING_NAME, MEETING_DATE, PARTICIPANT, PARTICIPANTS, PARTICIPANT_NAMES, JOINT_NAMES, NAME,
     KIND, GROUPS, TYPES, TYPE_LABELS, STATUS, STATUS_LABEL, IS_STANCE, IS_REFUSAL, IS_REPORTED, IS_PLEDGE, TIMING,
-    TIMING_LABEL, AT_MEETING_COL, ATTRIBUTED_TO, DEPLOYMENT, CONDITIONS, CONDITION_LABELS, CONDITION_NOTE,
-    IS_CONDITIONAL, WAITING_ON, DOMAINS, LEAD_FOR, FIGURES, QUANTITIES, DESCRIPTION, DATE, CONFIDENCE,
-    CONFIDENCE_LABEL, SOURCE_IDS, SOURCE_URLS, SOURCE_TEXT, NOTE, SEARCH_TEXT,
+    TIMING_LABEL, AT_MEETING_COL, ATTRIBUTED_TO, ABOUT, ABSENT, DEPLOYMENT, CONDITIONS, CONDITION_LABELS,
+    CONDITION_NOTE, IS_CONDITIONAL, WAITING_ON, DOMAINS, LEAD_FOR, FIGURES, QUANTITIES, DESCRIPTION, DATE,
+    CONFIDENCE, CONFIDENCE_LABEL, SOURCE_IDS, SOURCE_URLS, SOURCE_TEXT, NOTE, SEARCH_TEXT,
 ]  # fmt: skip
 _DELEGATION_COLUMNS = [
     MEETING, MEETING_NAME, MEETING_DATE, PARTICIPANT, NAME, KIND, GROUPS, HEADS, HEAD_NAMES, LEVEL, LEVEL_LABEL,

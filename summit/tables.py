@@ -78,6 +78,9 @@ COL_DEPLOYMENT = "Where"
 COL_OUTCOME = "In the scenario"
 COL_TIMING = "When"  # made or restated at the meeting, earlier (carried over) or later (follow-up)
 COL_SAID_BY = "Said by"
+COL_ABOUT = "About"  # what a stance is aimed at: a participant, or another record
+COL_ROLE = "Role"
+COL_ACCOMPANIED = "Accompanied by"
 COL_MEETING = "Meeting"
 COL_ID = "Id"
 COL_NOTE = "Note"
@@ -96,7 +99,8 @@ COLUMN_IDS = {
     COL_SOURCE: "source", COL_SOURCES: "sources", COL_TYPES: "types", COL_STATUS: "status",
     COL_CONDITIONS: "conditions", COL_DOMAINS: "domain", COL_LEAD: "lead", COL_QUANTITIES: "quantities",
     COL_DESCRIPTION: "description", COL_DATE: "date", COL_DEPLOYMENT: "where", COL_OUTCOME: "outcome",
-    COL_TIMING: "when", COL_SAID_BY: "said_by", COL_MEETING: "meeting", COL_NOTE: "note",
+    COL_TIMING: "when", COL_SAID_BY: "said_by", COL_MEETING: "meeting", COL_NOTE: "note", COL_ABOUT: "about",
+    COL_ROLE: "role", COL_ACCOMPANIED: "accompanied_by",
 }  # fmt: skip
 # Columns a table always carries to open a record or a profile, never shown as columns.
 KEY_COLUMNS = (COL_CODE, COL_ID)
@@ -134,19 +138,20 @@ PLEDGE_COLUMNS = TableColumns(
     "pledges",
     shown=(COL_PARTICIPANT, COL_TYPES, COL_STATUS, COL_OUTCOME, COL_DESCRIPTION, COL_CONDITIONS, COL_QUANTITIES,
            COL_CONFIDENCE, COL_SOURCE),
-    optional=(COL_DOMAINS, COL_DEPLOYMENT, COL_LEAD, COL_SAID_BY, COL_DATE, COL_TIMING, COL_MEETING, COL_SOURCES),
+    optional=(COL_ABOUT, COL_DOMAINS, COL_DEPLOYMENT, COL_LEAD, COL_SAID_BY, COL_DATE, COL_TIMING, COL_MEETING,
+              COL_SOURCES),
 )  # fmt: skip
 # The profile lists one participant's records across meetings: the meeting replaces the participant.
 PROFILE_COLUMNS = TableColumns(
     "profile",
     shown=(COL_MEETING, COL_TYPES, COL_STATUS, COL_DESCRIPTION, COL_CONDITIONS, COL_QUANTITIES, COL_CONFIDENCE,
            COL_SOURCE),
-    optional=(COL_DOMAINS, COL_DEPLOYMENT, COL_LEAD, COL_SAID_BY, COL_DATE, COL_TIMING, COL_SOURCES),
+    optional=(COL_ABOUT, COL_DOMAINS, COL_DEPLOYMENT, COL_LEAD, COL_SAID_BY, COL_DATE, COL_TIMING, COL_SOURCES),
 )  # fmt: skip
 PARTICIPANT_COLUMNS = TableColumns(
     "participants",
     shown=(COL_PARTICIPANT, COL_HEAD, COL_LEVEL, COL_ATTENDANCE, COL_PLEDGES, COL_STANCES, COL_CONFIDENCE, COL_SOURCE),
-    optional=(COL_GROUPS, COL_SOURCES),
+    optional=(COL_ROLE, COL_ACCOMPANIED, COL_GROUPS, COL_SOURCES),
 )
 
 # Columns of type_counts (one row per commitment type with pledges), besides the type id in F.TYPE.
@@ -204,6 +209,8 @@ def participants_table(dataset: Dataset, delegations: pd.DataFrame, pledges: pd.
             COL_HEAD: delegations[F.HEADS],
             COL_LEVEL: delegations[F.LEVEL_LABEL],
             COL_ATTENDANCE: delegations[F.ATTENDANCE_LABEL],
+            COL_ROLE: delegations[F.ROLE_LABEL],
+            COL_ACCOMPANIED: delegations[F.ACCOMPANIED_BY],
             COL_GROUPS: [group_labels(dataset, g) for g in delegations[F.GROUPS]],
             COL_PLEDGES: [int(counts[F.IS_PLEDGE].get(c, 0)) for c in delegations[F.PARTICIPANT]],
             COL_STANCES: [int(counts[F.IS_STANCE].get(c, 0)) for c in delegations[F.PARTICIPANT]],
@@ -215,6 +222,13 @@ def participants_table(dataset: Dataset, delegations: pd.DataFrame, pledges: pd.
     return table.sort_values(COL_PARTICIPANT, key=lambda s: s.str.casefold(), ignore_index=True)
 
 
+def participant_cells(pledges: pd.DataFrame) -> pd.Series:
+    """'France', 'France (jointly with Germany, Italy)', 'Russia (did not attend)': who made each record."""
+    joint = pledges[F.NAME] + " (jointly with " + pledges[F.JOINT_NAMES] + ")"
+    names = pledges[F.NAME].where(pledges[F.JOINT_NAMES] == "", joint)
+    return names.where(~pledges[F.ABSENT].astype(bool), names + " (did not attend)")
+
+
 def pledges_table(dataset: Dataset, pledges: pd.DataFrame, *, short_labels: bool = False) -> pd.DataFrame:
     """One row per pledge or stance with everything needed to check it; with short_labels, commitment types by
     their short labels (a page's table, where width is short; exports keep the full labels)."""
@@ -222,9 +236,7 @@ def pledges_table(dataset: Dataset, pledges: pd.DataFrame, *, short_labels: bool
     where = F.deployment_labels(dataset)
     table = pd.DataFrame(
         {
-            COL_PARTICIPANT: pledges[F.NAME].where(
-                pledges[F.JOINT_NAMES] == "", pledges[F.NAME] + " (jointly with " + pledges[F.JOINT_NAMES] + ")"
-            ),
+            COL_PARTICIPANT: participant_cells(pledges),
             COL_CODE: pledges[F.PARTICIPANT],
             COL_TYPES: [", ".join(type_labels[t] for t in ts) for ts in pledges[F.TYPES]]
             if short_labels
@@ -240,6 +252,7 @@ def pledges_table(dataset: Dataset, pledges: pd.DataFrame, *, short_labels: bool
             COL_QUANTITIES: pledges[F.QUANTITIES],
             COL_DESCRIPTION: pledges[F.DESCRIPTION],
             COL_SAID_BY: pledges[F.ATTRIBUTED_TO],
+            COL_ABOUT: pledges[F.ABOUT],
             COL_DATE: pledges[F.DATE],
             COL_TIMING: pledges[F.TIMING_LABEL],
             COL_CONFIDENCE: pledges[F.CONFIDENCE_LABEL],
