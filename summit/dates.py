@@ -37,9 +37,10 @@ def meeting_days(meeting: Meeting, *, short: bool = False) -> str:
     return span_text(meeting.date, meeting.end_date, short=short)
 
 
-def headcount_text(counts: ReportedCounts) -> str:
+def headcount_text(counts: ReportedCounts, *, say_missing: bool = True) -> str:
     """'40 states and 3 organisations', '40 states (organisations not reported)', '12 leaders': only what was
-    reported, never a 0 for a count left out."""
+    reported, never a 0 for a count left out (`say_missing` False leaves the missing ones unsaid: expected
+    counts)."""
     given = [
         f"{number:,} {word if number != 1 else word[:-1]}"
         for number, word in ((counts.states, "states"), (counts.organisations, "organisations"))
@@ -50,6 +51,6 @@ def headcount_text(counts: ReportedCounts) -> str:
         text += f"{', with ' if text else ''}{counts.leaders:,} leader{'' if counts.leaders == 1 else 's'}"
     missing = [word for number, word in ((counts.states, "states"), (counts.organisations, "organisations"))
                if number is None]  # fmt: skip
-    if missing and given:
+    if missing and given and say_missing:
         text += f" ({' and '.join(missing)} not reported)"
     return text

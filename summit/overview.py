@@ -128,7 +128,7 @@ def key_numbers(
     if reported is not None:
         delegation_help += f" Sources report {headcount_text(reported)}."
     if expected is not None:
-        delegation_help += f" Before the meeting, {headcount_text(expected)} were expected."
+        delegation_help += f" Before the meeting, {headcount_text(expected, say_missing=False)} were expected."
     count = {rule: len(counted(rule, delegations, pledges)) for rule in COUNTED}
     pledged, conditional, reports = count["pledges"], count["conditional"], count["reported"]
     return [

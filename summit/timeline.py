@@ -99,7 +99,7 @@ def meeting_changes(
         elif meeting.reported_counts:
             lines.append(f"Reported attendance: {headcount_text(meeting.reported_counts)} (delegations not itemised)")
         if meeting.expected_counts:
-            lines.append(f"Expected before the meeting: {headcount_text(meeting.expected_counts)}")
+            lines.append(f"Expected before the meeting: {headcount_text(meeting.expected_counts, say_missing=False)}")
         for document in meeting.documents:
             lines.append(f"Document adopted: {document.title}")
         counts = pledge_counts.get(meeting.id)

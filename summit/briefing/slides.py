@@ -183,7 +183,7 @@ def _numbers_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slid
             f"the figures count the {len(view.delegations)} delegations identified in the current view."
         )
     if expected is not None:
-        bullets.append(f"Expected before the meeting: {headcount_text(expected)}.")
+        bullets.append(f"Expected before the meeting: {headcount_text(expected, say_missing=False)}.")
     slide = Slide(
         "numbers",
         "Key numbers",
