@@ -16,7 +16,7 @@ from summit.scenarios import SCENARIO_RULES
 from summit.schema import MeetingFile
 from summit.search import SEARCH_RULE
 from summit.timing import TIMING_RULE
-from summit.vocabulary import DOMAIN_RULE
+from summit.vocabulary import DOMAIN_RULE, REFUSAL_STATUSES
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,8 @@ def condition_examples(dataset: Dataset, count: int = 3) -> str:
 def key_numbers(
     dataset: Dataset, meeting: MeetingFile, delegations: pd.DataFrame, pledges: pd.DataFrame
 ) -> list[KeyNumber]:
-    """Delegations, leaders present, pledges, conditional share and stances, for the shown rows."""
+    """Delegations, leaders present, pledges, conditional share and refusals, for the shown rows; refusals only
+    when the dataset records any (a pledging conference may have none, and a tile of 0 would say nothing)."""
     reported, expected = meeting.meeting.reported_counts, meeting.meeting.expected_counts
     delegation_help = COUNTING_RULES["Delegations"]
     if reported is not None:
@@ -131,6 +132,8 @@ def key_numbers(
         delegation_help += f" Before the meeting, {headcount_text(expected, say_missing=False)} were expected."
     count = {rule: len(counted(rule, delegations, pledges)) for rule in COUNTED}
     pledged, conditional, reports = count["pledges"], count["conditional"], count["reported"]
+    has_refusals = any(p.status in REFUSAL_STATUSES for m in dataset.meetings for p in m.pledges)
+    refusals = KeyNumber("Refusals", f"{count['refusals']}", COUNTING_RULES["Refusals"], counts="refusals")
     return [
         KeyNumber("Delegations", f"{count['delegations']}", delegation_help, counts="delegations"),
         KeyNumber(
@@ -155,5 +158,5 @@ def key_numbers(
             COUNTING_RULES["Conditional"] + condition_examples(dataset),
             counts="conditional",
         ),
-        KeyNumber("Refusals", f"{count['refusals']}", COUNTING_RULES["Refusals"], counts="refusals"),
+        *([refusals] if has_refusals else []),
     ]

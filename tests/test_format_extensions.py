@@ -180,6 +180,7 @@ def test_a_joint_pledge_is_counted_once_and_listed_under_each_participant(allian
     rows = Filters().rows(alliance, frames)
     numbers = {n.label: n.text for n in key_numbers(alliance, rows.meeting, rows.delegations, rows.pledges)}
     assert numbers["Pledges"] == "2"  # the alliance-wide pledge and the joint one, once
+    assert "Refusals" not in numbers  # the dataset records none: no tile of 0
     poland = build_profile(alliance, frames, "POL")
     assert list(poland.pledges[T.COL_ID]) == ["hague-deu-1"]
     table = T.pledges_table(alliance, rows.pledges).set_index(T.COL_ID)
