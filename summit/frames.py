@@ -124,7 +124,8 @@ DOUBTFUL = frozenset({Confidence.UNVERIFIED, Confidence.DISPUTED})
 JOINT_RULE = (
     "A joint pledge or stance (several participants, `joint_with`) is one record: every total counts it once; it "
     "is listed under each of its participants, on their profiles, on the map and in the who-does-what grid, and "
-    "a filter by group keeps it when any of them is a member. A collective that stands for a group (all NATO "
+    "a filter by group keeps it when any of them is a member. Its figures are the record's, never shown on the map "
+    "as one participant's own. A collective that stands for a group (all NATO "
     "allies) is kept by a filter on that group."
 )
 

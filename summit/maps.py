@@ -54,11 +54,12 @@ def map_measures(dataset: Dataset) -> dict[str, str]:
         for m in dataset.meetings
         for p in m.pledges
         for q in p.quantities
-        if q.basis not in NOT_OFFERED and q.part_of is None
+        if q.basis not in NOT_OFFERED and q.part_of is None and not p.joint_with
     }
     measures = {k: v for k, v in MEASURES.items() if k != "troops" or present & set(TROOP_MEASURES)}
     for measure in Measure:
-        if measure in present and measure not in TROOP_MEASURES:
+        # A year ('from 2030') is a date, not a magnitude to colour a map by.
+        if measure in present and measure not in TROOP_MEASURES and measure != Measure.YEAR:
             measures[f"{FIGURE_MEASURE}{measure}"] = f"{MEASURE_LABELS[measure]} on record"
     return measures
 
@@ -191,8 +192,8 @@ def _records(dataset: Dataset, pledge_types: pd.DataFrame) -> dict[str, _Record]
     records: dict[str, _Record] = {}
     pledge_types = F.each_participant(pledge_types)  # a joint record colours each of its participants
     columns = [F.PARTICIPANT, F.PLEDGE, F.TYPE, F.IS_PLEDGE, F.IS_REPORTED, F.IS_LEAD, F.STATUS, F.IS_CONDITIONAL,
-               F.FIGURES, F.DEPLOYMENT]  # fmt: skip
-    for code, pledge, type_id, is_pledge, reported, lead, status, conditional, figures, deployment in zip(
+               F.FIGURES, F.DEPLOYMENT, F.JOINT_NAMES]  # fmt: skip
+    for code, pledge, type_id, is_pledge, reported, lead, status, conditional, figures, deployment, joint in zip(
         *(pledge_types[c] for c in columns), strict=True
     ):
         record = records.setdefault(code, _Record())
@@ -204,8 +205,10 @@ def _records(dataset: Dataset, pledge_types: pd.DataFrame) -> dict[str, _Record]
             record.outside.setdefault(type_id, []).append(outside)
         if reported:
             record.reported[short[type_id]] += 1
-        if is_pledge or reported:
-            record.figures.setdefault(pledge, figures)  # once per record, whatever its number of types
+        # Once per record, whatever its number of types; a joint record's figures are the record's, never one
+        # participant's own (FIGURE_RULE).
+        if (is_pledge or reported) and not joint:
+            record.figures.setdefault(pledge, figures)
         if lead:
             record.led.add(short[type_id])
         record.marks.setdefault(type_id, []).append(pledge_mark(status, conditional, lead))

@@ -119,6 +119,11 @@ def condition_examples(dataset: Dataset, count: int = 3) -> str:
     return f" Here: {', '.join(labels)}{more}." if labels else ""
 
 
+def _noted(note: str | None) -> str:
+    """' (the note)', without its closing full stop, or '': an expected count's note says how it was put."""
+    return f" ({note.rstrip('.')})" if note else ""
+
+
 def key_numbers(
     dataset: Dataset, meeting: MeetingFile, delegations: pd.DataFrame, pledges: pd.DataFrame
 ) -> list[KeyNumber]:
@@ -129,7 +134,8 @@ def key_numbers(
     if reported is not None:
         delegation_help += f" Sources report {headcount_text(reported)}."
     if expected is not None:
-        delegation_help += f" Before the meeting, {headcount_text(expected, say_missing=False)} were expected."
+        said = headcount_text(expected, say_missing=False)
+        delegation_help += f" Before the meeting, {said} were expected{_noted(expected.note)}."
     count = {rule: len(counted(rule, delegations, pledges)) for rule in COUNTED}
     pledged, conditional, reports = count["pledges"], count["conditional"], count["reported"]
     has_refusals = any(p.status in REFUSAL_STATUSES for m in dataset.meetings for p in m.pledges)

@@ -27,13 +27,13 @@ from summit.vocabulary import (
 )
 
 FIGURE_RULE = (
-    "One figure per participant for each kind of figure the map offers, never a sum: among the figures of that "
-    "kind in its pledges shown (stances, figures given only for context, unit prices and figures that are part "
-    "of another left out), a figure the participant stated comes before an estimate by the press or analysts, a "
-    "level before a change of it, then the most recent (a date known only to the month counts as its first "
-    "day), then the most certain (the figure's own confidence when it has one, else its record's). It is shown "
-    "as stated ('up to 7,500', '50–250', '€16–19 bn a year'); every figure on record is listed with its source "
-    "and confidence."
+    "One figure per participant for each kind of figure the map offers, never a sum: among the figures of that kind"
+    " in its pledges shown (stances, joint pledges, figures given only for context, unit prices and figures that "
+    "are part of another left out), a figure the participant stated comes before an estimate by the press or "
+    "analysts, a level before a change of it, then the most recent (a date known only to the month counts as its "
+    "first day), then the most certain (the figure's own confidence when it has one, else its record's). It is "
+    "shown as stated ('up to 7,500', '50–250', '€16–19 bn a year'); every figure on record is listed with its "
+    "source and confidence."
 )
 # Most certain first: the order `chosen_figure` prefers among figures of the same basis and date.
 CONFIDENCE_ORDER = [Confidence.CONFIRMED, Confidence.SINGLE_SOURCE, Confidence.UNVERIFIED, Confidence.DISPUTED]

@@ -15,7 +15,7 @@ from summit.dataset import Dataset, load_dataset
 from summit.dates import headcount_text, partial_date_text, span_text
 from summit.filters import Filters
 from summit.frames import Frames, build_frames
-from summit.maps import map_measures
+from summit.maps import FIGURE_NONE, VALUE, build_map_data, map_measures
 from summit.overview import key_numbers, leaders_present
 from summit.profile import build_profile, record_detail
 from summit.quantities import chosen_figure
@@ -97,8 +97,16 @@ def test_the_map_figure_is_the_whole_never_a_part_a_change_or_a_unit_price(frame
 
 def test_the_map_offers_the_kinds_of_figure_present_and_no_troops(alliance):
     measures = map_measures(alliance)
-    assert "figure:share_of_gdp" in measures and "figure:share_of_gni" in measures
-    assert "troops" not in measures
+    assert "figure:share_of_gdp" in measures and "troops" not in measures
+    # The share of GNI and the year are only in the joint record, whose figures are no one participant's.
+    assert "figure:share_of_gni" not in measures and "figure:year" not in measures
+
+
+def test_a_joint_records_figures_colour_no_participant(alliance, frames):
+    rows = Filters.from_query_params({"m": "hague-2025"}, alliance).rows(alliance, frames)
+    data = build_map_data(alliance, rows.delegations, rows.pledge_types, "figure:amount")
+    values = dict(zip(data.states[F.PARTICIPANT], data.states[VALUE], strict=True))
+    assert values["DEU"] == values["NLD"] == FIGURE_NONE
 
 
 def test_a_part_must_name_a_figure_of_its_record(tmp_path):
