@@ -3,9 +3,10 @@
 import streamlit as st
 
 from summit_ui.context import build_context
-from summit_ui.data import current_data
+from summit_ui.data import current_data, data_as_of
 from summit_ui.pages import DEFAULT_PAGE, PAGES
 from summit_ui.render import (
+    render_as_of_banner,
     render_close_sidebar_on_tablets,
     render_print_footer,
     render_print_style,
@@ -33,6 +34,9 @@ if data.dataset is None or data.frames is None:
     st.stop()
 
 filters = render_filters(data.dataset)
-build_context(data.dataset, data.frames, filters)
+# Every page sees the data as it stood on the as-of day of the filters (the dataset's own by default).
+dataset, frames = data_as_of(data.dataset, data.frames, filters.as_of)
+render_as_of_banner(dataset, data.dataset)
+build_context(dataset, frames, filters)
 page.run()
-render_print_footer(data.dataset.info.as_of.isoformat(), data.dataset.info.citation, data.dataset.info.licence)
+render_print_footer(dataset.info.as_of.isoformat(), dataset.info.citation, dataset.info.licence)

@@ -360,7 +360,7 @@ def load_dataset_for_cli(path: Path | None) -> Dataset | int:
 
 def load_filtered_for_cli(path: Path | None, pairs: list[str]) -> tuple[Dataset, Frames, Filters] | int:
     """Dataset, frames and the filters given as KEY=VALUE pairs for a CLI command, or its exit code."""
-    from summit.filters import Filters
+    from summit.filters import Filters, dataset_view
 
     try:
         params = parse_filter_args(pairs)
@@ -371,7 +371,13 @@ def load_filtered_for_cli(path: Path | None, pairs: list[str]) -> tuple[Dataset,
     if isinstance(loaded, int):
         return loaded
     dataset, frames = loaded
-    return dataset, frames, Filters.from_query_params(params, dataset)
+    filters = Filters.from_query_params(params, dataset)
+    seen = dataset_view(filters, dataset)  # as the data stood on the as-of day, when one is given
+    if seen is not dataset:
+        from summit.frames import build_frames
+
+        dataset, frames = seen, build_frames(seen)
+    return dataset, frames, filters
 
 
 __all__ = ["BUNDLED_DATA", "Problem", "main"]

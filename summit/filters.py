@@ -20,6 +20,7 @@ import pandas as pd
 from summit import frames as F
 from summit.dataset import Dataset
 from summit.frames import Frames, participant_name
+from summit.history import dataset_as_of
 from summit.overview import COUNTED, PLEDGES
 from summit.scenarios import outcomes, state_options, states_of, tokens_of
 from summit.schema import MeetingFile
@@ -40,6 +41,7 @@ UNCONDITIONAL = "none"
 MAX_TEXT = 200
 # The field that picks the meeting: `rows(all_meetings=True)` and the timeline set it aside.
 MEETING = "meeting"
+AS_OF = "as_of"  # the day the data is seen as of (summit.history); None: the dataset's as_of
 ALL_MEETINGS_PHRASE = "across all meetings"
 
 
@@ -258,6 +260,13 @@ def _in_groups(frame: pd.DataFrame, groups: tuple[str, ...]) -> pd.Series:
     return mask
 
 
+def _made_by(frame: pd.DataFrame, day: dt.date) -> pd.Series:
+    """Records made, and delegations at meetings held, on or before the day. Statuses as of the day come from
+    `dataset_view`, which the pages, exports and slides build their frames from."""
+    made = frame[F.MADE_ON] if F.MADE_ON in frame.columns else frame[F.MEETING_DATE]
+    return made <= pd.Timestamp(day)
+
+
 def _with_conditions(pledges: pd.DataFrame, conditions: tuple[str, ...]) -> pd.Series:
     mask = _any_of(pledges[F.CONDITIONS], set(conditions) - {UNCONDITIONAL})
     if UNCONDITIONAL in conditions:
@@ -397,6 +406,12 @@ FILTERS: tuple[FilterSpec, ...] = (
         OUTCOMES_FIELD, "so", "Outcome in the scenario", MANY, _listing("with outcome"), 96,
         records=_with_outcome, options=_labels({k: v.lower() for k, v in OUTCOME_LABELS.items()}),
         help="Keep the records that stand, lapse or are uncertain in the scenario above.",
+    ),
+    FilterSpec(
+        AS_OF, "asof", "As of", DATE, lambda day, _: f"as the data stood on {day:%-d %B %Y}", 99,
+        records=_made_by,
+        help="See every page, export and slide as the data stood on that day: later meetings, records and steps "
+        "left out, statuses as they were then. Empty: the dataset's as-of date.",
     ),
     FilterSpec(
         "counted", "n", "Counted as", ONE, lambda rule, labels: f"counted as {labels[rule].lower()}", 75,
@@ -546,6 +561,14 @@ class FilterOperations:
         phrases.sort(key=lambda ranked: ranked[0])  # stable: equal ranks keep table order
         words = [f"Showing {count} {noun if count != 1 else _SINGULAR.get(noun, noun.removesuffix('s'))}"]
         return ", ".join(words + [phrase for _, phrase in phrases]) + "."
+
+
+def dataset_view(filters: FilterOperations, dataset: Dataset) -> Dataset:
+    """The dataset the filters look at: as it stood on their as-of day (summit.history.HISTORY_RULE), else itself.
+
+    Frames, pages, exports and slides are built from it; the other filters then apply to its rows."""
+    day = getattr(filters, AS_OF, None)
+    return dataset_as_of(dataset, day) if day is not None else dataset
 
 
 def scope_note(filters: FilterOperations, dataset: Dataset, frames: Frames, *, all_meetings: bool = False) -> str:

@@ -8,6 +8,7 @@ import pandas as pd
 
 from summit import countries
 from summit.dataset import Dataset
+from summit.history import current, first_day, history_text
 from summit.quantities import figure_of, quantities_line
 from summit.schema import Meeting, Pledge, Source
 from summit.search import fold
@@ -79,6 +80,8 @@ TIMING_LABEL = "timing_label"
 AT_MEETING_COL = "at_meeting"  # made or restated at the meeting: what the meeting's figures count by default
 ATTRIBUTED_TO = "attributed_to"
 ABOUT = "about"  # what a stance is aimed at, by name: participants, and pledges by REFERENCE_RULE; '' when none
+MADE_ON = "made_on"  # Timestamp: the first day of the record's date, else its meeting's first day (HISTORY_RULE)
+HISTORY = "history"  # 'Announced (6 January 2026) → Approved by parliament (…)', '' with no later step
 ABSENT = "absent"  # the participant did not attend the meeting (a stance from outside it)
 DEPLOYMENT = "deployment"  # vocabulary.Deployment value, or "" when the record does not say
 CONDITIONS = "conditions"
@@ -316,7 +319,9 @@ def build_frames(dataset: Dataset) -> Frames:
     return Frames(participants, delegations, pledges, pledge_types, meetings, sources)
 
 
-def _pledge_row(dataset: Dataset, meeting: Meeting, pledge: Pledge, memberships, heads: str) -> dict:
+def _pledge_row(dataset: Dataset, meeting: Meeting, recorded: Pledge, memberships, heads: str) -> dict:
+    # Shown with its latest step's status and figures; the history says how it got there (HISTORY_RULE).
+    pledge = current(recorded)
     meeting_id, meeting_name, meeting_date = meeting.id, meeting.short_name, meeting.date
     timing = place(pledge.date, pledge.timing, meeting.date, meeting.end_date or meeting.date)
     types = [dataset.commitment_types[t] for t in pledge.types]
@@ -380,6 +385,8 @@ def _pledge_row(dataset: Dataset, meeting: Meeting, pledge: Pledge, memberships,
         SOURCE_URLS: tuple(s.url for s in sources),
         SOURCE_TEXT: sources_text,
         NOTE: pledge.note or "",
+        HISTORY: history_text(recorded),
+        MADE_ON: pd.Timestamp(first_day(pledge.date) if pledge.date else meeting_date),
         # What the text search reads (summit.search.SEARCH_RULE), folded once here.
         SEARCH_TEXT: fold(
             " ".join(
@@ -404,7 +411,7 @@ _PLEDGE_COLUMNS = [
     KIND, GROUPS, TYPES, TYPE_LABELS, STATUS, STATUS_LABEL, IS_STANCE, IS_REFUSAL, IS_REPORTED, IS_PLEDGE, TIMING,
     TIMING_LABEL, AT_MEETING_COL, ATTRIBUTED_TO, ABOUT, ABSENT, DEPLOYMENT, CONDITIONS, CONDITION_LABELS,
     CONDITION_NOTE, IS_CONDITIONAL, WAITING_ON, DOMAINS, LEAD_FOR, FIGURES, QUANTITIES, DESCRIPTION, DATE,
-    CONFIDENCE, CONFIDENCE_LABEL, SOURCE_IDS, SOURCE_URLS, SOURCE_TEXT, NOTE, SEARCH_TEXT,
+    CONFIDENCE, CONFIDENCE_LABEL, SOURCE_IDS, SOURCE_URLS, SOURCE_TEXT, NOTE, HISTORY, MADE_ON, SEARCH_TEXT,
 ]  # fmt: skip
 _DELEGATION_COLUMNS = [
     MEETING, MEETING_NAME, MEETING_DATE, PARTICIPANT, NAME, KIND, GROUPS, HEADS, HEAD_NAMES, LEVEL, LEVEL_LABEL,

@@ -10,6 +10,7 @@ import pandas as pd
 from summit import frames as F
 from summit.dataset import Dataset
 from summit.dates import headcount_text
+from summit.history import HISTORY_RULE
 from summit.quantities import FIGURE_RULE, MONEY_RULE
 from summit.references import REFERENCE_RULE
 from summit.scenarios import SCENARIO_RULES
@@ -75,6 +76,7 @@ COUNTING_RULES = {
     "Figures on the map": FIGURE_RULE,
     "Domain filters": DOMAIN_RULE,
     "Joint pledges and collectives": F.JOINT_RULE,
+    "History and “as of”": HISTORY_RULE,
     "Money": MONEY_RULE,
     "Search": SEARCH_RULE,
     "References between records": REFERENCE_RULE,

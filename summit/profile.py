@@ -104,6 +104,7 @@ def record_detail(dataset: Dataset, frames: Frames, pledge_id: str) -> RecordDet
         (T.COL_LEAD, table[T.COL_LEAD]),
         (T.COL_SAID_BY, table[T.COL_SAID_BY]),
         (T.COL_ABOUT, table[T.COL_ABOUT]),
+        (T.COL_HISTORY, table[T.COL_HISTORY]),
         (T.COL_MEETING, table[T.COL_MEETING]),
         (T.COL_DATE, " — ".join(x for x in (table[T.COL_DATE], table[T.COL_TIMING]) if x)),
         (T.COL_CONFIDENCE, table[T.COL_CONFIDENCE]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
@@ -489,6 +490,17 @@ class Quantity(OwnSourcing):
         return self
 
 
+class Step(Sourced):
+    """A later step of a pledge's history: its status (and figures) from this date on (summit.history)."""
+
+    date: PartialDate = Field(description="When the step was taken: YYYY-MM-DD, or YYYY-MM / YYYY.")
+    status: Status
+    quantities: list[Quantity] | None = Field(
+        default=None, description="The figures from this step on; left out, the figures stay as they were."
+    )
+    note: Text | None = None
+
+
 class Pledge(Sourced):
     """A pledge, or a stance that is not a pledge, by one participant (or several jointly) at one meeting."""
 
@@ -531,6 +543,11 @@ class Pledge(Sourced):
         default=None,
         description="Who said it, as the sources name them (a minister, a spokesperson, an analyst at a think tank).",
     )
+    history: list[Step] = Field(
+        default_factory=list,
+        description="Later steps, oldest first: approved by parliament, deployed, withdrawn. The record's own "
+        "status and figures are those it was made with (at `date`).",
+    )
     about: list[Annotated[str, Field(pattern=r"^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$")]] = Field(
         default_factory=list,
         description="What a stance is aimed at: participant ids (ESP) or pledge ids ('rejects Spain's exemption').",
@@ -550,6 +567,11 @@ class Pledge(Sourced):
         twice = sorted({p for p in self.participants if self.participants.count(p) > 1})
         if twice:
             raise ValueError(f"{', '.join(twice)} is named twice among participant and joint_with")
+        dates = [self.date or "", *(step.date for step in self.history)]
+        for earlier, later in itertools.pairwise(dates):
+            if earlier and later < earlier:
+                raise ValueError(f"history step dated {later} comes before {earlier}: steps go oldest first, none "
+                                 "before the record's date")  # fmt: skip
         ids = [q.id for q in self.quantities if q.id]
         if len(ids) != len(set(ids)):
             raise ValueError("two figures of this record have the same id")

@@ -78,6 +78,7 @@ COL_DEPLOYMENT = "Where"
 COL_OUTCOME = "In the scenario"
 COL_TIMING = "When"  # made or restated at the meeting, earlier (carried over) or later (follow-up)
 COL_SAID_BY = "Said by"
+COL_HISTORY = "History"  # the record's steps: 'Announced (6 January 2026) → Approved by parliament (…)'
 COL_ABOUT = "About"  # what a stance is aimed at: a participant, or another record
 COL_ROLE = "Role"
 COL_ACCOMPANIED = "Accompanied by"
@@ -100,7 +101,7 @@ COLUMN_IDS = {
     COL_CONDITIONS: "conditions", COL_DOMAINS: "domain", COL_LEAD: "lead", COL_QUANTITIES: "quantities",
     COL_DESCRIPTION: "description", COL_DATE: "date", COL_DEPLOYMENT: "where", COL_OUTCOME: "outcome",
     COL_TIMING: "when", COL_SAID_BY: "said_by", COL_MEETING: "meeting", COL_NOTE: "note", COL_ABOUT: "about",
-    COL_ROLE: "role", COL_ACCOMPANIED: "accompanied_by",
+    COL_ROLE: "role", COL_ACCOMPANIED: "accompanied_by", COL_HISTORY: "history",
 }  # fmt: skip
 # Columns a table always carries to open a record or a profile, never shown as columns.
 KEY_COLUMNS = (COL_CODE, COL_ID)
@@ -138,15 +139,16 @@ PLEDGE_COLUMNS = TableColumns(
     "pledges",
     shown=(COL_PARTICIPANT, COL_TYPES, COL_STATUS, COL_OUTCOME, COL_DESCRIPTION, COL_CONDITIONS, COL_QUANTITIES,
            COL_CONFIDENCE, COL_SOURCE),
-    optional=(COL_ABOUT, COL_DOMAINS, COL_DEPLOYMENT, COL_LEAD, COL_SAID_BY, COL_DATE, COL_TIMING, COL_MEETING,
-              COL_SOURCES),
+    optional=(COL_HISTORY, COL_ABOUT, COL_DOMAINS, COL_DEPLOYMENT, COL_LEAD, COL_SAID_BY, COL_DATE, COL_TIMING,
+              COL_MEETING, COL_SOURCES),
 )  # fmt: skip
 # The profile lists one participant's records across meetings: the meeting replaces the participant.
 PROFILE_COLUMNS = TableColumns(
     "profile",
     shown=(COL_MEETING, COL_TYPES, COL_STATUS, COL_DESCRIPTION, COL_CONDITIONS, COL_QUANTITIES, COL_CONFIDENCE,
            COL_SOURCE),
-    optional=(COL_ABOUT, COL_DOMAINS, COL_DEPLOYMENT, COL_LEAD, COL_SAID_BY, COL_DATE, COL_TIMING, COL_SOURCES),
+    optional=(COL_HISTORY, COL_ABOUT, COL_DOMAINS, COL_DEPLOYMENT, COL_LEAD, COL_SAID_BY, COL_DATE, COL_TIMING,
+              COL_SOURCES),
 )  # fmt: skip
 PARTICIPANT_COLUMNS = TableColumns(
     "participants",
@@ -253,6 +255,7 @@ def pledges_table(dataset: Dataset, pledges: pd.DataFrame, *, short_labels: bool
             COL_DESCRIPTION: pledges[F.DESCRIPTION],
             COL_SAID_BY: pledges[F.ATTRIBUTED_TO],
             COL_ABOUT: pledges[F.ABOUT],
+            COL_HISTORY: pledges[F.HISTORY],
             COL_DATE: pledges[F.DATE],
             COL_TIMING: pledges[F.TIMING_LABEL],
             COL_CONFIDENCE: pledges[F.CONFIDENCE_LABEL],

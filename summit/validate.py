@@ -529,6 +529,11 @@ def check_pledge(refs: References, checked: Checked[MeetingFile], i: int, known:
                 file, (*path, "quantities", j, "currency"), f"'{quantity.currency}' is not an ISO 4217 currency code"
             )
     refs.not_after(file, (*path, "date"), pledge.date, known.as_of)
+    for j, step in enumerate(pledge.history):
+        refs.cited(file, (*path, "history", j), step, known.sources)
+        refs.not_after(file, (*path, "history", j, "date"), step.date, known.as_of)
+        for k, quantity in enumerate(step.quantities or ()):
+            refs.cited(file, (*path, "history", j, "quantities", k), quantity, known.sources)
     meeting = checked.record.meeting
     problem = timing_problem(pledge.date, pledge.timing, meeting.date, meeting.end_date or meeting.date)
     if problem:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -10,6 +11,7 @@ import streamlit as st
 
 from summit.dataset import DataPathError, Dataset, data_root, fingerprint, load_dataset
 from summit.frames import Frames, build_frames
+from summit.history import dataset_as_of
 from summit.problems import Problem
 
 
@@ -49,6 +51,21 @@ def _load(root: Path, stamp: str) -> DataState:
     if result.dataset is None:
         return DataState(None, None, problems, warnings=warnings)
     return DataState(result.dataset, build_frames(result.dataset), problems, warnings=warnings)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _as_of(_dataset: Dataset, fingerprint: str, day: dt.date) -> tuple[Dataset, Frames]:
+    """The dataset and its frames as they stood on a day, once per version of the data and day."""
+    seen = dataset_as_of(_dataset, day)
+    return seen, build_frames(seen)
+
+
+def data_as_of(dataset: Dataset, frames: Frames, day: dt.date | None) -> tuple[Dataset, Frames]:
+    """The data a view with this as-of day shows (summit.history.HISTORY_RULE); the data itself for None or a
+    day on or after its as-of date."""
+    if day is None or day >= dataset.info.as_of:
+        return dataset, frames
+    return _as_of(dataset, dataset.fingerprint, day)
 
 
 def current_data() -> DataState:

@@ -13,7 +13,9 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
+from summit.dataset import Dataset
 from summit.figures import Chart
+from summit.history import as_of_banner
 from summit.problems import Problem
 
 PNG_SIZE = {"width": 1920, "height": 1080}
@@ -87,6 +89,12 @@ def render_problems_banner(problems: tuple[Problem, ...], stale: bool, warnings:
     if warnings:
         head = "Some files in the data folder are not read; the data shown does not include them."
         st.warning(head + "\n\n" + _listed(warnings, located=False), icon="⚠️")
+
+
+def render_as_of_banner(shown: Dataset, whole: Dataset) -> None:
+    """Say which day the data is seen as of, when it is not the dataset's own as-of date."""
+    if shown is not whole:
+        st.info(as_of_banner(shown.info.as_of, whole.info.as_of), icon="🕰️")
 
 
 def _listed(problems: tuple[Problem, ...], *, located: bool = True) -> str:

@@ -1,4 +1,4 @@
-"""A date filter ("as of" a day) as other engineers will add one: one FilterSpec row, for the tests only."""
+"""A date filter (meetings until a day) as other engineers will add one: one FilterSpec row, for the tests only."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from summit import frames as F
 from summit.filters import DATE, FILTERS, FilterSpec, make_filters_class
 
 AS_OF = FilterSpec(
-    "as_of",
-    "asof",
-    "As of",
+    "until",
+    "until",
+    "Meetings until",
     DATE,
-    lambda day, _: f"as of {day:%-d %b %Y}",
+    lambda day, _: f"meetings until {day:%-d %b %Y}",
     85,
     records=lambda frame, day: frame[F.MEETING_DATE] <= pd.Timestamp(day),
 )

@@ -123,7 +123,7 @@ def test_lead_toggle_filters_the_pledges_page_from_the_widget():
 
 
 def date_filter_script():
-    """A sidebar with a test-only 'as of' date filter (tests/dated_filters.py) and nothing else."""
+    """A sidebar with a test-only 'meetings until' date filter (tests/dated_filters.py) and nothing else."""
     import os
     from pathlib import Path
 
@@ -139,15 +139,15 @@ def date_filter_script():
 
 def test_a_date_filter_gets_a_date_widget_kept_in_the_url():
     at = AppTest.from_function(date_filter_script, default_timeout=60)
-    at.query_params["asof"] = "2026-01-01"
+    at.query_params["until"] = "2026-01-01"
     at.run()
     assert not at.exception
-    assert at.date_input(key="filter_as_of").value == dt.date(2026, 1, 1)
-    at.date_input(key="filter_as_of").set_value(dt.date(2025, 12, 31)).run()
-    assert at.query_params["asof"] == "2025-12-31"
-    assert "as_of=datetime.date(2025, 12, 31)" in at.text[0].value
+    assert at.date_input(key="filter_until").value == dt.date(2026, 1, 1)
+    at.date_input(key="filter_until").set_value(dt.date(2025, 12, 31)).run()
+    assert at.query_params["until"] == "2025-12-31"
+    assert "until=datetime.date(2025, 12, 31)" in at.text[0].value
     at.button(key=RESET_KEY).click().run()
-    assert "asof" not in at.query_params and at.date_input(key="filter_as_of").value is None
+    assert "until" not in at.query_params and at.date_input(key="filter_until").value is None
 
 
 def test_pledges_table_follows_the_url():

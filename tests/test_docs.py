@@ -18,7 +18,8 @@ MODELS = [
     schema.DatasetFile, schema.Source, schema.SourcesFile, schema.Category, schema.CommitmentType,
     schema.Condition, schema.TaxonomyFile, schema.Organisation, schema.OrganisationsFile, schema.Group,
     schema.GroupsFile, schema.Document, schema.ReportedCounts, schema.Meeting, schema.Person,
-    schema.Delegation, schema.Quantity, schema.DisputedClaim, schema.OwnSourcing, schema.Pledge, schema.MeetingFile,
+    schema.Delegation, schema.Quantity, schema.DisputedClaim, schema.OwnSourcing, schema.Step, schema.Pledge,
+    schema.MeetingFile,
 ]  # fmt: skip
 
 

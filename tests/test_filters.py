@@ -125,6 +125,14 @@ EXAMPLES = {
     "counted": Example(
         "refusals", "refusals", {"paris-lux-1"}, "everything", f"Showing 1 pledge, counted as refusals, {PARIS}."
     ),
+    # The day before Paris: nothing of Paris had been said yet (the video call's records stay).
+    "as_of": Example(
+        "2026-01-05",
+        dt.date(2026, 1, 5),
+        set(),
+        "soon",
+        f"Showing 1 pledge, {PARIS}, as the data stood on 5 January 2026.",
+    ),
 }
 SPEC_IDS = [spec.field for spec in FILTERS]
 
@@ -191,6 +199,7 @@ def test_url_keys_of_links_already_sent_never_change():
             "scenario": "sc",
             "outcomes": "so",
             "counted": "n",
+            "as_of": "asof",
         }
         == keys
     )
@@ -245,17 +254,17 @@ def test_kinds_read_and_write_url_values(kind, texts, value, url):
 
 
 def test_a_date_filter_is_one_row(two_meetings: Data):
-    """tests/dated_filters.py adds an 'as of' date row to the table: URL, rows and sentence follow."""
-    dated = DatedFilters.from_query_params({"asof": "2025-12-31", "s": "considering"}, two_meetings.dataset)
-    assert dated == DatedFilters(as_of=dt.date(2025, 12, 31), statuses=("considering",))
-    assert dated.to_query_params() == {"s": "considering", "asof": "2025-12-31"}
-    assert DatedFilters.from_query_params({"asof": "soon"}) == DatedFilters()
+    """tests/dated_filters.py adds an 'until' date row to the table: URL, rows and sentence follow."""
+    dated = DatedFilters.from_query_params({"until": "2025-12-31", "s": "considering"}, two_meetings.dataset)
+    assert dated == DatedFilters(until=dt.date(2025, 12, 31), statuses=("considering",))
+    assert dated.to_query_params() == {"s": "considering", "until": "2025-12-31"}
+    assert DatedFilters.from_query_params({"until": "soon"}) == DatedFilters()
     rows = dated.rows(*two_meetings, all_meetings=True)
     assert set(rows.pledges[F.PLEDGE]) == {"video-fra-1"}
     assert list(rows.delegations[F.MEETING]) == [VIDEO_CALL]
-    sentence = "Showing 1 pledge, with status Under consideration, as of 31 Dec 2025, across all meetings."
+    sentence = "Showing 1 pledge, with status Under consideration, meetings until 31 Dec 2025, across all meetings."
     assert dated.describe(two_meetings.dataset, 1, "pledges", all_meetings=True) == sentence
-    assert DatedFilters(as_of=dt.date(2025, 1, 1)).rows(*two_meetings).pledges.empty  # before both meetings
+    assert DatedFilters(until=dt.date(2025, 1, 1)).rows(*two_meetings).pledges.empty  # before both meetings
 
 
 def test_rows_across_all_meetings_match_delegations_meeting_by_meeting(two_meetings: Data):

@@ -143,7 +143,7 @@ def test_the_template_has_a_header_row_of_field_names_and_instructions(tiny_temp
     assert tiny_template["Lists"].sheet_state == "hidden"
     headers = [c.value for c in tiny_template["Meeting"][1]]
     assert headers[:4] == ["id", "name", "short_name", "date"]
-    assert set(schema.Pledge.model_fields) - {"quantities", "disputed_claims"} <= {
+    assert set(schema.Pledge.model_fields) - {"quantities", "disputed_claims", "history"} <= {
         c.value for c in tiny_template["Pledges"][1]
     }
     assert "commas or semicolons" in tiny_template["Pledges"]["C1"].comment.text  # types: several values
