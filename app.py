@@ -13,7 +13,7 @@ from summit_ui.render import (
     render_problem_list,
     render_problems_banner,
 )
-from summit_ui.sidebar import render_filters
+from summit_ui.sidebar import render_filters, requested_as_of
 
 st.set_page_config(page_title="Summit dashboard", page_icon="🕊️", layout="wide")
 
@@ -33,9 +33,9 @@ if data.dataset is None or data.frames is None:
     render_problem_list(data.problems)
     st.stop()
 
-filters = render_filters(data.dataset)
-# Every page sees the data as it stood on the as-of day of the filters (the dataset's own by default).
-dataset, frames = data_as_of(data.dataset, data.frames, filters.as_of)
+# Every page, and the sidebar's choices, see the data as it stood on the as-of day (the dataset's own by default).
+dataset, frames = data_as_of(data.dataset, data.frames, requested_as_of())
+filters = render_filters(dataset)
 render_as_of_banner(dataset, data.dataset)
 build_context(dataset, frames, filters)
 page.run()

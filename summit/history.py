@@ -70,7 +70,11 @@ def dataset_as_of(dataset: Dataset, day: dt.date) -> Dataset:
             continue
         kept = [p for p in (pledge_as_of(p, meeting.date, day) for p in meeting_file.pledges) if p is not None]
         meetings.append(MeetingFile(meeting=meeting, delegations=meeting_file.delegations, pledges=kept))
-    info = dataset.info.model_copy(update={"as_of": day})
+    held = {m.meeting.id for m in meetings}
+    featured = dataset.info.featured_meeting
+    if meetings and (featured not in held if featured else dataset.default_meeting_id() not in held):
+        featured = meetings[-1].meeting.id  # the featured meeting was not held yet: the latest one held by then
+    info = dataset.info.model_copy(update={"as_of": day, "featured_meeting": featured})
     return replace(dataset, info=info, meetings=tuple(meetings), fingerprint=f"{dataset.fingerprint}@{day}")
 
 

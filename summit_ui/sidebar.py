@@ -5,6 +5,7 @@ One widget per row of summit.filters.FILTERS, drawn by its kind (WIDGETS below).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -12,7 +13,19 @@ from typing import Any
 import streamlit as st
 
 from summit.dataset import Dataset
-from summit.filters import DATE, FLAG, MANY, ONE, SCENARIO, TEXT, FilterOperations, Filters, FilterSpec, filter_options
+from summit.filters import (
+    AS_OF,
+    DATE,
+    FLAG,
+    MANY,
+    ONE,
+    SCENARIO,
+    TEXT,
+    FilterOperations,
+    Filters,
+    FilterSpec,
+    filter_options,
+)
 
 SEEDED_KEY = "filters_seeded_from_url"
 RESET_KEY = "filter_reset"
@@ -142,6 +155,19 @@ def _seed_and_sanitise(
         kept = _shown(spec, spec.kind.restrict(value, options[spec.field]), defaults)
         if kept != value:
             state[widget_key(spec)] = widget.to_state(kept)
+
+
+def requested_as_of(filters_type: type[FilterOperations] = Filters) -> dt.date | None:
+    """The as-of day this run shows: the sidebar's date once it is drawn, else the URL's (a link opened first).
+
+    Read before the sidebar is drawn, so that its options (the meetings held by then) come from the data as of
+    that day."""
+    spec = next((s for s in filters_type.SPECS if s.field == AS_OF), None)
+    if spec is None:
+        return None
+    if st.session_state.get(SEEDED_KEY) and widget_key(spec) in st.session_state:
+        return st.session_state[widget_key(spec)]
+    return spec.kind.parse(st.query_params.get_all(spec.key))
 
 
 def render_filters(dataset: Dataset, filters_type: type[FilterOperations] = Filters) -> Any:
