@@ -27,6 +27,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from browser_harness.frontend import APP_IDLE_JS
 from browser_harness.server import StreamlitServer
+from browser_harness.widgets import pick_option
 from summit_ui.pages import PAGES
 
 TIMEOUT_MS = 120_000
@@ -36,9 +37,9 @@ URL_PATHS = {spec.name: spec.url_path for spec in PAGES}
 STATUS_LABEL = "Status"
 # Status options picked, one more per filter change; run.py passes ones that change the map.
 DEFAULT_STATUS_OPTIONS = ("Announced", "Signed or adopted", "Under consideration", "Ruled out", "Ongoing", "Delivered")
-OPEN_ATTEMPTS, OPEN_WAIT_MS = 6, 10_000
 
-# Installed before any page script: records script-state changes and the last mouse press.
+# Installed before any page script: records script-state changes and the last press: a mouse press, or the Enter
+# that picks an option from the keyboard (pick_status), the moment the user commits the change either way.
 RECORDER_JS = """
 window.__bench = {states: [], press: 0};
 new MutationObserver((mutations) => {
@@ -46,10 +47,12 @@ new MutationObserver((mutations) => {
         window.__bench.states.push([m.target.getAttribute('data-test-script-state'), performance.now()]);
     }
 }).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-test-script-state']});
-document.addEventListener('mousedown', () => {
+const pressed = () => {
     window.__bench.press = performance.now();
     window.__bench.pressHref = location.href;
-}, true);
+};
+document.addEventListener('mousedown', pressed, true);
+document.addEventListener('keydown', (event) => { if (event.key === 'Enter') pressed(); }, true);
 """
 # The page map (static/map/summit-map.mjs) sets data-drawn (a version) and data-drawn-at (its
 # performance.now()) on its root once MapLibre has drawn the data it was last given.
@@ -183,32 +186,10 @@ def _wait_idle(page: Page) -> None:
 
 
 def pick_status(page: Page, label: str) -> None:
-    """Open the Status filter and pick one more status, as a user would, until its tag shows.
-
-    The list is opened from the keyboard: a click on the widget's arrow sometimes toggles the list
-    shut again on a page that has just rendered (seen on the Matrix page). A click can also land
-    while the list is closing (seen after the map re-mounted); then the status is picked again.
-    """
-    combobox = page.get_by_role("combobox", name=STATUS_LABEL, exact=True)
-    widget = page.get_by_test_id("stMultiSelect").filter(has=combobox)
-    option = page.get_by_role("option", name=label, exact=True)
-    tag = widget.get_by_text(label, exact=True)
-    for _attempt in range(OPEN_ATTEMPTS):
-        if tag.is_visible():  # an earlier click did pick it, only late
-            break
-        if combobox.get_attribute("aria-expanded", timeout=TIMEOUT_MS) != "true":
-            combobox.focus(timeout=TIMEOUT_MS)
-            page.keyboard.press("ArrowDown")
-        try:
-            option.wait_for(state="visible", timeout=OPEN_WAIT_MS)
-            option.click(timeout=OPEN_WAIT_MS)
-            tag.wait_for(state="visible", timeout=OPEN_WAIT_MS)
-            break
-        except PlaywrightError:
-            continue
-    else:
-        raise RuntimeError(f"{page.url}: could not pick the status {label!r}")
-    page.keyboard.press("Escape")
+    """Pick one more status in the Status filter, as a keyboard user would: the tests' picker
+    (browser_harness.widgets.pick_option, robust to Streamlit closing the list when the page scrolls, and
+    typing the option so it is first in a list longer than the screen)."""
+    pick_option(page.get_by_role("combobox", name=STATUS_LABEL, exact=True), label)
 
 
 @dataclass

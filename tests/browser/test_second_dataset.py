@@ -19,6 +19,7 @@ from summit.filters import Filters
 from summit.frames import build_frames, participant_name
 from summit_ui.pages import PAGES as APP_PAGES
 from summit_ui.pages import PageKind
+from tests.browser.test_briefing_slides import wait_for_slide
 
 URC = Path(__file__).resolve().parents[2] / "examples" / "urc-2025-rome"
 PROFILE_CODE = "ITA"
@@ -26,7 +27,6 @@ PAGES = {spec.name: spec.path for spec in APP_PAGES if spec.kind != PageKind.SLI
 PAGES["profile"] += f"?participant={PROFILE_CODE}"
 PAGES_WITH_MAP = {spec.name for spec in APP_PAGES if spec.has_map}
 TIMEOUT_MS = 60_000
-CHART_TIMEOUT_MS = 60_000
 # Words of the bundled Coalition of the Willing data that have no place on a recovery conference's pages.
 BORROWED = re.compile(
     r"coalition of the willing|ceasefire|backstop|coalition meetings|multinational force", re.IGNORECASE
@@ -111,19 +111,6 @@ def test_sources_page_speaks_of_no_troops_on_a_dataset_without_them(urc_server, 
     wait_for_app(page)
     page.wait_for_function(CONTENT_DRAWN_JS, timeout=TIMEOUT_MS, polling=100)
     assert borrowed_words(page, TROOPS) == []
-
-
-def wait_for_slide(page: Page, wait_for_app, slide: Slide) -> None:
-    """Wait until the slide is shown, with its chart drawn inside its frame."""
-    page.wait_for_function(
-        "(title) => document.querySelector('.briefing-slide h1')?.textContent === title", arg=slide.title
-    )
-    wait_for_app(page)
-    if slide.chart is not None:
-        frame = page.frame_locator(".st-key-briefing_chart iframe")
-        frame.locator(".main-svg").first.wait_for(timeout=CHART_TIMEOUT_MS)
-        if any(trace.type == "choroplethmap" for trace in slide.chart.figure.data):
-            frame.locator(".maplibregl-canvas").wait_for(timeout=CHART_TIMEOUT_MS)
 
 
 def test_every_briefing_slide_opens_on_the_second_dataset(
