@@ -82,6 +82,14 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def check_disputes(confidence: Confidence | None, claims: list) -> None:
+    """A disputed record (or part) records two or more claims; one that is not disputed records none."""
+    if confidence == Confidence.DISPUTED and len(claims) < 2:
+        raise ValueError("confidence is 'disputed' but fewer than two disputed_claims are recorded")
+    if confidence != Confidence.DISPUTED and claims:
+        raise ValueError("disputed_claims are recorded but confidence is not 'disputed'")
+
+
 class Sourced(Record):
     """A record that must cite its sources and say how sure we are."""
 
@@ -94,10 +102,7 @@ class Sourced(Record):
 
     @model_validator(mode="after")
     def _disputes_need_claims(self) -> Sourced:
-        if self.confidence == Confidence.DISPUTED and len(self.disputed_claims) < 2:
-            raise ValueError("confidence is 'disputed' but fewer than two disputed_claims are recorded")
-        if self.confidence != Confidence.DISPUTED and self.disputed_claims:
-            raise ValueError("disputed_claims are recorded but confidence is not 'disputed'")
+        check_disputes(self.confidence, self.disputed_claims)
         return self
 
 
@@ -123,10 +128,7 @@ class OwnSourcing(Record):
 
     @model_validator(mode="after")
     def _own_disputes_need_claims(self) -> OwnSourcing:
-        if self.confidence == Confidence.DISPUTED and len(self.disputed_claims) < 2:
-            raise ValueError("confidence is 'disputed' but fewer than two disputed_claims are recorded")
-        if self.confidence != Confidence.DISPUTED and self.disputed_claims:
-            raise ValueError("disputed_claims are recorded but confidence is not 'disputed'")
+        check_disputes(self.confidence, self.disputed_claims)
         return self
 
 
