@@ -42,6 +42,7 @@ MAX_TEXT = 200
 # The field that picks the meeting: `rows(all_meetings=True)` and the timeline set it aside.
 MEETING = "meeting"
 AS_OF = "as_of"  # the day the data is seen as of (summit.history); None: the dataset's as_of
+SINCE = "since"  # the day changes are listed since (summit.changes); None: the meeting before the latest one
 ALL_MEETINGS_PHRASE = "across all meetings"
 
 
@@ -412,6 +413,12 @@ FILTERS: tuple[FilterSpec, ...] = (
         records=_made_by,
         help="See every page, export and slide as the data stood on that day: later meetings, records and steps "
         "left out, statuses as they were then. Empty: the dataset's as-of date.",
+    ),
+    FilterSpec(
+        SINCE, "since", "Changes since", DATE, lambda day, _: f"changes listed since {day:%-d %B %Y}", 100,
+        help="The day the Changes page, the briefing's 'What changed' slide and the Excel export's change sheet "
+        "compare with (up to the as-of day). Nothing is hidden by it. Empty: the last day of the meeting before "
+        "the latest one.",
     ),
     FilterSpec(
         "counted", "n", "Counted as", ONE, lambda rule, labels: f"counted as {labels[rule].lower()}", 75,

@@ -28,6 +28,7 @@ from summit.vocabulary import (
     STANCE_STATUSES,
     STATUS_LABELS,
     TIMING_LABELS,
+    WITHDRAWN_STATUSES,
     Attendance,
     Confidence,
     Deployment,
@@ -74,7 +75,7 @@ STATUS_LABEL = "status_label"
 IS_STANCE = "is_stance"
 IS_REFUSAL = "is_refusal"
 IS_REPORTED = "is_reported"  # a third-party report (vocabulary.REPORT_STATUSES): neither a pledge nor a stance
-IS_PLEDGE = "is_pledge"  # counted as a pledge: not a stance, not a third-party report
+IS_PLEDGE = "is_pledge"  # counted as a pledge: not a stance, not a third-party report, not withdrawn
 TIMING = "timing"  # made, restated, earlier or later, against the meeting (summit.timing.place)
 TIMING_LABEL = "timing_label"
 AT_MEETING_COL = "at_meeting"  # made or restated at the meeting: what the meeting's figures count by default
@@ -358,7 +359,7 @@ def _pledge_row(dataset: Dataset, meeting: Meeting, recorded: Pledge, membership
         IS_STANCE: pledge.status in STANCE_STATUSES,
         IS_REFUSAL: pledge.status in REFUSAL_STATUSES,
         IS_REPORTED: pledge.status in REPORT_STATUSES,
-        IS_PLEDGE: pledge.status not in STANCE_STATUSES | REPORT_STATUSES,
+        IS_PLEDGE: pledge.status not in STANCE_STATUSES | REPORT_STATUSES | WITHDRAWN_STATUSES,
         TIMING: str(timing),
         TIMING_LABEL: TIMING_LABELS[timing],
         AT_MEETING_COL: timing in AT_MEETING,

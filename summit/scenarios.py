@@ -20,6 +20,7 @@ from summit.vocabulary import (
     DOMAIN_LABELS,
     REFUSAL_STATUSES,
     STANCE_STATUSES,
+    WITHDRAWN_STATUSES,
     ConditionState,
     Outcome,
     Status,
@@ -72,7 +73,7 @@ def outcome(status: str, waiting_on: Iterable[str], states: Mapping[str, Conditi
         if ConditionState.NOT_MET not in marked and ConditionState.OPEN in marked:
             return Outcome.UNCERTAIN
         return Outcome.REFUSES
-    if status in STANCE_STATUSES and status != Status.CONDITIONAL_WILLINGNESS:
+    if status in STANCE_STATUSES | WITHDRAWN_STATUSES and status != Status.CONDITIONAL_WILLINGNESS:
         return Outcome.UNAFFECTED
     if ConditionState.NOT_MET in marked:
         return Outcome.LAPSES

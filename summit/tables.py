@@ -21,6 +21,7 @@ WILLING_MARK = "◔"
 POSITION_MARK = "◇"
 CONDITIONAL_REFUSAL_MARK = "⊘"
 REFUSAL_MARK = "✕"
+WITHDRAWN_MARK = "⊖"
 MATRIX_LEGEND = {
     LEAD_MARK: "lead role",
     PLEDGE_MARK: "pledge, no condition stated",
@@ -31,6 +32,7 @@ MATRIX_LEGEND = {
     POSITION_MARK: "stated position (not a pledge)",
     CONDITIONAL_REFUSAL_MARK: "refused under current conditions (while the war lasts, without a mandate, ...)",
     REFUSAL_MARK: "ruled out",
+    WITHDRAWN_MARK: "withdrawn (no longer a pledge)",
 }
 _MARK_ORDER = list(MATRIX_LEGEND)
 # In a scenario, a mark says what becomes of its record: in brackets when it lapses (or a refusal is lifted),
@@ -183,6 +185,8 @@ def pledge_mark(status: str, conditional: bool, lead: bool) -> str:
         return CONDITIONAL_REFUSAL_MARK
     if status == Status.RULED_OUT:
         return REFUSAL_MARK
+    if status == Status.WITHDRAWN:
+        return WITHDRAWN_MARK
     if status in POSITION_STATUSES:
         return POSITION_MARK
     if status == Status.CONDITIONAL_WILLINGNESS:

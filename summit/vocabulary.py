@@ -48,6 +48,7 @@ class Status(StrEnum):
     CONDITIONAL_WILLINGNESS = "conditional_willingness"
     CONDITIONAL_REFUSAL = "conditional_refusal"
     RULED_OUT = "ruled_out"
+    WITHDRAWN = "withdrawn"
 
 
 STATUS_LABELS = {
@@ -67,6 +68,7 @@ STATUS_LABELS = {
     Status.CONDITIONAL_WILLINGNESS: "Willing if conditions are met (not a pledge)",
     Status.CONDITIONAL_REFUSAL: "Refuses unless conditions are met",
     Status.RULED_OUT: "Ruled out",
+    Status.WITHDRAWN: "Withdrawn (no longer a pledge)",
 }
 # Stances are records that are not pledges: a refusal, a stated position, a request, a demand, a threat or an
 # exemption (claimed by the participant or granted to it). A stance may name what it is aimed at (`about`).
@@ -85,6 +87,9 @@ REFUSAL_STATUSES = frozenset({Status.CONDITIONAL_REFUSAL, Status.RULED_OUT})
 # Third-party reports: what a press report or an analyst says of a participant, which the participant has not
 # confirmed. Never counted as a pledge, and never the only reason a participant is coloured on a map.
 REPORT_STATUSES = frozenset({Status.REPORTED})
+# A pledge taken back (a step of its history, summit.history): kept for the record, never counted as a pledge
+# or a stance again.
+WITHDRAWN_STATUSES = frozenset({Status.WITHDRAWN})
 
 
 class Timing(StrEnum):

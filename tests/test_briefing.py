@@ -309,7 +309,7 @@ def test_every_slide_of_the_bundled_data_fits_its_canvas():
 def test_a_subtitle_too_long_for_its_line_takes_a_smaller_size_in_every_rendering(slides):
     who = by_key(slides, "who")
     # The legend of the marks, whole: the last marks are the ones a cut would lose.
-    assert who.subtitle.endswith("⊘ refused for now · ✕ ruled out")
+    assert who.subtitle.endswith("⊘ refused for now · ✕ ruled out")  # nothing withdrawn: no ⊖ in the legend
     assert SUBTITLE_MIN_PX <= who.subtitle_size < SUBTITLE_PX
     assert f'font-size:{who.subtitle_size}px">{html.escape(who.subtitle)}' in slide_html(who)
     deck = Presentation(io.BytesIO(to_pptx(slides, images_for(slides))))

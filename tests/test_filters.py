@@ -133,6 +133,14 @@ EXAMPLES = {
         "soon",
         f"Showing 1 pledge, {PARIS}, as the data stood on 5 January 2026.",
     ),
+    # The day changes are listed since hides nothing: the Changes page, a slide and a sheet compare with it.
+    "since": Example(
+        "2025-12-01",
+        dt.date(2025, 12, 1),
+        ALL_PLEDGES,
+        "last week",
+        f"Showing 1 pledge, {PARIS}, changes listed since 1 December 2025.",
+    ),
 }
 SPEC_IDS = [spec.field for spec in FILTERS]
 
@@ -200,6 +208,7 @@ def test_url_keys_of_links_already_sent_never_change():
             "outcomes": "so",
             "counted": "n",
             "as_of": "asof",
+            "since": "since",
         }
         == keys
     )

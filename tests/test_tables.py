@@ -44,7 +44,7 @@ def test_every_matrix_mark_has_a_legend_entry():
     assert set(T.MATRIX_LEGEND) == {
         T.LEAD_MARK, T.PLEDGE_MARK, T.CONDITIONAL_MARK, T.CONSIDERING_MARK, T.REPORTED_MARK, T.WILLING_MARK,
         T.POSITION_MARK,
-        T.CONDITIONAL_REFUSAL_MARK, T.REFUSAL_MARK,
+        T.CONDITIONAL_REFUSAL_MARK, T.REFUSAL_MARK, T.WITHDRAWN_MARK,
     }  # fmt: skip
 
 

@@ -42,7 +42,7 @@ from summit.frames import Frames
 from summit.maps import BORDER_NOTE, build_map_data, map_chart
 from summit.overview import key_numbers, leaders_present
 from summit.scenarios import SCENARIO_RULES, scenario_name, scenario_sentence, standing
-from summit.tables import MATRIX_LEGEND, PLEDGE_MARKS, SCENARIO_LEGEND, matrix_table, pledge_mark
+from summit.tables import MATRIX_LEGEND, PLEDGE_MARKS, SCENARIO_LEGEND, WITHDRAWN_MARK, matrix_table, pledge_mark
 from summit.vocabulary import STATUS_LABELS, Attendance, Confidence, ParticipantKind, Status
 
 MAX_BAR_TYPES = 12
@@ -62,7 +62,8 @@ CITATION_REST = "Full citation on the Sources & method page."
 MAX_SOURCES = 8
 # A word or two per mark of MATRIX_LEGEND, so the legend fits a subtitle line.
 LEGEND_WORDS = (
-    "lead", "pledge", "conditional", "considering", "reported", "willing if", "position", "refused for now", "ruled out"
+    "lead", "pledge", "conditional", "considering", "reported", "willing if", "position", "refused for now",
+    "ruled out", "withdrawn",
 )  # fmt: skip
 
 # The filtered rows the slides are built from: the same as the pages'.
@@ -276,7 +277,10 @@ def _who_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
     if matrix.empty or not len(matrix.columns):
         return []
     title = "Who does what"
-    subtitle = " · ".join(f"{mark} {word}" for mark, word in zip(MATRIX_LEGEND, LEGEND_WORDS, strict=True))
+    # Every mark, but the withdrawn one only when the grid draws it (the line holds nine at its smallest size).
+    drawn = WITHDRAWN_MARK in "".join(str(v) for v in matrix.to_numpy().ravel())
+    legend = [(m, w) for m, w in zip(MATRIX_LEGEND, LEGEND_WORDS, strict=True) if m != WITHDRAWN_MARK or drawn]
+    subtitle = " · ".join(f"{mark} {word}" for mark, word in legend)
     labels = {t.short_label: t.label for t in dataset.commitment_types.values()}
     rows = []
     names = list(matrix.index)

@@ -1,0 +1,324 @@
+"""What changed between two moments of the data, record by record, and what a meeting's pledges became.
+
+Two moments are two days of one dataset (each seen as of its day, summit.history), two meetings (each seen
+as of its last day), two dataset folders, or two versions of a folder in git (summit.versions). Each
+record (pledge or stance) present at either moment gets one kind of change by CHANGE_RULE, applied by
+`compare`; a participant takes the first kind of its records in MAP_ORDER (Changes page map).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+import pandas as pd
+
+from summit.dataset import Dataset
+from summit.dates import partial_date_text
+from summit.frames import participant_name, quantities_text
+from summit.history import current, first_day
+from summit.schema import Pledge
+from summit.vocabulary import STATUS_LABELS, Status
+
+
+class ChangeKind(StrEnum):
+    """What became of one record between two moments (CHANGE_RULE)."""
+
+    ADDED = "added"
+    UPGRADED = "upgraded"
+    DOWNGRADED = "downgraded"
+    WITHDRAWN = "withdrawn"
+    REVISED = "revised"
+    REMOVED = "removed"
+    UNCHANGED = "unchanged"
+
+
+CHANGE_LABELS = {
+    ChangeKind.ADDED: "Added",
+    ChangeKind.UPGRADED: "Upgraded",
+    ChangeKind.DOWNGRADED: "Downgraded",
+    ChangeKind.WITHDRAWN: "Withdrawn",
+    ChangeKind.REVISED: "Revised or corrected",
+    ChangeKind.REMOVED: "Removed from the data",
+    ChangeKind.UNCHANGED: "Unchanged",
+}
+
+# How far a record's status has gone, from refusing to delivering: a move up the ladder is an upgrade, a move
+# down a downgrade. Positions, requests, demands, threats and exemptions are on no rung (a move between them,
+# or onto or off the ladder, is a revision).
+STATUS_RANK = {
+    Status.RULED_OUT: 0,
+    Status.CONDITIONAL_REFUSAL: 1,
+    Status.REPORTED: 2,
+    Status.CONSIDERING: 2,
+    Status.CONDITIONAL_WILLINGNESS: 2,
+    Status.ANNOUNCED: 3,
+    Status.SIGNED: 4,
+    Status.APPROVED: 5,
+    Status.ONGOING: 6,
+    Status.DELIVERED: 7,
+}
+
+CHANGE_RULE = (
+    "Two moments of the data are compared record by record, each record as its latest step at that moment "
+    "left it. A record only in the later one is added; only in the earlier one, removed from the data (a "
+    "correction, or a record dated after the later moment). A record whose status became withdrawn is "
+    "withdrawn. One whose status moved up the ladder ruled out → refuses unless conditions are met → under "
+    "consideration, reported or willing → announced → signed → approved by parliament → ongoing → delivered "
+    "is upgraded; down it, downgraded. Any other difference (figures, words, types, conditions, sources, "
+    "confidence, or a status off the ladder) is a revision or correction; a record with no difference is "
+    "unchanged. A participant on the map takes the first kind, in the legend's order, of its records."
+)
+
+# Which kind colours a participant with several: the first of its records' kinds in this order.
+MAP_ORDER = (
+    ChangeKind.WITHDRAWN,
+    ChangeKind.DOWNGRADED,
+    ChangeKind.UPGRADED,
+    ChangeKind.ADDED,
+    ChangeKind.REVISED,
+    ChangeKind.REMOVED,
+    ChangeKind.UNCHANGED,
+)
+CHANGED_KINDS = frozenset(MAP_ORDER) - {ChangeKind.UNCHANGED}
+
+# The fields of a record, in the words a change list uses; a field not named here is shown by its own name.
+FIELD_WORDS = {
+    "status": "status",
+    "quantities": "figures",
+    "description": "description",
+    "types": "commitment types",
+    "conditions": "conditions",
+    "condition_note": "condition note",
+    "sources": "sources",
+    "confidence": "confidence",
+    "disputed_claims": "disputed claims",
+    "history": "history",
+    "participant": "participant",
+    "joint_with": "joint participants",
+    "date": "date",
+}
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One side of a comparison: the data, and what readers call it ('6 January 2026', 'version 1a2b3c4')."""
+
+    dataset: Dataset
+    label: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One record compared between two moments."""
+
+    kind: ChangeKind
+    record: str  # the record's id
+    meeting: str  # its meeting's id (the later moment's, else the earlier's)
+    participants: tuple[str, ...]  # its participant first, then any it is joint with
+    name: str  # their names, as readers see them
+    before: str  # the status label at the earlier moment, '' when added
+    after: str  # the status label at the later moment, '' when removed
+    fields: tuple[str, ...]  # FIELD_WORDS of what differs ('status', 'figures'), () when unchanged
+    detail: str  # 'Announced → Approved by parliament; figures: £200 m → £270 m'
+    when: str  # the date of the change as the data gives it ('25 February 2026'), '' when it has none
+    sources: tuple[str, ...]  # source ids behind the change: the new steps', else the record's
+    description: str  # the record's description (the later moment's, else the earlier's)
+
+
+def compare(old: Dataset, new: Dataset) -> list[Change]:
+    """Every record of either dataset with its kind of change (CHANGE_RULE), in the later dataset's order and
+    then the removed ones in the earlier's."""
+    before = _records(old)
+    after = _records(new)
+    changes = [_change(old, new, before.get(key), record, meeting) for key, (record, meeting) in after.items()]
+    changes += [_change(old, new, pair, None, pair[1]) for key, pair in before.items() if key not in after]
+    return changes
+
+
+def _records(dataset: Dataset) -> dict[str, tuple[Pledge, str]]:
+    return {p.id: (p, m.meeting.id) for m in dataset.meetings for p in m.pledges}
+
+
+def _change(
+    old: Dataset, new: Dataset, earlier: tuple[Pledge, str] | None, later: Pledge | None, meeting: str
+) -> Change:
+    was = current(earlier[0]) if earlier else None
+    now = current(later) if later else None
+    shown = now or was
+    assert shown is not None
+    data = new if now else old
+    participants = (shown.participant, *shown.joint_with)
+    name = " and ".join(participant_name(data, code) for code in participants)
+    if was is None:
+        kind, fields, detail = ChangeKind.ADDED, (), f"New: {_status(now)}"
+        when = partial_date_text(later.date) if later.date else ""
+        sources = tuple(later.sources)
+    elif now is None:
+        kind, fields, detail = ChangeKind.REMOVED, (), f"No longer in the data (was {_status(was).lower()})"
+        when, sources = "", tuple(earlier[0].sources)
+    else:
+        fields = _differences(was, now, earlier[0], later)
+        kind = _kind(was.status, now.status, fields)
+        detail = _detail(was, now, fields)
+        new_steps = [step for step in later.history if step not in earlier[0].history]
+        when = partial_date_text(max(new_steps, key=lambda s: first_day(s.date)).date) if new_steps else ""
+        sources = tuple(dict.fromkeys(s for step in new_steps for s in step.sources)) or tuple(later.sources)
+    return Change(
+        kind=kind,
+        record=shown.id,
+        meeting=meeting,
+        participants=participants,
+        name=name,
+        before=_status(was) if was else "",
+        after=_status(now) if now else "",
+        fields=fields,
+        detail=detail,
+        when=when,
+        sources=sources,
+        description=shown.description,
+    )
+
+
+def _differences(was: Pledge, now: Pledge, recorded_was: Pledge, recorded_now: Pledge) -> tuple[str, ...]:
+    """What differs between the two records as shown, then in their histories, by FIELD_WORDS."""
+    a, b = was.model_dump(exclude={"history"}), now.model_dump(exclude={"history"})
+    names = [name for name in b if a.get(name) != b.get(name)]
+    if recorded_was.history != recorded_now.history:
+        names.append("history")
+    return tuple(FIELD_WORDS.get(name, name.replace("_", " ")) for name in names)
+
+
+def _kind(was: Status, now: Status, fields: tuple[str, ...]) -> ChangeKind:
+    if not fields:
+        return ChangeKind.UNCHANGED
+    if was != now:
+        if now == Status.WITHDRAWN:
+            return ChangeKind.WITHDRAWN
+        if was == Status.WITHDRAWN:
+            return ChangeKind.UPGRADED  # taken up again
+        if was in STATUS_RANK and now in STATUS_RANK and STATUS_RANK[was] != STATUS_RANK[now]:
+            return ChangeKind.UPGRADED if STATUS_RANK[now] > STATUS_RANK[was] else ChangeKind.DOWNGRADED
+    return ChangeKind.REVISED
+
+
+def _detail(was: Pledge, now: Pledge, fields: tuple[str, ...]) -> str:
+    """The change in words: the status and the figures before and after, then the other fields named."""
+    parts = []
+    if "status" in fields:
+        parts.append(f"{_status(was)} → {_status(now)}")
+    if "figures" in fields:
+        parts.append(f"figures: {quantities_text(was) or 'none'} → {quantities_text(now) or 'none'}")
+    others = [f for f in fields if f not in ("status", "figures")]
+    if others:
+        parts.append(f"{', '.join(others)} edited".capitalize() if not parts else f"{', '.join(others)} edited")
+    return "; ".join(parts)
+
+
+def _status(pledge: Pledge) -> str:
+    return STATUS_LABELS[pledge.status].split(" (")[0]
+
+
+# --- the two moments: days and meetings of one dataset ---------------------------------------------------
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class MomentError(ValueError):
+    """A moment that names no day, meeting, folder or version."""
+
+
+def day_of(dataset: Dataset, token: str) -> tuple[dt.date, str]:
+    """A moment of the dataset named by a day (YYYY-MM-DD) or a meeting id (its last day): its day and its
+    label. Raises MomentError otherwise."""
+    if _DAY.match(token):
+        try:
+            day = dt.date.fromisoformat(token)
+        except ValueError as error:
+            raise MomentError(f"{token!r} is not a day: {error}") from None
+        return day, f"{day:%-d %B %Y}"
+    for meeting_file in dataset.meetings:
+        meeting = meeting_file.meeting
+        if meeting.id == token:
+            return meeting.end_date or meeting.date, f"{meeting.short_name} ({meeting.date:%-d %B %Y})"
+    raise MomentError(f"{token!r} is neither a day (YYYY-MM-DD) nor a meeting id of the dataset")
+
+
+def previous_meeting_day(dataset: Dataset) -> dt.date | None:
+    """The last day of the meeting before the latest one held: 'since the last meeting' by default."""
+    held = [m.meeting for m in dataset.meetings if m.meeting.date <= dataset.info.as_of]
+    if len(held) < 2:
+        return None
+    before = held[-2]
+    return before.end_date or before.date
+
+
+# --- tables ------------------------------------------------------------------------------------------
+
+KIND = "kind"
+KIND_LABEL = "kind_label"
+RECORD = "record"
+MEETING = "meeting"
+PARTICIPANTS = "participants"
+NAME = "name"
+BEFORE = "before"
+AFTER = "after"
+FIELDS = "fields"
+DETAIL = "detail"
+WHEN = "when"
+SOURCE_IDS = "source_ids"
+SOURCE_URLS = "source_urls"
+DESCRIPTION = "description"
+CHANGE_COLUMNS = [KIND, KIND_LABEL, RECORD, MEETING, PARTICIPANTS, NAME, BEFORE, AFTER, FIELDS, DETAIL, WHEN]
+CHANGE_COLUMNS += [SOURCE_IDS, SOURCE_URLS, DESCRIPTION]
+
+
+def changes_frame(changes: Iterable[Change], *datasets: Dataset) -> pd.DataFrame:
+    """One row per change, with its sources' URLs looked up in the datasets given (the later first)."""
+
+    def url(source_id: str) -> str:
+        found = next((d.sources[source_id] for d in datasets if source_id in d.sources), None)
+        return found.url if found else ""
+
+    rows = [
+        {
+            KIND: str(c.kind),
+            KIND_LABEL: CHANGE_LABELS[c.kind],
+            RECORD: c.record,
+            MEETING: c.meeting,
+            PARTICIPANTS: c.participants,
+            NAME: c.name,
+            BEFORE: c.before,
+            AFTER: c.after,
+            FIELDS: ", ".join(c.fields),
+            DETAIL: c.detail,
+            WHEN: c.when,
+            SOURCE_IDS: tuple(c.sources),
+            SOURCE_URLS: tuple(url(s) for s in c.sources),
+            DESCRIPTION: c.description,
+        }
+        for c in changes
+    ]
+    return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+
+
+def counts(changes: Iterable[Change]) -> dict[ChangeKind, int]:
+    """How many records of each kind, every kind listed (0 when none), in MAP_ORDER."""
+    tally = dict.fromkeys(MAP_ORDER, 0)
+    for change in changes:
+        tally[change.kind] += 1
+    return tally
+
+
+def participant_kinds(changes: Iterable[Change]) -> dict[str, ChangeKind]:
+    """Participant code → the first kind of its records in MAP_ORDER (each participant of a joint record)."""
+    rank = {kind: i for i, kind in enumerate(MAP_ORDER)}
+    kinds: dict[str, ChangeKind] = {}
+    for change in changes:
+        for code in change.participants:
+            if code not in kinds or rank[change.kind] < rank[kinds[code]]:
+                kinds[code] = change.kind
+    return kinds
