@@ -57,7 +57,8 @@ def test_every_source_is_cited(bundled):
     for meeting_file in dataset.meetings:
         meeting = meeting_file.meeting
         records = [meeting, *meeting.documents, *meeting_file.delegations, *meeting_file.pledges]
-        for record in records:
+        steps = [step for pledge in meeting_file.pledges for step in pledge.history]
+        for record in [*records, *steps]:  # a step of a pledge's history cites sources of its own
             cited |= set(record.sources)
             cited |= {s for claim in record.disputed_claims for s in claim.sources}
     assert set(dataset.sources) - cited == set()
