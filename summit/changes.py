@@ -13,14 +13,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 import pandas as pd
 
-from summit.dataset import Dataset
+from summit.dataset import Dataset, load_dataset
 from summit.dates import partial_date_text
 from summit.frames import participant_name, quantities_text
-from summit.history import current, first_day
-from summit.schema import Pledge
+from summit.history import current, dataset_as_of, first_day
+from summit.schema import Pledge, Step
+from summit.versions import VersionError, dataset_at
 from summit.vocabulary import STATUS_LABELS, Status
 
 
@@ -163,8 +165,8 @@ def _change(
     else:
         fields = _differences(was, now, earlier[0], later)
         kind = _kind(was.status, now.status, fields)
-        detail = _detail(was, now, fields)
         new_steps = [step for step in later.history if step not in earlier[0].history]
+        detail = _detail(was, now, fields, new_steps)
         when = partial_date_text(max(new_steps, key=lambda s: first_day(s.date)).date) if new_steps else ""
         sources = tuple(dict.fromkeys(s for step in new_steps for s in step.sources)) or tuple(later.sources)
     return Change(
@@ -205,26 +207,32 @@ def _kind(was: Status, now: Status, fields: tuple[str, ...]) -> ChangeKind:
     return ChangeKind.REVISED
 
 
-def _detail(was: Pledge, now: Pledge, fields: tuple[str, ...]) -> str:
-    """The change in words: the status and the figures before and after, then the other fields named."""
+def _detail(was: Pledge, now: Pledge, fields: tuple[str, ...], new_steps: list[Step]) -> str:
+    """The change in words: the status and the figures before and after, the new steps of its history, then the
+    other fields named."""
     parts = []
     if "status" in fields:
         parts.append(f"{_status(was)} → {_status(now)}")
     if "figures" in fields:
         parts.append(f"figures: {quantities_text(was) or 'none'} → {quantities_text(now) or 'none'}")
-    others = [f for f in fields if f not in ("status", "figures")]
+    if new_steps:
+        steps = "; ".join(f"{partial_date_text(s.date)}, {_status(s)}" for s in new_steps)
+        parts.append(f"new step{'s' if len(new_steps) > 1 else ''} of its history: {steps}")
+    shown = {"status", "figures"} | ({"history"} if new_steps else set())
+    others = [f for f in fields if f not in shown]
     if others:
         parts.append(f"{', '.join(others)} edited".capitalize() if not parts else f"{', '.join(others)} edited")
     return "; ".join(parts)
 
 
-def _status(pledge: Pledge) -> str:
-    return STATUS_LABELS[pledge.status].split(" (")[0]
+def _status(record: Pledge | Step) -> str:
+    return STATUS_LABELS[record.status].split(" (")[0]
 
 
 # --- the two moments: days and meetings of one dataset ---------------------------------------------------
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+CURRENT = "current"  # the command line's word for the data as it is
 
 
 class MomentError(ValueError):
@@ -243,7 +251,7 @@ def day_of(dataset: Dataset, token: str) -> tuple[dt.date, str]:
     for meeting_file in dataset.meetings:
         meeting = meeting_file.meeting
         if meeting.id == token:
-            return meeting.end_date or meeting.date, f"{meeting.short_name} ({meeting.date:%-d %B %Y})"
+            return meeting.end_date or meeting.date, meeting.short_name
     raise MomentError(f"{token!r} is neither a day (YYYY-MM-DD) nor a meeting id of the dataset")
 
 
@@ -322,3 +330,74 @@ def participant_kinds(changes: Iterable[Change]) -> dict[str, ChangeKind]:
             if code not in kinds or rank[change.kind] < rank[kinds[code]]:
                 kinds[code] = change.kind
     return kinds
+
+
+# Columns of the change list as readers see it: the Changes page, the CSV of `python -m summit diff` and the
+# Excel export's change sheet.
+COL_CHANGE = "Change"
+COL_PARTICIPANT = "Participant"
+COL_BEFORE = "Before"
+COL_AFTER = "After"
+COL_DETAIL = "What changed"
+COL_WHEN = "When"
+COL_MEETING = "Meeting"
+COL_RECORD = "Record"
+COL_DESCRIPTION = "Description"
+COL_SOURCES = "Sources"
+
+
+def change_table(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    """The change list in readers' words, one row per record: the meeting by name, the sources' addresses."""
+    meetings = {m.meeting.id: m.meeting.short_name for m in dataset.meetings}
+    return pd.DataFrame(
+        {
+            COL_CHANGE: frame[KIND_LABEL],
+            COL_PARTICIPANT: frame[NAME],
+            COL_BEFORE: frame[BEFORE],
+            COL_AFTER: frame[AFTER],
+            COL_DETAIL: frame[DETAIL],
+            COL_WHEN: frame[WHEN],
+            COL_MEETING: [meetings.get(m, m) for m in frame[MEETING]],
+            COL_RECORD: frame[RECORD],
+            COL_DESCRIPTION: frame[DESCRIPTION],
+            COL_SOURCES: ["\n".join(u for u in urls if u) for urls in frame[SOURCE_URLS]],
+        }
+    )
+
+
+def summary_text(changes: list[Change], before: str, after: str) -> str:
+    """'From 5 January 2026 to 28 February 2026: 36 records changed (35 added, 1 upgraded); 40 unchanged.'"""
+    tally = counts(changes)
+    changed = sum(n for kind, n in tally.items() if kind in CHANGED_KINDS)
+    parts = [f"{n} {CHANGE_LABELS[kind].lower()}" for kind, n in tally.items() if kind in CHANGED_KINDS and n]
+    noun = "record" if changed == 1 else "records"
+    head = f"From {before} to {after}: {changed} {noun} changed" + (f" ({', '.join(parts)})" if parts else "")
+    return f"{head}; {tally[ChangeKind.UNCHANGED]} unchanged."
+
+
+def resolve_moment(token: str, folder: Path, now: Dataset) -> Moment:
+    """A moment named on the command line: 'current' (the data as it is), a day (YYYY-MM-DD) or a meeting id
+    of the data (as it stood then), another dataset folder, or a git revision of the data's folder.
+
+    Raises MomentError, with the reason, when it is none of them or cannot be read."""
+    if token == CURRENT:
+        return Moment(now, f"the data as it is ({now.info.as_of:%-d %B %Y})")
+    path = Path(token).expanduser()
+    if path.is_dir():
+        result = load_dataset(path.resolve())
+        if result.dataset is None:
+            first = result.problems[0] if result.problems else "not a dataset"
+            raise MomentError(f"{token}: {len(result.problems)} problem(s) in the data; the first: {first}")
+        return Moment(result.dataset, f"the folder {token}")
+    try:
+        day, label = day_of(now, token)
+    except MomentError:
+        pass
+    else:
+        return Moment(dataset_as_of(now, day), label)
+    try:
+        return Moment(dataset_at(folder, token), f"version {token}")
+    except VersionError as error:
+        raise MomentError(
+            f"{token!r} is not 'current', a day (YYYY-MM-DD), a meeting id, a dataset folder or a version: {error}"
+        ) from None

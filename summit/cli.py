@@ -102,6 +102,19 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("spreadsheet", type=Path, help="the .xlsx file, or a folder of one CSV per sheet")
     imports.add_argument("--into", type=Path, required=True, help="the dataset folder to add the meeting to")
     imports.set_defaults(run=lambda args: run_import(args.spreadsheet, args.into))
+
+    moment = (
+        "'current' (the data as it is), a day YYYY-MM-DD or a meeting id (the data as it stood then), a dataset "
+        "folder, or a git revision of the data's folder (HEAD~1, a commit hash)"
+    )
+    diff = commands.add_parser("diff", help="list what changed, record by record, between two moments of the data")
+    diff.add_argument("old", help=f"the earlier moment: {moment}")
+    diff.add_argument("new", nargs="?", default="current", help="the later moment, as OLD (default: current)")
+    diff.add_argument("--data", type=Path, help=DATA_HELP)
+    diff.add_argument("--format", choices=DIFF_FORMATS, default="text", help="text (default), csv or json")
+    diff.add_argument("--out", type=Path, help="file to write (default: print it)")
+    diff.add_argument("--all", action="store_true", help="list the unchanged records too")
+    diff.set_defaults(run=run_diff)
     return parser
 
 
@@ -321,6 +334,62 @@ def run_import(spreadsheet: Path, into: Path) -> int:
     added = f"; added {_count(result.sources, 'source')} to {result.written[1]}" if result.sources else ""
     print(f"wrote {result.written[0]} ({counts}){added}")
     return EXIT_OK
+
+
+# --- diff: what changed between two moments -------------------------------------------------------------
+
+DIFF_FORMATS = ("text", "csv", "json")
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    """`python -m summit diff OLD [NEW]`: 0 when listed, 1 when a moment's data has problems, 2 when unreadable."""
+    from summit.changes import (
+        CHANGED_KINDS,
+        MomentError,
+        change_table,
+        changes_frame,
+        compare,
+        resolve_moment,
+        summary_text,
+    )
+    from summit.exports import table_csv
+
+    now = load_dataset_for_cli(args.data)
+    if isinstance(now, int):
+        return now
+    try:
+        old, new = (resolve_moment(token, now.root, now) for token in (args.old, args.new))
+    except MomentError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    changes = compare(old.dataset, new.dataset)
+    listed = changes if args.all else [c for c in changes if c.kind in CHANGED_KINDS]
+    summary = summary_text(changes, old.label, new.label)
+    frame = changes_frame(listed, new.dataset, old.dataset)
+    if args.format == "csv":
+        payload = table_csv(change_table(frame, new.dataset))
+    elif args.format == "json":
+        rows = [
+            {key: list(value) if isinstance(value, tuple) else value for key, value in row.items()}
+            for row in frame.to_dict(orient="records")
+        ]
+        document = {"from": old.label, "to": new.label, "summary": summary, "changes": rows}
+        payload = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    else:
+        lines = [summary, *(_change_line(row) for row in frame.itertuples(index=False))]
+        payload = ("\n".join(lines) + "\n").encode("utf-8")
+    if args.out is None:
+        sys.stdout.write(payload.decode("utf-8-sig"))
+    else:
+        args.out.write_bytes(payload)
+        print(f"wrote {args.out} ({len(payload):,} bytes): {summary}")
+    return EXIT_OK
+
+
+def _change_line(row) -> str:
+    """'Upgraded     United Kingdom: Announced → Ongoing (25 February 2026) [paris-2026-gbr-2]'."""
+    when = f" ({row.when})" if row.when and row.when not in row.detail else ""
+    return f"{row.kind_label:<22} {row.name}: {row.detail}{when} [{row.record}]"
 
 
 def parse_filter_args(pairs: list[str]) -> dict[str, list[str]]:

@@ -100,10 +100,15 @@ def build_view(dataset: Dataset, frames: Frames, filters: Filters, name: str) ->
 
 def to_csv(view: View) -> bytes:
     """UTF-8 CSV (with BOM so Excel reads accents) whose text cells cannot become formulas."""
+    return table_csv(view.table)
+
+
+def table_csv(table: pd.DataFrame) -> bytes:
+    """A table as UTF-8 CSV with a BOM, its text cells defused (never a formula)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([defuse(c) for c in view.table.columns])
-    for row in view.table.itertuples(index=False):
+    writer.writerow([defuse(c) for c in table.columns])
+    for row in table.itertuples(index=False):
         writer.writerow(["" if pd.isna(v) else defuse(v) for v in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
