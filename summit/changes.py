@@ -11,19 +11,26 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from summit import frames as F
+from summit import tables as T
 from summit.dataset import Dataset, load_dataset
 from summit.dates import partial_date_text
-from summit.frames import participant_name, quantities_text
-from summit.history import current, dataset_as_of, first_day
+from summit.frames import Frames, participant_name, quantities_text
+from summit.history import current, dataset_as_of, first_day, history_text
 from summit.schema import Pledge, Step
+from summit.timing import place
 from summit.versions import VersionError, dataset_at
-from summit.vocabulary import STATUS_LABELS, Status
+from summit.vocabulary import AT_MEETING, REPORT_STATUSES, STANCE_STATUSES, STATUS_LABELS, Status
+
+if TYPE_CHECKING:
+    from summit.filters import Filters
 
 
 class ChangeKind(StrEnum):
@@ -226,7 +233,7 @@ def _detail(was: Pledge, now: Pledge, fields: tuple[str, ...], new_steps: list[S
 
 
 def _status(record: Pledge | Step) -> str:
-    return STATUS_LABELS[record.status].split(" (")[0]
+    return _status_label(record.status)
 
 
 # --- the two moments: days and meetings of one dataset ---------------------------------------------------
@@ -333,35 +340,38 @@ def participant_kinds(changes: Iterable[Change]) -> dict[str, ChangeKind]:
 
 
 # Columns of the change list as readers see it: the Changes page, the CSV of `python -m summit diff` and the
-# Excel export's change sheet.
+# Excel export's change sheet. The participant, meeting, description, source and key columns are the tables'.
 COL_CHANGE = "Change"
-COL_PARTICIPANT = "Participant"
 COL_BEFORE = "Before"
 COL_AFTER = "After"
 COL_DETAIL = "What changed"
 COL_WHEN = "When"
-COL_MEETING = "Meeting"
-COL_RECORD = "Record"
-COL_DESCRIPTION = "Description"
-COL_SOURCES = "Sources"
+CHANGE_TABLE_COLUMNS = [
+    COL_CHANGE, T.COL_PARTICIPANT, COL_BEFORE, COL_AFTER, COL_DETAIL, COL_WHEN, T.COL_MEETING, T.COL_DESCRIPTION,
+    T.COL_SOURCE, T.COL_SOURCES, T.COL_CODE, T.COL_ID,
+]  # fmt: skip
 
 
 def change_table(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
-    """The change list in readers' words, one row per record: the meeting by name, the sources' addresses."""
+    """The change list in readers' words, one row per record: the meeting by name, the first source's address
+    (Source) and every one (All sources, one per line), the participant's code and the record's id."""
     meetings = {m.meeting.id: m.meeting.short_name for m in dataset.meetings}
     return pd.DataFrame(
         {
             COL_CHANGE: frame[KIND_LABEL],
-            COL_PARTICIPANT: frame[NAME],
+            T.COL_PARTICIPANT: frame[NAME],
             COL_BEFORE: frame[BEFORE],
             COL_AFTER: frame[AFTER],
             COL_DETAIL: frame[DETAIL],
             COL_WHEN: frame[WHEN],
-            COL_MEETING: [meetings.get(m, m) for m in frame[MEETING]],
-            COL_RECORD: frame[RECORD],
-            COL_DESCRIPTION: frame[DESCRIPTION],
-            COL_SOURCES: ["\n".join(u for u in urls if u) for urls in frame[SOURCE_URLS]],
-        }
+            T.COL_MEETING: [meetings.get(m, m) for m in frame[MEETING]],
+            T.COL_DESCRIPTION: frame[DESCRIPTION],
+            T.COL_SOURCE: [next((u for u in urls if u), "") for urls in frame[SOURCE_URLS]],
+            T.COL_SOURCES: ["\n".join(u for u in urls if u) for urls in frame[SOURCE_URLS]],
+            T.COL_CODE: [codes[0] for codes in frame[PARTICIPANTS]],
+            T.COL_ID: frame[RECORD],
+        },
+        columns=CHANGE_TABLE_COLUMNS,
     )
 
 
@@ -401,3 +411,116 @@ def resolve_moment(token: str, folder: Path, now: Dataset) -> Moment:
         raise MomentError(
             f"{token!r} is not 'current', a day (YYYY-MM-DD), a meeting id, a dataset folder or a version: {error}"
         ) from None
+
+
+# --- follow-through: what a meeting's pledges became ---------------------------------------------------
+
+FOLLOW_THROUGH_RULE = (
+    "Follow-through counts the pledges made or restated at a meeting (not stances or third-party reports) by "
+    "the status their latest step gives them as of the view's day, with the date of that step; a pledge with "
+    "no later step is counted as made. A withdrawn pledge is counted as withdrawn, never as a pledge that "
+    "stands."
+)
+# The statuses follow-through reports, in the ladder's order, then withdrawn.
+FOLLOW_THROUGH_ORDER = (
+    Status.CONSIDERING,
+    Status.ANNOUNCED,
+    Status.SIGNED,
+    Status.APPROVED,
+    Status.ONGOING,
+    Status.DELIVERED,
+    Status.WITHDRAWN,
+)
+COL_AS_MADE = "As made"
+COL_NOW = "Now"
+COL_SINCE = "Since"
+COL_PLEDGE_COUNT = "Pledges"
+COL_STATUS_NOW = "Status now"
+COL_DATES = "Dates of the steps"
+# Besides the columns shown: the status now (a Status) and the day of the latest step (a date, or None).
+STATUS_NOW, SINCE_DAY = "status_now", "since_day"
+FOLLOW_THROUGH_COLUMNS = [
+    T.COL_PARTICIPANT, T.COL_DESCRIPTION, COL_AS_MADE, COL_NOW, COL_SINCE, T.COL_HISTORY, T.COL_SOURCE, T.COL_CODE,
+    T.COL_ID,
+]  # fmt: skip
+
+
+def follow_through(dataset: Dataset, meeting_id: str) -> pd.DataFrame:
+    """One row per pledge made or restated at the meeting: its status as made, as its latest step (as of the
+    data's day) left it, and since when (FOLLOW_THROUGH_RULE)."""
+    meeting_file = next((m for m in dataset.meetings if m.meeting.id == meeting_id), None)
+    rows = []
+    if meeting_file is not None:
+        meeting = meeting_file.meeting
+        for pledge in meeting_file.pledges:
+            if pledge.status in STANCE_STATUSES | REPORT_STATUSES:
+                continue
+            if place(pledge.date, pledge.timing, meeting.date, meeting.end_date or meeting.date) not in AT_MEETING:
+                continue
+            now = current(pledge)
+            last = _reached(pledge)
+            rows.append(
+                {
+                    T.COL_PARTICIPANT: " and ".join(
+                        participant_name(dataset, c) for c in (pledge.participant, *pledge.joint_with)
+                    ),
+                    T.COL_DESCRIPTION: pledge.description,
+                    COL_AS_MADE: _status(pledge),
+                    COL_NOW: _status(now),
+                    COL_SINCE: partial_date_text(last.date) if last else "",
+                    T.COL_HISTORY: history_text(pledge),
+                    T.COL_SOURCE: dataset.sources[(last or pledge).sources[0]].url,
+                    T.COL_CODE: pledge.participant,
+                    T.COL_ID: pledge.id,
+                    STATUS_NOW: now.status,
+                    SINCE_DAY: first_day(last.date) if last else None,
+                }
+            )
+    frame = pd.DataFrame(rows, columns=[*FOLLOW_THROUGH_COLUMNS, STATUS_NOW, SINCE_DAY])
+    # The pledges that moved first, latest step first; then the others in the meeting's order.
+    moved = frame[SINCE_DAY].notna()
+    return pd.concat([frame[moved].sort_values(SINCE_DAY, ascending=False), frame[~moved]], ignore_index=True)
+
+
+def _reached(pledge: Pledge) -> Step | None:
+    """The step from which the pledge has had its status now (the first of the last run of steps with it), or
+    None when it has it as made (a later step that only restates the status is not a change of status)."""
+    reached = None
+    for step in reversed(pledge.history):
+        if step.status != current(pledge).status:
+            break
+        reached = step
+    return None if pledge.history and reached is pledge.history[0] and pledge.status == reached.status else reached
+
+
+def follow_through_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """Pledges per status now, in FOLLOW_THROUGH_ORDER (every status listed), with the dates of the steps that
+    brought them there ('' when none: as made)."""
+    rows = []
+    for status in FOLLOW_THROUGH_ORDER:
+        of = frame[frame[STATUS_NOW] == status]
+        days = sorted(d for d in of[SINCE_DAY] if d is not None)
+        dates = (
+            "" if not days else f"{days[0]:%-d %b %Y}" + (f" to {days[-1]:%-d %b %Y}" if days[-1] != days[0] else "")
+        )
+        rows.append({COL_STATUS_NOW: _status_label(status), COL_PLEDGE_COUNT: len(of), COL_DATES: dates})
+    return pd.DataFrame(rows, columns=[COL_STATUS_NOW, COL_PLEDGE_COUNT, COL_DATES])
+
+
+def _status_label(status: Status) -> str:
+    return STATUS_LABELS[status].split(" (")[0]
+
+
+def filter_changes(
+    changes: list[Change], filters: Filters, before: tuple[Dataset, Frames], after: tuple[Dataset, Frames]
+):
+    """The changes of the records the shared filters keep, at every meeting and whatever their timing (a change
+    is a change, made at a meeting or after it): a record still in the data as the later moment has it, a
+    removed one as the earlier moment had it."""
+    from summit.filters import SCOPE, SCOPE_OPTIONS  # the filters' module counts by the overview's rules
+
+    wide = replace(filters, **{SCOPE: tuple(SCOPE_OPTIONS)})
+    kept_now = set(wide.rows(*after, all_meetings=True).pledges[F.PLEDGE])
+    removed = [c for c in changes if c.kind == ChangeKind.REMOVED]
+    kept_then = set(wide.rows(*before, all_meetings=True).pledges[F.PLEDGE]) if removed else set()
+    return [c for c in changes if c.record in (kept_then if c.kind == ChangeKind.REMOVED else kept_now)]

@@ -281,3 +281,39 @@ def timeline_chart(dataset: Dataset, meetings: pd.DataFrame, *, scale: float = 1
         else "Timeline with no meetings."
     )
     return Chart(spec, title, alt, source_line(dataset))
+
+
+def follow_through_chart(dataset: Dataset, counts: pd.DataFrame, meeting_name: str, *, scale: float = 1.0) -> Chart:
+    """A meeting's pledges by their status now (summit.changes.follow_through_counts), in the ladder's order,
+    each bar labelled with its count and the hover with the dates of the steps that brought them there."""
+    from summit.changes import COL_DATES, COL_PLEDGE_COUNT, COL_STATUS_NOW
+
+    labels, values, dates = (counts[c].tolist() for c in (COL_STATUS_NOW, COL_PLEDGE_COUNT, COL_DATES))
+    bar = {
+        "type": "bar",
+        "x": values,
+        "y": [plotly_text(label) for label in labels],
+        "orientation": "h",
+        "text": values,
+        "textposition": "outside",
+        "customdata": [plotly_text(d or "as made, no later step") for d in dates],
+        "marker": {"color": PALETTE[0], "line": {"color": INK, "width": 1}},
+        "hovertemplate": "%{y}: %{x} pledges (%{customdata})<extra></extra>",
+    }
+    layout = {
+        "yaxis": {"autorange": "reversed", "automargin": True},
+        "xaxis": {
+            "title": "Pledges",
+            "gridcolor": GRID,
+            "rangemode": "tozero",
+            "dtick": 1 if max(values, default=0) <= 10 else None,
+        },
+    }
+    title = f"What the pledges of {meeting_name} became"
+    spec = figure_spec([bar], chart_layout(title, source_line(dataset), layout, height=340, scale=scale))
+    alt = (
+        f"Bar chart of the pledges made at {meeting_name} by their status now: "
+        + ", ".join(f"{label} {value}" for label, value in zip(labels, values, strict=True))
+        + "."
+    )
+    return Chart(spec, title, alt, source_line(dataset))

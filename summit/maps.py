@@ -7,13 +7,14 @@ map draws with the network unplugged. Borders are internationally recognised (se
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from summit import frames as F
 from summit import geo
+from summit.changes import CHANGE_LABELS, CHANGED_KINDS, MAP_ORDER, Change, ChangeKind, participant_kinds
 from summit.dataset import Dataset
 from summit.figures import FONT, INK, NEUTRAL, Chart, figure_spec, plotly_text, source_line
 from summit.quantities import Figure, chosen_figure
@@ -125,6 +126,18 @@ CATEGORY_COLOURS = {
     TROOPS_NONE: "#F2F2F2",
     FIGURE_NONE: "#F2F2F2",
 }
+# The Changes page's map: each kind of change in words (CHANGE_LABELS) and a colour (Paul Tol muted, an
+# unchanged participant in light grey); the legend lists them in MAP_ORDER.
+CHANGE_COLOURS = {
+    CHANGE_LABELS[ChangeKind.WITHDRAWN]: "#882255",
+    CHANGE_LABELS[ChangeKind.DOWNGRADED]: "#CC6677",
+    CHANGE_LABELS[ChangeKind.UPGRADED]: "#117733",
+    CHANGE_LABELS[ChangeKind.ADDED]: "#332288",
+    CHANGE_LABELS[ChangeKind.REVISED]: "#DDCC77",
+    CHANGE_LABELS[ChangeKind.REMOVED]: "#AA4499",
+    CHANGE_LABELS[ChangeKind.UNCHANGED]: "#DDDDDD",
+}
+CHANGE_MEASURE_LABEL = "Kind of change"
 # A pledge of the type whose every record of it is outside the theatre (Germany's land forces stationed in
 # neighbouring states): its category names the country, so it is made per dataset (outside_category).
 OUTSIDE_COLOUR = "#6699CC"
@@ -277,6 +290,28 @@ def build_map_data(
     return MapData(
         frame, organisations, title, numeric, {**CATEGORY_COLOURS, outside_category(theatre): OUTSIDE_COLOUR}
     )
+
+
+def change_map_data(dataset: Dataset, changes: Iterable[Change]) -> MapData:
+    """Every state with a record at either moment, coloured by the first kind of its records' changes in
+    MAP_ORDER (summit.changes.participant_kinds); the hover lists each of its changes. Organisations, which
+    have no shape, are listed beside the map."""
+    changes = list(changes)
+    kinds = participant_kinds(changes)
+    shapes = geo.load_centroids()
+    order = {kind: i for i, kind in enumerate(MAP_ORDER)}
+    rows = []
+    for code in sorted(kinds, key=lambda c: (order[kinds[c]], F.participant_name(dataset, c))):
+        if code not in shapes:
+            continue
+        name = F.participant_name(dataset, code)
+        own = [c for c in changes if code in c.participants and c.kind in CHANGED_KINDS]
+        lines = [name, CHANGE_LABELS[kinds[code]], *(f"{CHANGE_LABELS[c.kind]}: {c.detail}" for c in own)]
+        rows.append({F.PARTICIPANT: code, F.NAME: name, VALUE: CHANGE_LABELS[kinds[code]], HOVER_LINES: lines})
+    frame = pd.DataFrame(rows, columns=_STATE_COLUMNS)
+    frame[HOVER] = frame[HOVER_LINES].map(plotly_hover)
+    organisations = pd.DataFrame({F.PARTICIPANT: [c for c in kinds if c not in shapes]})
+    return MapData(frame, organisations, CHANGE_MEASURE_LABEL, False, dict(CHANGE_COLOURS))
 
 
 def outside_category(theatre: str) -> str:

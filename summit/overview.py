@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from summit import frames as F
+from summit.changes import CHANGE_RULE, FOLLOW_THROUGH_RULE
 from summit.dataset import Dataset
 from summit.dates import headcount_text
 from summit.history import HISTORY_RULE
@@ -77,6 +78,8 @@ COUNTING_RULES = {
     "Domain filters": DOMAIN_RULE,
     "Joint pledges and collectives": F.JOINT_RULE,
     "History and “as of”": HISTORY_RULE,
+    "What changed": CHANGE_RULE,
+    "Follow-through": FOLLOW_THROUGH_RULE,
     "Money": MONEY_RULE,
     "Search": SEARCH_RULE,
     "References between records": REFERENCE_RULE,

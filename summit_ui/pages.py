@@ -38,6 +38,7 @@ PAGES = (
     PageSpec("profile", "Participant profile", ":material/person:", "profile", PageKind.ONE_PARTICIPANT),
     PageSpec("scenarios", "Scenarios", ":material/alt_route:", "scenarios"),
     PageSpec("timeline", "Timeline", ":material/timeline:", "timeline"),
+    PageSpec("changes", "Changes", ":material/difference:", "changes", has_map=True),
     PageSpec("sources", "Sources & method", ":material/menu_book:", "sources"),
     PageSpec("briefing", "Briefing", ":material/co_present:", "briefing", PageKind.SLIDES),
 )

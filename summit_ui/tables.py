@@ -13,6 +13,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from summit import changes as C
 from summit import tables as T
 from summit.profile import record_detail
 from summit.tables import TableColumns
@@ -46,6 +47,15 @@ _COLUMN_CONFIG = {
     T.COL_QUANTITIES: st.column_config.TextColumn(T.COL_QUANTITIES, width=100),
     T.COL_CONFIDENCE: st.column_config.TextColumn(T.COL_CONFIDENCE, width=96),
     T.COL_HEAD: st.column_config.TextColumn(T.COL_HEAD, width=220),
+    # The Changes page's lists (summit.changes).
+    C.COL_CHANGE: st.column_config.TextColumn(C.COL_CHANGE, width=120),
+    C.COL_BEFORE: st.column_config.TextColumn(C.COL_BEFORE, width=130),
+    C.COL_AFTER: st.column_config.TextColumn(C.COL_AFTER, width=130),
+    C.COL_DETAIL: st.column_config.TextColumn(C.COL_DETAIL, width=260),
+    C.COL_WHEN: st.column_config.TextColumn(C.COL_WHEN, width=110),
+    C.COL_AS_MADE: st.column_config.TextColumn(C.COL_AS_MADE, width=130),
+    C.COL_NOW: st.column_config.TextColumn(C.COL_NOW, width=130),
+    C.COL_SINCE: st.column_config.TextColumn(C.COL_SINCE, width=110),
 }
 
 

@@ -198,10 +198,10 @@ def test_a_moment_is_a_day_or_a_meeting(tiny):
 def test_the_change_table_names_meetings_and_gives_the_sources_addresses(tiny, edited):
     changes = [c for c in compare(tiny, edited) if c.kind in CHANGED_KINDS]
     table = change_table(changes_frame(changes, edited, tiny), edited)
-    row = table.set_index("Record").loc["paris-fra-1"]
+    row = table.set_index("Id").loc["paris-fra-1"]
     assert row["Change"] == "Upgraded"
     assert row["Meeting"] == edited.meetings[-1].meeting.short_name
-    assert row["Sources"] == edited.sources["elysee-summit"].url
+    assert row["Source"] == row["All sources"] == edited.sources["elysee-summit"].url
     assert summary_text(changes, "A", "B") == (
         "From A to B: 7 records changed (1 withdrawn, 1 downgraded, 1 upgraded, 1 added, 2 revised or corrected, "
         "1 removed from the data); 0 unchanged."
@@ -281,7 +281,7 @@ def test_diff_lists_the_same_change_in_text_csv_and_json(versioned, tmp_path, ca
     assert main(["diff", "HEAD~1", "HEAD", "--data", str(versioned), "--format", "csv", "--out", str(out)]) == EXIT_OK
     assert capsys.readouterr().out.startswith(f"wrote {out} (")
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
-    assert [(r["Record"], r["Change"], r["Before"], r["After"]) for r in rows] == [
+    assert [(r["Id"], r["Change"], r["Before"], r["After"]) for r in rows] == [
         ("paris-lux-1", "Upgraded", "Ruled out", "Refuses unless conditions are met")
     ]
 

@@ -1,0 +1,127 @@
+"""The Changes page's data: the comparison of two moments, cached per version of the data, with the shared
+filters applied (summit.changes does the comparing)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from summit.changes import (
+    CHANGE_LABELS,
+    CHANGED_KINDS,
+    MAP_ORDER,
+    Change,
+    ChangeKind,
+    change_table,
+    changes_frame,
+    compare,
+    filter_changes,
+    participant_kinds,
+)
+from summit.dataset import Dataset
+from summit.frames import Frames, build_frames, participant_name
+from summit.history import dataset_as_of
+from summit.tables import COL_CODE, COL_PARTICIPANT
+from summit.versions import NoVersions, Version, VersionError, dataset_at, list_versions
+from summit_ui.context import PageContext
+
+VERSION_PARAM = "version"  # the Changes page's own URL key: the short hash of the version compared with
+CHANGE_PARAM = "change"  # and the kind of change its list shows (none: every change)
+COL_KIND = "Kind of change"
+COL_CHANGED = "Records changed"
+# The versions are read again after this long, so a commit made while the app runs shows up.
+VERSIONS_TTL_S = 30
+
+
+@dataclass(frozen=True)
+class Compared:
+    """Two moments compared: the changes the shared filters keep, and what readers call each moment."""
+
+    changes: list[Change]
+    before: str
+    after: str
+    old: Dataset | None
+    new: Dataset
+    error: str = ""
+
+    def table(self, listed: list[Change]) -> pd.DataFrame:
+        """The change list in readers' words (summit.changes.change_table)."""
+        datasets = (self.new, self.old) if self.old is not None else (self.new,)
+        return change_table(changes_frame(listed, *datasets), self.new)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _between_days(_dataset: Dataset, fingerprint: str, since: dt.date) -> tuple[list[Change], Dataset, Frames]:
+    old = dataset_as_of(_dataset, since)
+    return compare(old, _dataset), old, build_frames(old)
+
+
+def changes_between_days(ctx: PageContext, since: dt.date) -> Compared:
+    """From the end of `since` to the view's as-of day, as the shared filters keep them."""
+    after = ctx.dataset.info.as_of
+    if since > after:
+        return Compared([], "", "", None, ctx.dataset, f"“Changes since” ({since:%-d %B %Y}) is after the as-of day "
+                        f"({after:%-d %B %Y}): pick an earlier day.")  # fmt: skip
+    changes, old, old_frames = _between_days(ctx.dataset, ctx.dataset.fingerprint, since)
+    kept = filter_changes(changes, ctx.filters, (old, old_frames), (ctx.dataset, ctx.frames))
+    return Compared(kept, f"{since:%-d %B %Y}", f"{after:%-d %B %Y}", old, ctx.dataset)
+
+
+@st.cache_data(show_spinner=False, ttl=VERSIONS_TTL_S, max_entries=4)
+def cached_versions(root: Path) -> list[Version] | NoVersions:
+    """The versions of the data folder in git, newest first (read again after VERSIONS_TTL_S)."""
+    return list_versions(root)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _version(root: Path, revision: str) -> tuple[Dataset, Frames] | str:
+    """A version of the data and its frames, or why it cannot be read (a commit never changes: cached by hash)."""
+    try:
+        old = dataset_at(root, revision)
+    except VersionError as error:
+        return str(error)
+    return old, build_frames(old)
+
+
+def changes_with_version(ctx: PageContext, version: Version) -> Compared:
+    """From a version of the data in git to the data shown now, as the shared filters keep them."""
+    after = f"the data now ({ctx.dataset.info.as_of:%-d %B %Y})"
+    loaded = _version(ctx.dataset.root, version.revision)
+    before = f"the version of {version.committed:%-d %B %Y, %H:%M} ({version.short})"
+    if isinstance(loaded, str):
+        return Compared([], before, after, None, ctx.dataset, loaded)
+    old, old_frames = loaded
+    changes = compare(old, ctx.dataset)
+    kept = filter_changes(changes, ctx.filters, (old, old_frames), (ctx.dataset, ctx.frames))
+    return Compared(kept, before, after, old, ctx.dataset)
+
+
+def change_link(ctx: PageContext, count: int, kind: ChangeKind) -> str:
+    """A count of one kind of change as a link to the page listing those records only (0 is not a link)."""
+    if not count:
+        return "0"
+    params = {**ctx.filters.to_query_params(), CHANGE_PARAM: str(kind)}
+    if VERSION_PARAM in st.query_params:
+        params[VERSION_PARAM] = st.query_params[VERSION_PARAM]
+    return f"[{count}](changes?{urlencode(params)})"
+
+
+def participant_list(dataset: Dataset, changes: list[Change]) -> pd.DataFrame:
+    """Every participant with a record at either moment, in the map's order (its kind in MAP_ORDER, then its
+    name), with its kind of change in words and how many of its records changed; organisations included."""
+    kinds = participant_kinds(changes)
+    order = {kind: i for i, kind in enumerate(MAP_ORDER)}
+    codes = sorted(kinds, key=lambda c: (order[kinds[c]], participant_name(dataset, c)))
+    return pd.DataFrame(
+        {
+            COL_PARTICIPANT: [participant_name(dataset, c) for c in codes],
+            COL_KIND: [CHANGE_LABELS[kinds[c]] for c in codes],
+            COL_CHANGED: [sum(c in ch.participants and ch.kind in CHANGED_KINDS for ch in changes) for c in codes],
+            COL_CODE: codes,
+        }
+    )
