@@ -41,6 +41,7 @@ class ChangeKind(StrEnum):
     DOWNGRADED = "downgraded"
     WITHDRAWN = "withdrawn"
     REVISED = "revised"
+    FOLLOWED_UP = "followed_up"
     REMOVED = "removed"
     UNCHANGED = "unchanged"
 
@@ -51,6 +52,7 @@ CHANGE_LABELS = {
     ChangeKind.DOWNGRADED: "Downgraded",
     ChangeKind.WITHDRAWN: "Withdrawn",
     ChangeKind.REVISED: "Revised or corrected",
+    ChangeKind.FOLLOWED_UP: "Followed up (status kept)",
     ChangeKind.REMOVED: "Removed from the data",
     ChangeKind.UNCHANGED: "Unchanged",
 }
@@ -77,8 +79,10 @@ CHANGE_RULE = (
     "correction, or a record dated after the later moment). A record whose status became withdrawn is "
     "withdrawn. One whose status moved up the ladder ruled out → refuses unless conditions are met → under "
     "consideration, reported or willing → announced → signed → approved by parliament → ongoing → delivered "
-    "is upgraded; down it, downgraded. Any other difference (figures, words, types, conditions, sources, "
-    "confidence, or a status off the ladder) is a revision or correction; a record with no difference is "
+    "is upgraded; down it, downgraded. A record whose only difference is a new step of its history that keeps its "
+    "status (a parliament's debate, a delivery under way) is followed up. Any other difference (figures, words, "
+    "types, conditions, sources, confidence, or a status off the ladder) is a revision or correction; a record "
+    "with no difference is "
     "unchanged. A participant on the map takes the first kind, in the legend's order, of its records."
 )
 
@@ -89,6 +93,7 @@ MAP_ORDER = (
     ChangeKind.UPGRADED,
     ChangeKind.ADDED,
     ChangeKind.REVISED,
+    ChangeKind.FOLLOWED_UP,
     ChangeKind.REMOVED,
     ChangeKind.UNCHANGED,
 )
@@ -163,7 +168,7 @@ def _change(
     participants = (shown.participant, *shown.joint_with)
     name = " and ".join(participant_name(data, code) for code in participants)
     if was is None:
-        kind, fields, detail = ChangeKind.ADDED, (), f"New: {_status(now)}"
+        kind, fields, detail = ChangeKind.ADDED, (), _status(now)
         when = partial_date_text(later.date) if later.date else ""
         sources = tuple(later.sources)
     elif now is None:
@@ -172,9 +177,11 @@ def _change(
     else:
         fields = _differences(was, now, earlier[0], later)
         kind = _kind(was.status, now.status, fields)
+        if kind == ChangeKind.REVISED and fields == ("history",):
+            kind = ChangeKind.FOLLOWED_UP
         new_steps = [step for step in later.history if step not in earlier[0].history]
         detail = _detail(was, now, fields, new_steps)
-        when = partial_date_text(max(new_steps, key=lambda s: first_day(s.date)).date) if new_steps else ""
+        when = partial_date_text(_changed_on(new_steps, now.status).date) if new_steps else ""
         sources = tuple(dict.fromkeys(s for step in new_steps for s in step.sources)) or tuple(later.sources)
     return Change(
         kind=kind,
@@ -222,14 +229,28 @@ def _detail(was: Pledge, now: Pledge, fields: tuple[str, ...], new_steps: list[S
         parts.append(f"{_status(was)} → {_status(now)}")
     if "figures" in fields:
         parts.append(f"figures: {quantities_text(was) or 'none'} → {quantities_text(now) or 'none'}")
-    if new_steps:
-        steps = "; ".join(f"{partial_date_text(s.date)}, {_status(s)}" for s in new_steps)
-        parts.append(f"new step{'s' if len(new_steps) > 1 else ''} of its history: {steps}")
+    if new_steps and "status" not in fields:
+        # A step that kept the status: what it says is the news ('Macron briefed the party leaders').
+        steps = "; ".join(
+            f"{partial_date_text(s.date)}: {s.note}" if s.note else partial_date_text(s.date) for s in new_steps
+        )
+        parts.append(f"status kept as {_status(now).lower()}; new step{'s' if len(new_steps) > 1 else ''} {steps}")
     shown = {"status", "figures"} | ({"history"} if new_steps else set())
     others = [f for f in fields if f not in shown]
     if others:
         parts.append(f"{', '.join(others)} edited".capitalize() if not parts else f"{', '.join(others)} edited")
     return "; ".join(parts)
+
+
+def _changed_on(new_steps: list[Step], status: Status) -> Step:
+    """The new step the change dates from: the first of the last run of new steps with the status now (a later
+    step that keeps the status does not move it), else the latest new step."""
+    chosen = new_steps[-1]
+    for step in reversed(new_steps):
+        if step.status != status:
+            break
+        chosen = step
+    return chosen
 
 
 def _status(record: Pledge | Step) -> str:
@@ -524,3 +545,44 @@ def filter_changes(
     removed = [c for c in changes if c.kind == ChangeKind.REMOVED]
     kept_then = set(wide.rows(*before, all_meetings=True).pledges[F.PLEDGE]) if removed else set()
     return [c for c in changes if c.record in (kept_then if c.kind == ChangeKind.REMOVED else kept_now)]
+
+
+def since_day(filters: Filters, dataset: Dataset) -> dt.date | None:
+    """The day changes are listed since: the shared filter's, else the last day of the meeting before the latest
+    one held (None when the data holds one meeting, or the day is after the data's as-of day)."""
+    day = getattr(filters, "since", None) or previous_meeting_day(dataset)
+    return day if day is not None and day <= dataset.info.as_of else None
+
+
+@dataclass(frozen=True)
+class SinceChanges:
+    """The changes since a day, to the data's as-of day, that the shared filters keep."""
+
+    day: dt.date
+    changes: list[Change]  # changed records only, in MAP_ORDER of their kinds, then the data's order
+    old: Dataset
+
+    @property
+    def label(self) -> str:
+        return f"{self.day:%-d %B %Y}"
+
+
+def changes_since(dataset: Dataset, frames: Frames, filters: Filters) -> SinceChanges | None:
+    """What changed since `since_day`, for the slide and the Excel sheet (the Changes page caches its own)."""
+    from summit.frames import build_frames
+
+    day = since_day(filters, dataset)
+    if day is None:
+        return None
+    old = dataset_as_of(dataset, day)
+    kept = filter_changes(compare(old, dataset), filters, (old, build_frames(old)), (dataset, frames))
+    rank = {kind: i for i, kind in enumerate(MAP_ORDER)}
+    changed = sorted((c for c in kept if c.kind in CHANGED_KINDS), key=lambda c: rank[c.kind])
+    return SinceChanges(day, changed, old)
+
+
+def change_line(change: Change) -> str:
+    """'Upgraded — European Union: An interest-free €90bn loan … (Announced → Approved by parliament,
+    11 February 2026)': what the record is, then how it changed and when."""
+    how = change.detail + (f", {change.when}" if change.when and change.when not in change.detail else "")
+    return f"{CHANGE_LABELS[change.kind]} — {change.name}: {change.description} ({how})"

@@ -10,8 +10,9 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property, partial
 from urllib.parse import quote
 
 import numpy as np
@@ -21,11 +22,12 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from summit import frames as F
+from summit.changes import change_table, changes_frame, changes_since
 from summit.dataset import Dataset, data_files
 from summit.filters import Filters, no_domain_note, no_domain_records, scope_note
 from summit.frames import Frames
 from summit.schema import URL_PATTERN, json_schemas
-from summit.tables import participants_table, pledges_table, sources_table
+from summit.tables import COL_CODE, participants_table, pledges_table, sources_table
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -44,6 +46,7 @@ _URL = re.compile(URL_PATTERN)
 URI_CHARACTERS = ":/?#[]@!$&'()*+,;=-._~%"
 WRAPPED = Alignment(wrap_text=True, vertical="top")
 HEADER_FONT = Font(bold=True)
+CHANGES_SHEET = "Changes"  # what changed since the 'Changes since' day, in an Excel export
 LINK_STYLE = "Hyperlink"  # Excel's built-in style for links (blue, underlined)
 
 
@@ -65,6 +68,15 @@ class View:
     as_of: str
     citation: str
     licence: str
+    # Works out what changed since the 'Changes since' day, only when a file is written (the app builds a
+    # view on every rerun): (summit.changes.change_table, that day in words), or None.
+    find_changes: Callable[[], tuple[pd.DataFrame, str] | None] = lambda: None
+
+    @cached_property
+    def changes(self) -> tuple[pd.DataFrame, str] | None:
+        """The change list and the day it starts from (the Excel export's Changes sheet), or None when the data
+        holds one meeting."""
+        return self.find_changes()
 
 
 def build_view(dataset: Dataset, frames: Frames, filters: Filters, name: str) -> View:
@@ -95,7 +107,16 @@ def build_view(dataset: Dataset, frames: Frames, filters: Filters, name: str) ->
         as_of=dataset.info.as_of.isoformat(),
         citation=dataset.info.citation,
         licence=dataset.info.licence,
+        find_changes=partial(_changes, dataset, frames, filters),
     )
+
+
+def _changes(dataset: Dataset, frames: Frames, filters: Filters) -> tuple[pd.DataFrame, str] | None:
+    since = changes_since(dataset, frames, filters)
+    if since is None:
+        return None
+    table = change_table(changes_frame(since.changes, dataset, since.old), dataset)
+    return table.drop(columns=[COL_CODE]), since.label
 
 
 def to_csv(view: View) -> bytes:
@@ -125,10 +146,15 @@ def to_xlsx(view: View) -> bytes:
     sheet.title = view.name.capitalize()[:31]
     _write_sheet(sheet, view.table)
     _write_sheet(workbook.create_sheet("Sources"), view.sources)
+    changes = view.changes
+    if changes is not None:
+        _write_sheet(workbook.create_sheet(CHANGES_SHEET), changes[0])
+        since = (("Changes since", f"{changes[1]} (the {CHANGES_SHEET} sheet: {len(changes[0])} records)"),)
     about = workbook.create_sheet("About")
     for label, text in (
         ("View", view.description),
         ("Data as of", view.as_of),
+        *(since if changes is not None else ()),
         ("Cite as", view.citation),
         ("Licence", view.licence),
         ("Note", "Every row cites its sources; check them before quoting a figure."),

@@ -80,6 +80,8 @@ def test_slides_come_in_presenting_order(slides):
         "who",
         "leads",
         "conditions",
+        # What changed since the video call of 1 December: the Paris records (the meeting before the last one).
+        "changes",
         # No "questions": the fixture records no open questions (see below).
         "disputed",
         # Most pledges first (stances, press reports and the coalition as a whole do not count), then by
@@ -146,7 +148,7 @@ def test_a_kind_of_slide_with_nothing_to_show_is_left_out(tiny, tiny_frames):
     # At sea only Norway's call and the press report of US support: no pledge to chart or put in the
     # spotlight, no lead role, no condition and no open question in the view.
     slides = build_briefing(tiny, tiny_frames, Filters(types=("mnf_sea",)))
-    assert [s.key for s in slides] == ["title", "numbers", "map", "who", "disputed", "sources"]
+    assert [s.key for s in slides] == ["title", "numbers", "map", "who", "changes", "disputed", "sources"]
 
 
 def test_conditions_slide_leaves_out_who_no_longer_waits(tiny_copy):
@@ -638,7 +640,7 @@ def test_page_opens_the_slide_the_url_names(briefing_page, slides):
     assert at.query_params["slide"] == "6"
 
 
-@pytest.mark.parametrize(("asked", "shown"), [("0", "1"), ("999", "12"), ("two", "1")])
+@pytest.mark.parametrize(("asked", "shown"), [("0", "1"), ("999", "13"), ("two", "1")])
 def test_slide_number_out_of_range_is_clamped_in_the_url(briefing_page, asked, shown):
     at = briefing_page(slide=asked)
     assert at.query_params["slide"] == shown

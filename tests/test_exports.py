@@ -55,7 +55,7 @@ def test_csv_cells_cannot_become_formulas():
 
 def test_xlsx_has_no_formula_anywhere():
     workbook = load_workbook(io.BytesIO(to_xlsx(hostile_view())))
-    assert workbook.sheetnames == ["Pledges", "Sources", "About"]
+    assert workbook.sheetnames == ["Pledges", "Sources", "About"]  # a view made by hand has no change list
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
@@ -120,7 +120,7 @@ def test_cli_export_writes_the_filtered_csv(tmp_path, capsys):
 def test_cli_export_xlsx_and_bad_args(tmp_path):
     out = tmp_path / "p.xlsx"
     assert main(["export", "--format", "xlsx", "--out", str(out), "--data", str(TINY), "--table", "participants"]) == 0
-    assert load_workbook(out).sheetnames == ["Participants", "Sources", "About"]
+    assert load_workbook(out).sheetnames == ["Participants", "Sources", "Changes", "About"]
     assert main(["export", "--format", "csv", "--out", str(out), "--data", str(TINY), "oops"]) == 2
     assert main(["export", "--format", "csv", "--out", str(out), "--data", str(tmp_path / "nope")]) == 2
 
@@ -277,12 +277,18 @@ def test_xlsx_links_an_address_and_shows_it_as_written():
 def test_xlsx_of_the_tiny_data_links_every_source_and_nothing_else(tiny, tiny_frames):
     workbook = tiny_workbook(tiny, tiny_frames)
     linked = []
-    for name, header in (("Pledges", "Source"), ("Sources", "Link")):
+    for name, header in (("Pledges", "Source"), ("Sources", "Link"), ("Changes", "Source")):
         sheet = workbook[name]
         column = [c.value for c in sheet[1]].index(header)
         cells = [row[column] for row in sheet.iter_rows(min_row=2)]
         assert cells and all(c.value.startswith("https://") and c.hyperlink.target == c.value for c in cells)
         linked += cells
+    # A change's every source, one per line: a cell holding one address links to it, several stay text.
+    sheet = workbook["Changes"]
+    column = [c.value for c in sheet[1]].index("All sources")
+    every = [row[column] for row in sheet.iter_rows(min_row=2)]
+    linked += [c for c in every if "\n" not in c.value]
+    assert all(c.hyperlink is None for c in every if "\n" in c.value)
     assert {c.coordinate + c.parent.title for c in cells_of(workbook) if c.hyperlink} == {
         c.coordinate + c.parent.title for c in linked
     }

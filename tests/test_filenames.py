@@ -145,7 +145,7 @@ def test_cli_export_into_a_folder_names_the_file_after_the_view(tmp_path, capsys
     assert main(["export", "--format", "xlsx", "--out", str(tmp_path), "--data", str(TINY), "g=nato"]) == 0
     written = tmp_path / "paris-2026-01-06_pledges_g-nato_as-of-2026-02-28.xlsx"
     assert [p.name for p in tmp_path.iterdir()] == [written.name]
-    assert load_workbook(written).sheetnames == ["Pledges", "Sources", "About"]
+    assert load_workbook(written).sheetnames == ["Pledges", "Sources", "Changes", "About"]
     assert f"wrote {written} " in capsys.readouterr().out
 
 

@@ -34,6 +34,7 @@ from summit.briefing.text import (
     whole_sentences,
 )
 from summit.briefing.theme import PROJECTOR_SCALE, projector_chart
+from summit.changes import change_line, changes_since, summary_text
 from summit.dataset import Dataset
 from summit.dates import headcount_text, meeting_days
 from summit.figures import type_bar_chart
@@ -57,6 +58,7 @@ SUMMARY_CHARS = 500
 SUMMARY_REST = "Full summary on the dashboard's Timeline page."
 DESCRIPTION_REST = "Full text on the participant's profile page."
 QUESTION_REST = "Full text on the Sources & method page."
+CHANGES_REST = "Every change, with its sources, on the dashboard's Changes page."
 DISPUTED_REST = "Both claims in full in the data files (whole dataset download, Pledges page)."
 CITATION_REST = "Full citation on the Sources & method page."
 MAX_SOURCES = 8
@@ -415,6 +417,22 @@ def _conditions_slides(dataset: Dataset, filters: Filters, view: View) -> list[S
     return [Slide("conditions", title, subtitle, bullets, table=fitted, table_widths=widths, notes=notes)]
 
 
+def _changes_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
+    """What changed since the 'Changes since' day (or the meeting before the latest one), across the meetings,
+    by summit.changes.CHANGE_RULE; none when nothing changed or the data holds one meeting."""
+    from summit.frames import build_frames
+
+    since = changes_since(dataset, build_frames(dataset), filters)
+    if since is None or not since.changes:
+        return []
+    title = f"What changed since {since.label}"
+    subtitle = summary_text(since.changes, since.label, f"{dataset.info.as_of:%-d %B %Y}").split(": ", 1)[1]
+    subtitle = subtitle.split(";")[0]  # '12 records changed (9 added, 1 upgraded, 2 revised or corrected)'
+    bullets = [change_line(c) for c in since.changes]
+    notes = "\n".join(f"{change_line(c)} [{', '.join(c.sources)}]" for c in since.changes)
+    return _paged("changes", title, subtitle, bullets, CHANGES_REST, notes)
+
+
 def _paged(key: str, title: str, subtitle: str, bullets: list[str], rest: str, notes: str = "") -> list[Slide]:
     """Bullets over as many slides as they need; rest: where the full text of a bullet too long for one is."""
     box = slide_layout(Slide(key, title, subtitle, ("x",))).bullets
@@ -589,6 +607,7 @@ SLIDE_BUILDERS: tuple[SlideBuilder, ...] = (
     SlideBuilder("who", _who_slides),
     SlideBuilder("leads", _leads_slides),
     SlideBuilder("conditions", _conditions_slides),
+    SlideBuilder("changes", _changes_slides),
     SlideBuilder("questions", _questions_slides),
     SlideBuilder("disputed", _disputed_slides),
     SlideBuilder("spotlight", _spotlight_slides),
