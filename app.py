@@ -8,6 +8,7 @@ from summit_ui.pages import DEFAULT_PAGE, PAGES
 from summit_ui.render import (
     render_as_of_banner,
     render_close_sidebar_on_tablets,
+    render_keyboard_paths,
     render_print_footer,
     render_print_style,
     render_problem_list,
@@ -24,6 +25,7 @@ NAVIGATION = [
 
 page = st.navigation(NAVIGATION)
 render_print_style()
+render_keyboard_paths()
 render_close_sidebar_on_tablets(page.url_path or "/")
 data = current_data()
 render_problems_banner(data.problems, data.stale, data.warnings)

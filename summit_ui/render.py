@@ -214,3 +214,70 @@ def render_close_sidebar_on_tablets(page_path: str) -> None:
     """Close the sidebar after navigation on tablet-sized windows (see _CLOSE_SIDEBAR_SCRIPT)."""
     script = _CLOSE_SIDEBAR_SCRIPT.format(path=json.dumps(page_path), width=TABLET_MAX_PX)
     st.html(script, unsafe_allow_javascript=True)
+
+
+# --- keyboard use (issue 15) ----------------------------------------------------------------------
+# One focus ring for everything the keyboard reaches, in a colour no other state uses: Streamlit marks the
+# current page's link and a focused link with the same grey background, and many of its widgets show focus
+# only as a 1 px border in the primary colour. Blue, not the primary red: a selected button is red.
+# tests/test_contrast.py checks the ring against the backgrounds it is drawn on (3:1, WCAG 1.4.11).
+FOCUS_COLOUR = "#1d4ed8"
+FOCUS_RING_PX = 3
+# Key prefix of the tables whose selected row opens something (a profile, a record's detail): Enter or
+# Space on a row of them selects it (KEYBOARD_SCRIPT below).
+OPENS_ROW_KEY = "opens_row"
+KEYBOARD_STYLE = f"""<style>
+:focus-visible {{ outline: {FOCUS_RING_PX}px solid {FOCUS_COLOUR} !important; outline-offset: 2px !important; }}
+/* Room for the ring when focus scrolls a control into view at the sidebar's or the page's edge. */
+:is(a, button, input, textarea, [tabindex]) {{ scroll-margin-block: 12px; }}
+/* A select's or a text field's input sits in a box that clips it: the ring goes on the field around that box
+   (React Aria's own class names, which Streamlit's widgets are built from). A switch's input is hidden: the
+   ring goes on its track. */
+.react-aria-ComboBox input:focus-visible, .react-aria-TextField :is(input, textarea):focus-visible {{
+  outline: none !important;
+}}
+.react-aria-ComboBox:has(input:focus-visible), .react-aria-TextField:has(:is(input, textarea):focus-visible),
+label:has(input[role="switch"]:focus-visible) > span + div {{
+  outline: {FOCUS_RING_PX}px solid {FOCUS_COLOUR} !important; outline-offset: 2px !important; border-radius: 0.5rem;
+}}
+/* What fills a box that clips (a table's or the map's canvas, the main area, a segmented button, the map's
+   download button at the component's edge): the ring is drawn just inside its edge. */
+canvas:focus-visible, [data-testid="stMain"]:focus-visible, [data-testid="stButtonGroup"] button:focus-visible,
+.summit-map-download:focus-visible {{ outline-offset: -{FOCUS_RING_PX}px !important; }}
+</style>"""
+# Runs in the page itself (st.html), once per browser tab, before the grids see a key (capture phase):
+# - Tab and Shift+Tab on a table (a glide-data-grid canvas) leave it, instead of moving cell by cell (the
+#   grid's own binding): the key is kept from the grid and the browser moves focus on. Each table's scroller
+#   is taken out of the Tab order (Chromium makes a scroller with nothing focusable in it a Tab stop of its
+#   own), so a table is one Tab stop, with the arrow keys inside it.
+# - Enter or Space on a row of a table that opens rows (OPENS_ROW_KEY) selects it, as Shift+Space does,
+#   so the row opens. On other tables they keep the grid's meaning (show the cell in full).
+KEYBOARD_SCRIPT = f"""<script>
+(() => {{
+  if (window.__summitKeyboard) return;
+  window.__summitKeyboard = true;
+  const plain = (event) => !event.altKey && !event.ctrlKey && !event.metaKey;
+  window.addEventListener("keydown", (event) => {{
+    if (event.key === "Tab") {{
+      document.querySelectorAll(".dvn-scroller:not([tabindex])").forEach((scroller) => {{ scroller.tabIndex = -1; }});
+    }}
+    const grid = event.target;
+    if (!(grid instanceof HTMLCanvasElement) || grid.dataset.testid !== "data-grid-canvas" || !plain(event)) return;
+    if (event.key === "Tab") {{
+      event.stopPropagation();
+    }} else if ((event.key === "Enter" || event.key === " ") && !event.shiftKey
+               && grid.closest('[class*="st-key-{OPENS_ROW_KEY}_"]')) {{
+      event.stopPropagation();
+      event.preventDefault();
+      const select = {{key: " ", code: "Space", keyCode: 32, shiftKey: true, bubbles: true, cancelable: true}};
+      grid.dispatchEvent(new KeyboardEvent("keydown", select));
+    }}
+  }}, true);
+}})();
+</script>"""
+
+
+def render_keyboard_paths() -> None:
+    """The focus ring and the tables' keys (KEYBOARD_STYLE, KEYBOARD_SCRIPT), once per run."""
+    st.html(KEYBOARD_STYLE)
+    st.html(KEYBOARD_SCRIPT, unsafe_allow_javascript=True)

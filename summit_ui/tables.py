@@ -18,7 +18,7 @@ from summit import tables as T
 from summit.profile import record_detail
 from summit.tables import TableColumns
 from summit_ui.context import page_context
-from summit_ui.render import PRINT_ONLY_CLASS, SCREEN_ONLY_KEY, text_cell
+from summit_ui.render import OPENS_ROW_KEY, PRINT_ONLY_CLASS, SCREEN_ONLY_KEY, text_cell
 from summit_ui.sidebar import reseed_from_url
 
 PROFILE_PAGE = "app_pages/profile.py"
@@ -108,19 +108,20 @@ def _remember_record(key: str, ids: list[str]) -> None:
 def render_record_table(table: pd.DataFrame, key: str, *, chosen: list[str]) -> None:
     """Pledges and stances, long text wrapped; a selected row opens the record's detail."""
     shown = table[[*chosen, *(c for c in T.KEY_COLUMNS if c in table.columns)]]
+    grid_key = f"{OPENS_ROW_KEY}_{key}"
     st.dataframe(
         shown,
-        key=key,
+        key=grid_key,
         hide_index=True,
         width="stretch",
         height=_record_table_height(len(shown)),
         row_height=WRAPPED_ROW_HEIGHT,
         column_config=_COLUMN_CONFIG,
-        on_select=partial(_remember_record, key, list(table[T.COL_ID])),
+        on_select=partial(_remember_record, grid_key, list(table[T.COL_ID])),
         selection_mode="single-row",
     )
     st.container(key=f"{SCREEN_ONLY_KEY}_{key}").caption(
-        "Select a row (its box, or Shift+Space in the table) for the whole record, its sources and the "
+        "Select a row (its box, or Enter in the table) for the whole record, its sources and the "
         "participant's profile. Click a header to sort; choose the columns with Columns."
     )
     render_print_table(shown.drop(columns=[c for c in T.KEY_COLUMNS if c in shown.columns]))
@@ -155,7 +156,7 @@ def render_selectable_table(
     shown = table if chosen is None else table[[*chosen, *(c for c in T.KEY_COLUMNS if c in table.columns)]]
     event = st.dataframe(
         shown,
-        key=key,
+        key=f"{OPENS_ROW_KEY}_{key}",
         hide_index=True,
         width="stretch",
         height=height or "auto",
@@ -167,7 +168,7 @@ def render_selectable_table(
     if rows:
         open_profile(str(table.iloc[rows[0]][T.COL_CODE]))
     st.container(key=f"{SCREEN_ONLY_KEY}_{key}").caption(
-        "Select a row (its box, or Shift+Space in the table) to open that participant's profile. "
+        "Select a row (its box, or Enter in the table) to open that participant's profile. "
         "Click a column header to sort."
     )
     if chosen is not None:

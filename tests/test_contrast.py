@@ -13,6 +13,7 @@ import pytest
 from summit import figures, maps
 from summit.briefing import theme as briefing
 from summit_ui.briefing import SURFACES
+from summit_ui.render import FOCUS_COLOUR
 
 ROOT = Path(__file__).resolve().parents[1]
 STREAMLIT_THEME = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]
@@ -83,6 +84,10 @@ PAIRS = [
     ("caption in the sidebar", caption(SIDEBAR_BACKGROUND), SIDEBAR_BACKGROUND, TEXT),
     ("selected segmented button", STREAMLIT_THEME["primaryColor"], selected_tint(), TEXT),
     ("text on a primary button", WHITE, STREAMLIT_THEME["primaryColor"], TEXT),
+    # The keyboard's focus ring (summit_ui.render.KEYBOARD_STYLE), around controls and just inside canvases.
+    ("focus ring on the page", FOCUS_COLOUR, WHITE, GRAPHICS),
+    ("focus ring in the sidebar", FOCUS_COLOUR, SIDEBAR_BACKGROUND, GRAPHICS),
+    ("focus ring on a selected segmented button", FOCUS_COLOUR, selected_tint(), GRAPHICS),
     # Plotly charts on the pages.
     ("chart text", figures.INK, WHITE, TEXT),
     ("chart source line", figures.SOURCE_INK, WHITE, TEXT),
