@@ -146,7 +146,7 @@ else:
 
 if ctx.meeting is not None:
     meeting = ctx.meeting.meeting
-    st.subheader("Follow-through", anchor=False)
+    st.subheader(text_cell(f"Follow-through of {meeting.short_name}"), anchor=False)
     rows = follow_through(dataset, meeting.id)
     if rows.empty:
         render_empty("pledges made at this meeting")

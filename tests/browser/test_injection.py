@@ -41,6 +41,8 @@ PAGES = {
     # A scenario on the hostile condition: its label goes into the sentence, the picker and the table.
     "/scenarios?sc=after_ceasefire:not_met": f"Scenarios — {MEETING_SHORT}",
     "/timeline": f"Summit {SCRIPT}",
+    # Every record added since a day before the data: their words go into the map, the lists and the headings.
+    "/changes?since=2020-01-01": f"Follow-through of {MEETING_SHORT}",
     "/sources": 'Question <script>window.__pwned=1</script> <img src=x onerror="window.__pwned=1"> '
     '[click](javascript:window.__pwned=1) **bold** =HYPERLINK("http://evil") {{7*7}} </div> <b>bold-tag</b>',
 }

@@ -58,6 +58,7 @@ def expected_heading(name: str, dataset: Dataset) -> str:
         "profile": participant_name(dataset, PROFILE_CODE),
         "scenarios": f"Scenarios — {meeting.short_name}",
         "timeline": f"Timeline of {dataset.meeting_series}",
+        "changes": "What changed",
         "sources": "Sources & method",
     }[name]
 

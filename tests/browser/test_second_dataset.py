@@ -76,6 +76,7 @@ def expected_heading(name: str, dataset: Dataset) -> str:
         "profile": participant_name(dataset, PROFILE_CODE),
         "scenarios": f"Scenarios — {meeting.short_name}",
         "timeline": "Timeline of Ukraine Recovery Conferences",
+        "changes": "What changed",
         "sources": "Sources & method",
     }[name]
 
