@@ -242,15 +242,20 @@ def _detail(was: Pledge, now: Pledge, fields: tuple[str, ...], new_steps: list[S
     return "; ".join(parts)
 
 
-def _changed_on(new_steps: list[Step], status: Status) -> Step:
-    """The new step the change dates from: the first of the last run of new steps with the status now (a later
-    step that keeps the status does not move it), else the latest new step."""
-    chosen = new_steps[-1]
-    for step in reversed(new_steps):
+def _first_of_last_run(steps: list[Step], status: Status) -> Step | None:
+    """The first of the last run of steps with this status (a later step that keeps the status does not move
+    the day it was reached), or None when the last step has another."""
+    reached = None
+    for step in reversed(steps):
         if step.status != status:
             break
-        chosen = step
-    return chosen
+        reached = step
+    return reached
+
+
+def _changed_on(new_steps: list[Step], status: Status) -> Step:
+    """The new step the change dates from: the one that reached the status now, else the latest new step."""
+    return _first_of_last_run(new_steps, status) or new_steps[-1]
 
 
 def _status(record: Pledge | Step) -> str:
@@ -504,14 +509,9 @@ def follow_through(dataset: Dataset, meeting_id: str) -> pd.DataFrame:
 
 
 def _reached(pledge: Pledge) -> Step | None:
-    """The step from which the pledge has had its status now (the first of the last run of steps with it), or
-    None when it has it as made (a later step that only restates the status is not a change of status)."""
-    reached = None
-    for step in reversed(pledge.history):
-        if step.status != current(pledge).status:
-            break
-        reached = step
-    return None if pledge.history and reached is pledge.history[0] and pledge.status == reached.status else reached
+    """The step from which the pledge has had its status now, or None when it has had it since it was made."""
+    reached = _first_of_last_run(pledge.history, current(pledge).status)
+    return None if reached is not None and reached is pledge.history[0] and pledge.status == reached.status else reached
 
 
 def follow_through_counts(frame: pd.DataFrame) -> pd.DataFrame:

@@ -22,6 +22,8 @@ from summit.changes import (
     compare,
     counts,
     day_of,
+    follow_through,
+    follow_through_counts,
     participant_kinds,
     previous_meeting_day,
     resolve_moment,
@@ -316,3 +318,43 @@ def test_resolve_moment_reads_a_folder_with_problems_as_an_error(tmp_path, tiny)
     edit(copy, "    status: ruled_out\n", "    status: maybe\n")
     with pytest.raises(MomentError, match="problem"):
         resolve_moment(str(copy), TINY, tiny)
+
+
+# --- follow-through ----------------------------------------------------------------------------------------
+
+
+def test_follow_through_counts_a_meetings_pledges_by_their_status_now_and_since_when(tmp_path):
+    copy = tiny_copy(tmp_path)
+    # France's signed pledge: approved on 20 January, then a step on 3 February that keeps it approved.
+    edit(
+        copy,
+        "    date: 2026-01-06\n    sources: [elysee-summit]\n",
+        """    date: 2026-01-06
+    history:
+      - date: "2026-01-20"
+        status: approved
+        sources: [elysee-summit]
+        confidence: confirmed
+      - date: "2026-02-03"
+        status: approved
+        sources: [lequotidien-lux]
+        confidence: single_source
+    sources: [elysee-summit]
+""",
+    )
+    data = load(copy)
+    rows = follow_through(data, "paris-2026-01-06")
+    # Pledges made at Paris: France, Luxembourg's airlift, the US lead, the coalition's, the EU's. Not Luxembourg's
+    # refusal, Norway's call or the US press report (not pledges); not Norway's earlier or Luxembourg's later record.
+    assert set(rows["Id"]) == {"paris-fra-1", "paris-lux-2", "paris-usa-1", "paris-coalition-1", "paris-eu-1"}
+    france = rows.set_index("Id").loc["paris-fra-1"]
+    assert (france["As made"], france["Now"], france["Since"]) == ("Signed or adopted", "Approved by parliament",
+                                                                    "20 January 2026")  # fmt: skip
+    assert rows.iloc[0]["Id"] == "paris-fra-1"  # the pledges that moved come first
+    counts = follow_through_counts(rows).set_index("Status now")
+    assert counts["Pledges"].to_dict() == {
+        "Under consideration": 0, "Announced": 3, "Signed or adopted": 1, "Approved by parliament": 1,
+        "Ongoing": 0, "Delivered": 0, "Withdrawn": 0,
+    }  # fmt: skip
+    assert counts.loc["Approved by parliament", "Dates of the steps"] == "20 Jan 2026"
+    assert counts.loc["Announced", "Dates of the steps"] == ""  # as made

@@ -232,6 +232,15 @@ def test_a_shared_filter_is_reached_with_tab_and_changed_with_the_keyboard(
 # --- tables ---------------------------------------------------------------------------------------------------
 
 
+def enter_opens_the_profile_of(page: Page, name: str, wait_for_app, error_boxes, dataset) -> None:
+    """Enter on what has focus opens the profile of the participant named, and the page is clean."""
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/profile\?"), timeout=TIMEOUT_MS)
+    wait_for_app(page)
+    assert F.participant_name(dataset, query(page)["participant"]) == name
+    assert_clean(page, error_boxes)
+
+
 def test_a_table_is_one_tab_stop_and_enter_on_a_row_opens_the_profile(
     app_server, page, wait_for_app, error_boxes, bundled_dataset, screenshot, grid_texts
 ):
@@ -251,11 +260,7 @@ def test_a_table_is_one_tab_stop_and_enter_on_a_row_opens_the_profile(
     go_to_row(page, 2)
     name = names[2]
     screenshot(page, "keyboard-table-row")
-    page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/profile\?"), timeout=TIMEOUT_MS)
-    wait_for_app(page)
-    assert F.participant_name(bundled_dataset, query(page)["participant"]) == name
-    assert_clean(page, error_boxes)
+    enter_opens_the_profile_of(page, name, wait_for_app, error_boxes, bundled_dataset)
 
 
 def test_enter_on_a_pledge_opens_its_record_and_the_keyboard_reaches_the_profile(
@@ -273,11 +278,7 @@ def test_enter_on_a_pledge_opens_its_record_and_the_keyboard_reaches_the_profile
     tab_until(page, lambda stop: stop["name"].endswith("Open the participant's profile"))
     assert_focus_ring(page, "the dialog's profile button")
     expect(button).to_be_focused()
-    page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/profile\?"), timeout=TIMEOUT_MS)
-    wait_for_app(page)
-    assert F.participant_name(bundled_dataset, query(page)["participant"]) == name
-    assert_clean(page, error_boxes)
+    enter_opens_the_profile_of(page, name, wait_for_app, error_boxes, bundled_dataset)
 
 
 # --- the map and its list ---------------------------------------------------------------------------------------
@@ -316,11 +317,7 @@ def test_the_maps_list_follows_the_map_in_tab_order_and_opens_a_country(
     assert_focus_ring(page, "the map's list")
     go_to_row(page, 3)
     name = listed[3]
-    page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/profile\?"), timeout=TIMEOUT_MS)
-    wait_for_app(page)
-    assert F.participant_name(bundled_dataset, query(page)["participant"]) == name
-    assert_clean(page, error_boxes)
+    enter_opens_the_profile_of(page, name, wait_for_app, error_boxes, bundled_dataset)
 
 
 # --- briefing ---------------------------------------------------------------------------------------------------
