@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pandas as pd
 
@@ -567,15 +569,58 @@ class SinceChanges:
         return f"{self.day:%-d %B %Y}"
 
 
-def changes_since(dataset: Dataset, frames: Frames, filters: Filters) -> SinceChanges | None:
-    """What changed since `since_day`, for the slide and the Excel sheet (the Changes page caches its own)."""
+# The earlier moment of a comparison, remembered per (version of the data, day): the slide, the Excel sheet and
+# the Changes page compare with the same day on every rerun, and building its frames is most of the work
+# (2.9 s per briefing rerun at ×100 before). A data edit changes the fingerprint; the oldest entries go.
+MAX_REMEMBERED = 8
+_remembered: OrderedDict[tuple[str, str], object] = OrderedDict()
+_remembered_lock = threading.Lock()
+T_ = TypeVar("T_")
+
+
+def _remember(key: tuple[str, str], make: Callable[[], T_]) -> T_:
+    """make(), once per key while it is among the last MAX_REMEMBERED; a dataset without a fingerprint (built
+    in memory) is never remembered."""
+    if not key[0]:
+        return make()
+    with _remembered_lock:
+        if key in _remembered:
+            _remembered.move_to_end(key)
+            return _remembered[key]  # type: ignore[return-value]
+    value = make()
+    with _remembered_lock:
+        _remembered[key] = value
+        while len(_remembered) > MAX_REMEMBERED:
+            _remembered.popitem(last=False)
+    return value
+
+
+def frames_of(dataset: Dataset) -> Frames:
+    """The dataset's frames, remembered per version of the data."""
     from summit.frames import build_frames
 
+    return _remember((dataset.fingerprint, "frames"), lambda: build_frames(dataset))
+
+
+def earlier_moment(dataset: Dataset, day: dt.date) -> tuple[list[Change], Dataset, Frames]:
+    """Every record compared between the end of `day` and the dataset (no filter applied), with the data as it
+    stood then and its frames: remembered per (version of the data, day)."""
+
+    def make() -> tuple[list[Change], Dataset, Frames]:
+        old = dataset_as_of(dataset, day)
+        return compare(old, dataset), old, frames_of(old)
+
+    return _remember((dataset.fingerprint, day.isoformat()), make)
+
+
+def changes_since(dataset: Dataset, frames: Frames | None, filters: Filters) -> SinceChanges | None:
+    """What changed since `since_day`, for the slide and the Excel sheet; frames None: the dataset's own."""
     day = since_day(filters, dataset)
     if day is None:
         return None
-    old = dataset_as_of(dataset, day)
-    kept = filter_changes(compare(old, dataset), filters, (old, build_frames(old)), (dataset, frames))
+    changes, old, old_frames = earlier_moment(dataset, day)
+    now = (dataset, frames if frames is not None else frames_of(dataset))
+    kept = filter_changes(changes, filters, (old, old_frames), now)
     rank = {kind: i for i, kind in enumerate(MAP_ORDER)}
     changed = sorted((c for c in kept if c.kind in CHANGED_KINDS), key=lambda c: rank[c.kind])
     return SinceChanges(day, changed, old)

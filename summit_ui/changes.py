@@ -20,12 +20,12 @@ from summit.changes import (
     change_table,
     changes_frame,
     compare,
+    earlier_moment,
     filter_changes,
     participant_kinds,
 )
 from summit.dataset import Dataset
 from summit.frames import Frames, build_frames, participant_name
-from summit.history import dataset_as_of
 from summit.tables import COL_CODE, COL_PARTICIPANT
 from summit.versions import NoVersions, Version, VersionError, dataset_at, list_versions
 from summit_ui.context import PageContext
@@ -55,19 +55,13 @@ class Compared:
         return change_table(changes_frame(listed, *datasets), self.new)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _between_days(_dataset: Dataset, fingerprint: str, since: dt.date) -> tuple[list[Change], Dataset, Frames]:
-    old = dataset_as_of(_dataset, since)
-    return compare(old, _dataset), old, build_frames(old)
-
-
 def changes_between_days(ctx: PageContext, since: dt.date) -> Compared:
     """From the end of `since` to the view's as-of day, as the shared filters keep them."""
     after = ctx.dataset.info.as_of
     if since > after:
         return Compared([], "", "", None, ctx.dataset, f"“Changes since” ({since:%-d %B %Y}) is after the as-of day "
                         f"({after:%-d %B %Y}): pick an earlier day.")  # fmt: skip
-    changes, old, old_frames = _between_days(ctx.dataset, ctx.dataset.fingerprint, since)
+    changes, old, old_frames = earlier_moment(ctx.dataset, since)
     kept = filter_changes(changes, ctx.filters, (old, old_frames), (ctx.dataset, ctx.frames))
     return Compared(kept, f"{since:%-d %B %Y}", f"{after:%-d %B %Y}", old, ctx.dataset)
 

@@ -7,8 +7,6 @@ import csv
 import datetime as dt
 import io
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -34,22 +32,7 @@ from summit.dataset import Dataset, load_dataset
 from summit.history import dataset_as_of
 from summit.versions import NoVersions, VersionError, dataset_at, list_versions
 from tests.conftest import TINY
-
-PARIS = "meetings/2026-01-06-paris.yaml"
-
-
-def tiny_copy(folder: Path) -> Path:
-    copy = folder / "data"
-    shutil.copytree(TINY, copy)
-    return copy
-
-
-def edit(folder: Path, old: str, new: str, relative: str = PARIS) -> None:
-    """Replace one unique piece of a data file."""
-    path = folder / relative
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
+from tests.versioned_data import EDIT_SUBJECT, PARIS, edit, git, tiny_copy, versioned_copy
 
 
 def load(folder: Path) -> Dataset:
@@ -211,32 +194,15 @@ def test_the_change_table_names_meetings_and_gives_the_sources_addresses(tiny, e
 # --- versions in git -----------------------------------------------------------------------------------
 
 
-def git(folder: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-C", str(folder), "-c", "user.name=Tests", "-c", "user.email=tests@example.org", *args],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return done.stdout
-
-
 @pytest.fixture
 def versioned(tmp_path) -> Path:
-    """The tiny data in a git repository (in a sub-folder), committed, then one status edited and committed."""
-    copy = tiny_copy(tmp_path)
-    git(tmp_path, "init", "-q")
-    git(tmp_path, "add", ".")
-    git(tmp_path, "commit", "-q", "-m", "The tiny data")
-    edit(copy, "    status: ruled_out\n", "    status: conditional_refusal\n")
-    git(tmp_path, "commit", "-q", "-am", "Luxembourg now refuses only while the war lasts")
-    return copy
+    return versioned_copy(tmp_path)
 
 
 def test_the_versions_that_touched_the_folder_are_listed_newest_first(versioned):
     versions = list_versions(versioned)
-    assert [v.subject for v in versions] == ["Luxembourg now refuses only while the war lasts", "The tiny data"]
-    assert versions[0].label.endswith(f"— Luxembourg now refuses only while the war lasts ({versions[0].short})")
+    assert [v.subject for v in versions] == [EDIT_SUBJECT, "The tiny data"]
+    assert versions[0].label.endswith(f"— {EDIT_SUBJECT} ({versions[0].short})")
 
 
 def test_one_committed_edit_is_exactly_the_change_from_the_previous_version(versioned):

@@ -420,9 +420,7 @@ def _conditions_slides(dataset: Dataset, filters: Filters, view: View) -> list[S
 def _changes_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
     """What changed since the 'Changes since' day (or the meeting before the latest one), across the meetings,
     by summit.changes.CHANGE_RULE; none when nothing changed or the data holds one meeting."""
-    from summit.frames import build_frames
-
-    since = changes_since(dataset, build_frames(dataset), filters)
+    since = changes_since(dataset, None, filters)
     if since is None or not since.changes:
         return []
     title = f"What changed since {since.label}"

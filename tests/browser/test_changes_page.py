@@ -9,6 +9,8 @@ from playwright.sync_api import expect
 
 from summit.changes import CHANGE_LABELS, CHANGED_KINDS, ChangeKind, compare, summary_text
 from summit.history import dataset_as_of
+from summit.versions import list_versions
+from tests.versioned_data import versioned_copy
 
 SINCE = dt.date(2026, 1, 6)
 TIMEOUT_MS = 60_000
@@ -44,4 +46,25 @@ def test_a_count_opens_the_records_of_that_kind_only(app_server, page, wait_for_
     heading = f"{CHANGE_LABELS[ChangeKind.UPGRADED]} records: {len(upgraded)}"
     expect(main.get_by_role("heading", name=heading)).to_be_visible(timeout=TIMEOUT_MS)
     assert "change=upgraded" in page.url
+    assert error_boxes(page) == []
+
+
+def test_the_previous_git_version_compared_lists_exactly_the_committed_edit(tmp_path, start_app, page, wait_for_app,
+                                                                             error_boxes):  # fmt: skip
+    """Issue 13's 'done when': the data in a git repository, one status edited and committed; the page's
+    comparison with the version before lists that change and nothing else."""
+    data = versioned_copy(tmp_path)
+    edit_version, previous = list_versions(data)
+    base_url = start_app(data_dir=data)
+    page.goto(f"{base_url}/changes")
+    wait_for_app(page)
+    main = page.get_by_test_id("stMain")
+    main.get_by_role("radio", name="A version of the data").click()
+    expect(main.get_by_text("1 record changed (1 upgraded)")).to_be_visible(timeout=TIMEOUT_MS)
+    wait_for_app(page)
+    expect(main.get_by_text(f"From the version of {previous.committed:%-d %B %Y, %H:%M} ({previous.short})")
+           ).to_be_visible(timeout=TIMEOUT_MS)  # fmt: skip
+    expect(main.get_by_role("heading", name="Every change: 1")).to_be_visible(timeout=TIMEOUT_MS)
+    expect(page.get_by_text("Ruled out → Refuses unless conditions are met", exact=True).first).to_be_attached()
+    assert f"version={previous.short}" in page.url and edit_version.short != previous.short
     assert error_boxes(page) == []
