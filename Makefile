@@ -10,8 +10,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Touched after a successful install, so the venv is rebuilt when a requirements file changes.
 STAMP := $(VENV)/.installed
+# The interface's languages besides English, each with a catalogue in summit/locale (summit/i18n.py).
+LANGUAGES := fr uk
 
-.PHONY: help venv browser run test lint format validate schema bench mutation
+.PHONY: help venv browser run test lint format validate schema messages bench mutation
 
 help: ## List the targets with what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -45,6 +47,17 @@ validate: $(STAMP) ## Validate the data files and report every problem
 
 schema: $(STAMP) ## Regenerate the JSON Schemas in schema/ from the data model
 	$(BIN)/python -m summit schema
+
+messages: $(STAMP) ## Extract the interface text (babel.cfg) into summit/locale/messages.pot and update each catalogue
+	mkdir -p summit/locale
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --width 120 --project summit-dashboard \
+		--msgid-bugs-address "" -o summit/locale/messages.pot .
+	for lang in $(LANGUAGES); do \
+		if [ -f summit/locale/$$lang/LC_MESSAGES/messages.po ]; then \
+			$(BIN)/pybabel update -i summit/locale/messages.pot -d summit/locale -l $$lang --no-fuzzy-matching \
+				--ignore-obsolete --width 120; \
+		else $(BIN)/pybabel init -i summit/locale/messages.pot -d summit/locale -l $$lang --width 120; fi; \
+	done
 
 bench: $(STAMP) browser ## Benchmark load, reruns, payloads, browser times; writes bench/results.json (BENCH_ARGS=--help)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)

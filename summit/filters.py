@@ -21,6 +21,7 @@ from summit import frames as F
 from summit.dataset import Dataset
 from summit.frames import Frames, participant_name
 from summit.history import dataset_as_of
+from summit.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_
 from summit.overview import COUNTED, PLEDGES
 from summit.scenarios import outcomes, state_options, states_of, tokens_of
 from summit.schema import MeetingFile
@@ -41,6 +42,7 @@ UNCONDITIONAL = "none"
 MAX_TEXT = 200
 # The field that picks the meeting: `rows(all_meetings=True)` and the timeline set it aside.
 MEETING = "meeting"
+LANGUAGE = "lang"  # the interface's language (summit.i18n); None: English
 AS_OF = "as_of"  # the day the data is seen as of (summit.history); None: the dataset's as_of
 SINCE = "since"  # the day changes are listed since (summit.changes); None: the meeting before the latest one
 ALL_MEETINGS_PHRASE = "across all meetings"
@@ -209,6 +211,7 @@ class FilterSpec:
     placeholder: str = ""
     help: str = ""
     applies_unset: bool = False  # its predicates apply at the default value too (the time scope: made at the meeting)
+    setting: bool = False  # a view setting, not a filter (the language): drawn above the filters, kept by Reset
 
 
 # Options, predicates and phrases of the rows below.
@@ -354,76 +357,82 @@ _DOMAIN_PHRASES = {Domain.LAND: "on land", Domain.SEA: "at sea", Domain.AIR: "in
 # Every filter, in the order of the sidebar. URL keys: links in e-mails depend on them, never change one.
 FILTERS: tuple[FilterSpec, ...] = (
     FilterSpec(
-        MEETING, "m", "Meeting", ONE, lambda meeting, labels: f"at {labels[meeting]}", 90,
+        LANGUAGE, "lang", N_("Language"), ONE, lambda _lang, _: "", 0,
+        options=lambda _dataset: dict(LANGUAGES), default_option=lambda _dataset: DEFAULT_LANGUAGE, setting=True,
+        help=N_("The language of the interface, the handouts and the exports. Descriptions, names and notes are "
+                "shown in the language of the data."),
+    ),
+    FilterSpec(
+        MEETING, "m", N_("Meeting"), ONE, lambda meeting, labels: f"at {labels[meeting]}", 90,
         records=_at_meeting, options=_meeting_options, default_option=Dataset.default_meeting_id,
     ),
     FilterSpec(
-        "text", "q", "Search names and descriptions", TEXT, lambda text, _: f'matching "{text}"', 80,
-        pledges=_mentions, delegations=_names, placeholder="A name, a place or a word", help=SEARCH_RULE,
+        "text", "q", N_("Search names and descriptions"), TEXT, lambda text, _: f'matching "{text}"', 80,
+        pledges=_mentions, delegations=_names, placeholder=N_("A name, a place or a word"), help=SEARCH_RULE,
     ),
     FilterSpec(
-        "groups", "g", "Participant group", MANY, _listing("by"), 10,
+        "groups", "g", N_("Participant group"), MANY, _listing("by"), 10,
         records=_in_groups, options=_group_options,
     ),
     FilterSpec(
-        "types", "t", "Commitment type", MANY, _listing("of type"), 20,
+        "types", "t", N_("Commitment type"), MANY, _listing("of type"), 20,
         pledges=_listed(F.TYPES), pledge_types=_one_of(F.TYPE), options=_type_options,
     ),
     FilterSpec(
-        "statuses", "s", "Status", MANY, _listing("with status"), 30,
+        "statuses", "s", N_("Status"), MANY, _listing("with status"), 30,
         pledges=_one_of(F.STATUS), options=_labels(STATUS_LABELS),
     ),
     FilterSpec(
-        "conditions", "c", "Condition", MANY, _listing(lower=True), 50,
+        "conditions", "c", N_("Condition"), MANY, _listing(lower=True), 50,
         pledges=_with_conditions, options=_condition_options,
     ),
     FilterSpec(
-        "domains", "d", "Domain", MANY, lambda domains, _: _join(_DOMAIN_PHRASES[d] for d in domains), 40,
+        "domains", "d", N_("Domain"), MANY, lambda domains, _: _join(_DOMAIN_PHRASES[d] for d in domains), 40,
         pledges=_listed(F.DOMAINS), options=_labels(DOMAIN_LABELS),
     ),
     FilterSpec(
-        "confidence", "k", "Confidence", MANY, _listing("with confidence", lower=True), 60,
+        "confidence", "k", N_("Confidence"), MANY, _listing("with confidence", lower=True), 60,
         pledges=_one_of(F.CONFIDENCE), options=_labels(CONFIDENCE_LABELS),
     ),
     FilterSpec(
-        "lead", "lead", "Lead roles only", FLAG, lambda _on, _: "with a lead role", 70,
+        "lead", "lead", N_("Lead roles only"), FLAG, lambda _on, _: "with a lead role", 70,
         pledges=_has_lead_role, pledge_types=lambda pledge_types, _on: pledge_types[F.IS_LEAD],
-        help="Pledges in which the participant leads a commitment (the Lead role column); "
-        "counts by type and the Who does what grid keep only the commitments it leads.",
+        help=N_("Pledges in which the participant leads a commitment (the Lead role column); "
+        "counts by type and the Who does what grid keep only the commitments it leads."),
     ),
     FilterSpec(
-        SCOPE, "scope", "Also include", MANY, _scope_phrase, 85, records=_in_scope,
+        SCOPE, "scope", N_("Also include"), MANY, _scope_phrase, 85, records=_in_scope,
         options=lambda _dataset: dict(SCOPE_OPTIONS), applies_unset=True,
-        help="A meeting's figures, map and grid count what was made or restated at it. Add statements made "
-        "before it (carried over) or after it (follow-up).",
+        help=N_("A meeting's figures, map and grid count what was made or restated at it. Add statements made "
+        "before it (carried over) or after it (follow-up)."),
     ),
     FilterSpec(
-        SCENARIO_FIELD, "sc", "Scenario: conditions", SCENARIO, _scenario_phrase, 95,
-        options=state_options, placeholder="None: the data as recorded",
-        help="What if a condition is met, not met or still open: each pledge then stands, lapses or is "
-        "uncertain (the Scenarios page). Nothing is hidden by it; the outcome filter below lists one kind.",
+        SCENARIO_FIELD, "sc", N_("Scenario: conditions"), SCENARIO, _scenario_phrase, 95,
+        options=state_options, placeholder=N_("None: the data as recorded"),
+        help=N_("What if a condition is met, not met or still open: each pledge then stands, lapses or is "
+        "uncertain (the Scenarios page). Nothing is hidden by it; the outcome filter below lists one kind."),
     ),
     FilterSpec(
-        OUTCOMES_FIELD, "so", "Outcome in the scenario", MANY, _listing("with outcome"), 96,
+        OUTCOMES_FIELD, "so", N_("Outcome in the scenario"), MANY, _listing("with outcome"), 96,
         records=_with_outcome, options=_labels({k: v.lower() for k, v in OUTCOME_LABELS.items()}),
-        help="Keep the records that stand, lapse or are uncertain in the scenario above.",
+        help=N_("Keep the records that stand, lapse or are uncertain in the scenario above."),
     ),
     FilterSpec(
-        AS_OF, "asof", "As of", DATE, lambda day, _: f"as the data stood on {day:%-d %B %Y}", 99,
+        AS_OF, "asof", N_("As of"), DATE, lambda day, _: f"as the data stood on {day:%-d %B %Y}", 99,
         records=_made_by,
-        help="See every page, export and slide as the data stood on that day: later meetings, records and steps "
-        "left out, statuses as they were then. Empty: the dataset's as-of date.",
+        help=N_("See every page, export and slide as the data stood on that day: later meetings, records and steps "
+        "left out, statuses as they were then. Empty: the dataset's as-of date."),
     ),
     FilterSpec(
-        SINCE, "since", "Changes since", DATE, lambda day, _: f"changes listed since {day:%-d %B %Y}", 100,
-        help="The day the Changes page, the briefing's 'What changed' slide and the Excel export's change sheet "
+        SINCE, "since", N_("Changes since"), DATE, lambda day, _: f"changes listed since {day:%-d %B %Y}", 100,
+        help=N_("The day the Changes page, the briefing's 'What changed' slide and the Excel export's change sheet "
         "compare with (up to the as-of day). Nothing is hidden by it. Empty: the last day of the meeting before "
-        "the latest one.",
+        "the latest one."),
     ),
     FilterSpec(
-        "counted", "n", "Counted as", ONE, lambda rule, labels: f"counted as {labels[rule].lower()}", 75,
+        "counted", "n", N_("Counted as"), ONE, lambda rule, labels: f"counted as {labels[rule].lower()}", 75,
         records=_counted, options=lambda _dataset: {k: c.label for k, c in COUNTED.items()},
-        help="The records a headline figure on the Overview counts, by the rule shown beside it.",
+        help=N_("The records a headline figure on the Overview counts, by the rule shown beside it."),
     ),
 )  # fmt: skip
 

@@ -210,6 +210,15 @@ _CLOSE_SIDEBAR_SCRIPT = """<script>
 </script>"""
 
 
+# The page declares the language it is shown in (WCAG 3.1.1): Streamlit's page says "en" whatever it holds.
+_PAGE_LANGUAGE_SCRIPT = """<script>document.documentElement.lang = {lang};</script>"""
+
+
+def render_page_language(lang: str) -> None:
+    """Set the page's `lang` attribute to the interface language of this run."""
+    st.html(_PAGE_LANGUAGE_SCRIPT.format(lang=json.dumps(lang)), unsafe_allow_javascript=True)
+
+
 def render_close_sidebar_on_tablets(page_path: str) -> None:
     """Close the sidebar after navigation on tablet-sized windows (see _CLOSE_SIDEBAR_SCRIPT)."""
     script = _CLOSE_SIDEBAR_SCRIPT.format(path=json.dumps(page_path), width=TABLET_MAX_PX)

@@ -17,6 +17,7 @@ from summit.filters import (
     AS_OF,
     DATE,
     FLAG,
+    LANGUAGE,
     MANY,
     ONE,
     SCENARIO,
@@ -26,10 +27,11 @@ from summit.filters import (
     FilterSpec,
     filter_options,
 )
+from summit.i18n import DEFAULT_LANGUAGE, N_, _
 
 SEEDED_KEY = "filters_seeded_from_url"
 RESET_KEY = "filter_reset"
-ALL_PLACEHOLDER = "All"
+ALL_PLACEHOLDER = N_("All")
 
 
 def widget_key(spec: FilterSpec) -> str:
@@ -50,40 +52,44 @@ class Widget:
     cleared: Any = None  # widget value for 'all' (Reset filters)
 
 
+def _help(spec: FilterSpec) -> str | None:
+    return _(spec.help) if spec.help else None
+
+
 def _selectbox(spec: FilterSpec, options: dict[str, str]) -> None:
     if options:
         st.selectbox(
-            spec.label, list(options), format_func=options.__getitem__, key=widget_key(spec), help=spec.help or None
+            _(spec.label), list(options), format_func=options.__getitem__, key=widget_key(spec), help=_help(spec)
         )
 
 
 def _multiselect(spec: FilterSpec, options: dict[str, str]) -> None:
     st.multiselect(
-        spec.label,
+        _(spec.label),
         list(options),
         format_func=options.__getitem__,
         key=widget_key(spec),
-        placeholder=spec.placeholder or ALL_PLACEHOLDER,
-        help=spec.help or None,
+        placeholder=_(spec.placeholder or ALL_PLACEHOLDER),
+        help=_help(spec),
     )
 
 
 def _text_input(spec: FilterSpec, _options: dict[str, str]) -> None:
     st.text_input(
-        spec.label,
+        _(spec.label),
         key=widget_key(spec),
         max_chars=spec.kind.max_chars,
-        placeholder=spec.placeholder or None,
-        help=spec.help or None,
+        placeholder=_(spec.placeholder) if spec.placeholder else None,
+        help=_help(spec),
     )
 
 
 def _toggle(spec: FilterSpec, _options: dict[str, str]) -> None:
-    st.toggle(spec.label, key=widget_key(spec), help=spec.help or None)
+    st.toggle(_(spec.label), key=widget_key(spec), help=_help(spec))
 
 
 def _date_input(spec: FilterSpec, _options: dict[str, str]) -> None:
-    st.date_input(spec.label, key=widget_key(spec), format="YYYY-MM-DD", help=spec.help or None)
+    st.date_input(_(spec.label), key=widget_key(spec), format="YYYY-MM-DD", help=_help(spec))
 
 
 # Kind name → widget. A new kind of filter needs its widget here.
@@ -123,9 +129,10 @@ def open_page(page: str, filters: FilterOperations) -> None:
 
 
 def _reset(specs: tuple[FilterSpec, ...]) -> None:
-    """Reset button callback: every filter back to 'all'."""
+    """Reset button callback: every filter back to 'all'; settings (the language) stay."""
     for spec in specs:
-        st.session_state[widget_key(spec)] = WIDGETS[spec.kind.name].cleared
+        if not spec.setting:
+            st.session_state[widget_key(spec)] = WIDGETS[spec.kind.name].cleared
 
 
 def _shown(spec: FilterSpec, value: Any, defaults: dict[str, Any]) -> Any:
@@ -157,17 +164,26 @@ def _seed_and_sanitise(
             state[widget_key(spec)] = widget.to_state(kept)
 
 
-def requested_as_of(filters_type: type[FilterOperations] = Filters) -> dt.date | None:
-    """The as-of day this run shows: the sidebar's date once it is drawn, else the URL's (a link opened first).
-
-    Read before the sidebar is drawn, so that its options (the meetings held by then) come from the data as of
-    that day."""
-    spec = next((s for s in filters_type.SPECS if s.field == AS_OF), None)
+def requested(field: str, filters_type: type[FilterOperations] = Filters) -> Any:
+    """The value of one filter for this run, read before the sidebar is drawn: the sidebar's own once it has been
+    drawn, else the URL's (a link opened first); None when the filter table has no such field."""
+    spec = next((s for s in filters_type.SPECS if s.field == field), None)
     if spec is None:
         return None
     if st.session_state.get(SEEDED_KEY) and widget_key(spec) in st.session_state:
-        return st.session_state[widget_key(spec)]
+        return WIDGETS[spec.kind.name].from_state(st.session_state[widget_key(spec)])
     return spec.kind.parse(st.query_params.get_all(spec.key))
+
+
+def requested_as_of(filters_type: type[FilterOperations] = Filters) -> dt.date | None:
+    """The as-of day this run shows, so that the sidebar's options (the meetings held by then) come from the
+    data as of that day."""
+    return requested(AS_OF, filters_type)
+
+
+def requested_language(filters_type: type[FilterOperations] = Filters) -> str:
+    """The interface language of this run, set before anything is drawn (summit.i18n)."""
+    return requested(LANGUAGE, filters_type) or DEFAULT_LANGUAGE
 
 
 def render_filters(dataset: Dataset, filters_type: type[FilterOperations] = Filters) -> Any:
@@ -177,10 +193,12 @@ def render_filters(dataset: Dataset, filters_type: type[FilterOperations] = Filt
     defaults = {s.field: s.default_option(dataset) for s in specs if s.default_option is not None}
     _seed_and_sanitise(dataset, options, defaults, filters_type)
     with st.sidebar:
-        st.header("Filters")
-        for spec in specs:
+        for spec in (s for s in specs if s.setting):
             WIDGETS[spec.kind.name].draw(spec, options.get(spec.field, {}))
-        st.button("Reset filters", on_click=_reset, args=(specs,), key=RESET_KEY, width="stretch")
+        st.header(_("Filters"))
+        for spec in (s for s in specs if not s.setting):
+            WIDGETS[spec.kind.name].draw(spec, options.get(spec.field, {}))
+        st.button(_("Reset filters"), on_click=_reset, args=(specs,), key=RESET_KEY, width="stretch")
     values = {}
     for spec in specs:
         widget = WIDGETS[spec.kind.name]

@@ -59,6 +59,8 @@ class Example(NamedTuple):
 
 
 EXAMPLES = {
+    # The language is a setting: it hides nothing and the sentence does not say it (it is written in it).
+    "lang": Example("fr", "fr", ALL_PLEDGES, "xx", f"Showing 1 pledge, {PARIS}."),
     "meeting": Example(
         VIDEO_CALL, VIDEO_CALL, {"video-fra-1"}, "yalta-1945", "Showing 1 pledge, at Video call, 1 Dec 2025."
     ),
@@ -209,6 +211,7 @@ def test_url_keys_of_links_already_sent_never_change():
             "counted": "n",
             "as_of": "asof",
             "since": "since",
+            "lang": "lang",
         }
         == keys
     )
