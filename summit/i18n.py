@@ -138,7 +138,10 @@ def format_day(day: dt.date) -> str:
 
 
 def format_short_day(day: dt.date) -> str:
-    """'28 Feb 2026', '28 févr. 2026', '28 лют. 2026 р.'."""
+    """'28 Feb 2026', '28 févr. 2026', '28 лют. 2026 р.' (English as the code has always written it: 'Sep', not
+    CLDR's 'Sept')."""
+    if _current.get() == DEFAULT_LANGUAGE:
+        return f"{day:%-d %b %Y}"
     return format_date(day, "medium", locale=_locale())
 
 
