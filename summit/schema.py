@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
 
+from summit.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from summit.vocabulary import (
     FIRST_HAND_KINDS,
     PALETTE,
@@ -80,6 +81,43 @@ class Record(BaseModel):
 
     # Not strict: dates arrive as text from the loader and are parsed here.
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- translated labels ----------------------------------------------------------------------
+# A dataset is written in one language (its descriptions, names and notes are shown as written). Its labels,
+# the words the interface is built from, may be given in the interface's other languages (summit.i18n):
+# `translations: {fr: {label: …}, uk: {label: …}}` on a commitment type, category, condition, group, meeting,
+# or dataset.yaml. summit.translations shows them when the reader picks that language.
+TranslatedLanguage = Literal[tuple(code for code in LANGUAGES if code != DEFAULT_LANGUAGE)]  # type: ignore[valid-type]
+
+
+class LabelTranslation(Record):
+    """A commitment type's, category's or condition's words in another language."""
+
+    label: ShortText | None = None
+    short_label: Annotated[str, Field(min_length=1, max_length=24)] | None = None
+    description: Text | None = None
+
+
+class NameTranslation(Record):
+    """A group's or meeting's name in another language."""
+
+    name: ShortText | None = None
+    short_name: Annotated[str, Field(min_length=1, max_length=40)] | None = None
+
+
+class TitleTranslation(Record):
+    """dataset.yaml's title and the name of its meetings in another language."""
+
+    title: ShortText | None = None
+    meeting_series: ShortText | None = None
+
+
+def _translations():
+    return Field(
+        default_factory=dict,
+        description="Its labels in the interface's other languages (fr, uk); left out, shown as written.",
+    )
 
 
 def check_disputes(confidence: Confidence | None, claims: list) -> None:
@@ -205,6 +243,7 @@ class DatasetFile(Record):
         description="The country the meeting's deployments concern (UKR), for a pledge's `deployment`: inside or "
         "outside it.",
     )
+    translations: dict[TranslatedLanguage, TitleTranslation] = _translations()
 
 
 # --- taxonomy.yaml --------------------------------------------------------------------------
@@ -230,6 +269,7 @@ class CommitmentType(Record):
         description="Holds contributions whose domain (land, sea, air) the sources do not give: filtering by "
         "a domain of its category shows them set apart.",
     )
+    translations: dict[TranslatedLanguage, LabelTranslation] = _translations()
 
     @model_validator(mode="after")
     def _colour_in_palette(self) -> CommitmentType:
@@ -251,6 +291,7 @@ class Category(Record):
         "categories.",
         json_schema_extra={"enum": list(PALETTE)},
     )
+    translations: dict[TranslatedLanguage, LabelTranslation] = _translations()
 
     @model_validator(mode="after")
     def _category_colour_in_palette(self) -> Category:
@@ -270,6 +311,7 @@ class Condition(Record):
         description="Statuses at which a pledge no longer waits on this condition, e.g. approved for a vote in "
         "parliament.",
     )
+    translations: dict[TranslatedLanguage, LabelTranslation] = _translations()
 
 
 class NamedScenario(Record):
@@ -333,6 +375,7 @@ class Group(Sourced):
     as_of: dt.date
     members: list[ParticipantId] = Field(min_length=1)
     note: Text | None = None
+    translations: dict[TranslatedLanguage, NameTranslation] = _translations()
 
 
 class GroupsFile(Record):
@@ -397,6 +440,7 @@ class Meeting(Sourced):
         "reported_counts.",
     )
     open_questions: list[Text] = Field(default_factory=list)
+    translations: dict[TranslatedLanguage, NameTranslation] = _translations()
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Meeting:

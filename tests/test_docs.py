@@ -19,7 +19,7 @@ MODELS = [
     schema.Condition, schema.TaxonomyFile, schema.Organisation, schema.OrganisationsFile, schema.Group,
     schema.GroupsFile, schema.Document, schema.ReportedCounts, schema.Meeting, schema.Person,
     schema.Delegation, schema.Quantity, schema.DisputedClaim, schema.OwnSourcing, schema.Step, schema.Pledge,
-    schema.MeetingFile,
+    schema.MeetingFile, schema.LabelTranslation, schema.NameTranslation, schema.TitleTranslation,
 ]  # fmt: skip
 
 
