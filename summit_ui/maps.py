@@ -16,7 +16,7 @@ from summit.maps import (
     map_measures,
     page_map,
 )
-from summit.tables import COL_CODE, COL_PARTICIPANT, participants_table
+from summit.tables import COL_CODE, COL_LEVEL, COL_PARTICIPANT, COL_PLEDGES, COL_STANCES, participants_table
 from summit_ui.cached import memo_chart
 from summit_ui.context import PageContext
 from summit_ui.map_component import render_map
@@ -92,4 +92,4 @@ def render_beside_map(ctx: PageContext, *, key: str) -> None:
 
 
 def _compact(table: pd.DataFrame) -> pd.DataFrame:
-    return table[[COL_PARTICIPANT, COL_CODE, "Pledges", "Stances", "Level"]]
+    return table[[COL_PARTICIPANT, COL_CODE, COL_PLEDGES, COL_STANCES, COL_LEVEL]]
