@@ -20,6 +20,7 @@ from summit.changes import (
 from summit.exports import table_csv
 from summit.figures import follow_through_chart
 from summit.filters import AS_OF, SINCE
+from summit.i18n import N_, Messages, _, ngettext
 from summit.maps import BORDER_NOTE, change_map_data, page_map
 from summit.tables import COL_CODE, COL_ID, COL_SOURCES
 from summit.versions import NoVersions
@@ -40,12 +41,12 @@ from summit_ui.tables import open_profile, render_record_table, render_selectabl
 
 PAGE = "app_pages/changes.py"
 DAYS, VERSIONS = "days", "versions"
-MODES = {DAYS: "Two days or meetings", VERSIONS: "A version of the data"}
+MODES = Messages({DAYS: N_("Two days or meetings"), VERSIONS: N_("A version of the data")})
 PICKED_FROM, PICKED_TO = "changes_from_picked", "changes_to_picked"
 
 ctx = page_context()
 dataset = ctx.dataset
-render_title("What changed")
+render_title(_("What changed"))
 
 # A meeting picked as either end becomes the shared filter's day ('Changes since', 'As of'), so a link keeps it.
 for picked_key, field in ((PICKED_FROM, SINCE), (PICKED_TO, AS_OF)):
@@ -55,7 +56,7 @@ for picked_key, field in ((PICKED_FROM, SINCE), (PICKED_TO, AS_OF)):
         open_page(PAGE, replace(ctx.filters, **{field: ending.end_date or ending.date}))
 
 mode = st.segmented_control(
-    "Compare", list(MODES), format_func=MODES.__getitem__, key="changes_mode",
+    _("Compare"), list(MODES), format_func=MODES.__getitem__, key="changes_mode",
     default=VERSIONS if VERSION_PARAM in st.query_params else DAYS,
 ) or DAYS  # fmt: skip
 
@@ -63,18 +64,21 @@ if mode == DAYS:
     st.query_params.pop(VERSION_PARAM, None)
     since = ctx.filters.since or previous_meeting_day(dataset)
     if since is None:
-        st.info("The data holds a single meeting: set “Changes since” in the sidebar to compare two days.")
+        st.info(_("The data holds a single meeting: set “Changes since” in the sidebar to compare two days."))
         st.stop()
-    meetings = {"": "Pick a meeting…"} | {m.meeting.id: m.meeting.short_name for m in reversed(dataset.meetings)}
+    meetings = {"": _("Pick a meeting…")} | {m.meeting.id: m.meeting.short_name for m in reversed(dataset.meetings)}
     ends = zip(
-        st.columns(2), ("From the end of a meeting", "To the end of a meeting"), (PICKED_FROM, PICKED_TO), strict=True
+        st.columns(2),
+        (_("From the end of a meeting"), _("To the end of a meeting")),
+        (PICKED_FROM, PICKED_TO),
+        strict=True,
     )
     for column, label, picked_key in ends:
         column.selectbox(
             label, list(meetings), format_func=meetings.__getitem__, key=f"{picked_key}_box",
             on_change=lambda k=picked_key: st.session_state.__setitem__(k, st.session_state[f"{k}_box"]),
         )  # fmt: skip
-    st.caption("Or set the two days in the sidebar: “Changes since” and “As of”. The address keeps them.")
+    st.caption(_("Or set the two days in the sidebar: “Changes since” and “As of”. The address keeps them."))
     compared = changes_between_days(ctx, since)
 else:
     versions = cached_versions(dataset.root)
@@ -84,8 +88,13 @@ else:
     by_short = {v.short: v for v in versions}
     wanted = st.query_params.get(VERSION_PARAM)
     index = list(by_short).index(wanted) if wanted in by_short else min(1, len(versions) - 1)
+    compare_label = ngettext(
+        "Compare the data now with the version of ({n} version touched the data folder)",
+        "Compare the data now with the version of ({n} versions touched the data folder)",
+        len(versions),
+    ).format(n=len(versions))
     short = st.selectbox(
-        f"Compare the data now with the version of ({len(versions)} versions touched the data folder)",
+        compare_label,
         list(by_short), index=index, format_func=lambda s: by_short[s].label, key="changes_version",
     )  # fmt: skip
     st.query_params[VERSION_PARAM] = short
@@ -99,61 +108,65 @@ render_sentence(
     ctx.filters.describe(dataset, len(changes), "pledges and stances", all_meetings=True),
     [summary_text(changes, compared.before, compared.after)],
 )
-with st.expander("How each kind of change is decided"):
-    st.markdown(text_cell(CHANGE_RULE))
+with st.expander(_("How each kind of change is decided")):
+    st.markdown(text_cell(_(CHANGE_RULE)))
 
 kind_wanted = st.query_params.get(CHANGE_PARAM)
 counted = [k for k in CHANGE_LABELS if k in CHANGED_KINDS]
 tally = {k: sum(c.kind == k for c in changes) for k in counted}
-lines = ["| Change | Records |", "|---|---:|"]
+lines = ["| " + _("Change") + " | " + _("Records") + " |", "|---|---:|"]
 lines += [f"| {CHANGE_LABELS[k]} | {change_link(ctx, tally[k], k)} |" for k in counted]
 lines.append(f"| {CHANGE_LABELS[ChangeKind.UNCHANGED]} | {sum(c.kind == ChangeKind.UNCHANGED for c in changes)} |")
 st.markdown("\n".join(lines))
-st.caption("Each number opens the list below with those records only.")
+st.caption(_("Each number opens the list below with those records only."))
 
 listed = [c for c in changes if c.kind in CHANGED_KINDS and (kind_wanted is None or c.kind == kind_wanted)]
 map_column, list_column = st.columns([3, 2])
 with map_column:
     shown = change_map_data(dataset, changes)
     if shown.states.empty:
-        render_empty("participating states")
+        render_empty(_("No participating states match the current filters."))
     else:
         drawn = page_map(shown, "europe", dataset)
         selected = render_map(
-            drawn.payload, key="changes_map", title="Participants by kind of change", alt=drawn.alt,
+            drawn.payload, key="changes_map", title=_("Participants by kind of change"), alt=drawn.alt,
             source=drawn.source, height=560,
         )  # fmt: skip
         if selected:
             open_profile(selected)
-        st.caption(text_cell(f"{BORDER_NOTE} {drawn.alt} {drawn.source}"))
+        st.caption(text_cell(f"{_(BORDER_NOTE)} {drawn.alt} {drawn.source}"))
 with list_column:
-    st.markdown("**Every participant, in the map's order**")
+    st.markdown("**" + _("Every participant, in the map's order") + "**")
     people = participant_list(dataset, changes)
     render_selectable_table(people, key="changes_participants", height=table_height(people, max_rows=13))
 
-title = f"{CHANGE_LABELS[ChangeKind(kind_wanted)]} records" if kind_wanted in CHANGE_LABELS else "Every change"
-st.subheader(f"{title}: {len(listed)}", anchor=False)
+title = (
+    _("{kind} records").format(kind=CHANGE_LABELS[ChangeKind(kind_wanted)])
+    if kind_wanted in CHANGE_LABELS
+    else _("Every change")
+)
+st.subheader(_("{list}: {n}").format(list=title, n=len(listed)), anchor=False)
 table = compared.table(listed)
 if table.empty:
-    render_empty("changes")
+    render_empty(_("No changes match the current filters."))
 else:
     chosen = [c for c in table.columns if c not in (COL_CODE, COL_ID, COL_SOURCES)]  # every source: in the CSV
     render_record_table(table, "changes_table", chosen=chosen)
     st.download_button(
-        "Download the change list (CSV)", table_csv(table), file_name="changes.csv", mime="text/csv",
+        _("Download the change list (CSV)"), table_csv(table), file_name="changes.csv", mime="text/csv",
         icon=":material/download:", key="changes_csv",
     )  # fmt: skip
 
 if ctx.meeting is not None:
     meeting = ctx.meeting.meeting
-    st.subheader(text_cell(f"Follow-through of {meeting.short_name}"), anchor=False)
+    st.subheader(text_cell(_("Follow-through of {meeting}").format(meeting=meeting.short_name)), anchor=False)
     rows = follow_through(dataset, meeting.id)
     if rows.empty:
-        render_empty("pledges made at this meeting")
+        render_empty(_("No pledges made at this meeting match the current filters."))
     else:
         counts = follow_through_counts(rows)
         render_chart(follow_through_chart(dataset, counts, meeting.short_name), key="follow_through_chart")
-        st.caption(text_cell(FOLLOW_THROUGH_RULE))
+        st.caption(text_cell(_(FOLLOW_THROUGH_RULE)))
         shown_rows = rows[FOLLOW_THROUGH_COLUMNS]
         chosen = [c for c in FOLLOW_THROUGH_COLUMNS if c not in (COL_CODE, COL_ID)]
         render_record_table(shown_rows, "follow_through_table", chosen=chosen)

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from summit.i18n import _
 from summit_ui.context import page_context
 from summit_ui.maps import render_beside_map, render_map_block
 from summit_ui.render import render_sentence, render_title
@@ -14,7 +15,7 @@ MAP_ROW_STYLE = """<style>
 </style>"""
 
 ctx = page_context()
-render_title(f"Map — {ctx.meeting_name}")
+render_title(_("Map — {meeting}").format(meeting=ctx.meeting_name))
 render_sentence(ctx.describe(len(ctx.shown_delegations), "delegations"), ctx.notes)
 st.html(MAP_ROW_STYLE)
 row = st.container(horizontal=True, wrap=True, gap="medium")

@@ -26,14 +26,15 @@ from summit.changes import (
 )
 from summit.dataset import Dataset
 from summit.frames import Frames, build_frames, participant_name
+from summit.i18n import N_, _, format_day
 from summit.tables import COL_CODE, COL_PARTICIPANT
 from summit.versions import NoVersions, Version, VersionError, dataset_at, list_versions
 from summit_ui.context import PageContext
 
 VERSION_PARAM = "version"  # the Changes page's own URL key: the short hash of the version compared with
 CHANGE_PARAM = "change"  # and the kind of change its list shows (none: every change)
-COL_KIND = "Kind of change"
-COL_CHANGED = "Records changed"
+COL_KIND = N_("Kind of change")
+COL_CHANGED = N_("Records changed")
 # The versions are read again after this long, so a commit made while the app runs shows up.
 VERSIONS_TTL_S = 30
 
@@ -59,11 +60,11 @@ def changes_between_days(ctx: PageContext, since: dt.date) -> Compared:
     """From the end of `since` to the view's as-of day, as the shared filters keep them."""
     after = ctx.dataset.info.as_of
     if since > after:
-        return Compared([], "", "", None, ctx.dataset, f"“Changes since” ({since:%-d %B %Y}) is after the as-of day "
-                        f"({after:%-d %B %Y}): pick an earlier day.")  # fmt: skip
+        error = _("“Changes since” ({since}) is after the as-of day ({as_of}): pick an earlier day.")
+        return Compared([], "", "", None, ctx.dataset, error.format(since=format_day(since), as_of=format_day(after)))
     changes, old, old_frames = earlier_moment(ctx.dataset, since)
     kept = filter_changes(changes, ctx.filters, (old, old_frames), (ctx.dataset, ctx.frames))
-    return Compared(kept, f"{since:%-d %B %Y}", f"{after:%-d %B %Y}", old, ctx.dataset)
+    return Compared(kept, format_day(since), format_day(after), old, ctx.dataset)
 
 
 @st.cache_data(show_spinner=False, ttl=VERSIONS_TTL_S, max_entries=4)
@@ -84,9 +85,11 @@ def _version(root: Path, revision: str) -> tuple[Dataset, Frames] | str:
 
 def changes_with_version(ctx: PageContext, version: Version) -> Compared:
     """From a version of the data in git to the data shown now, as the shared filters keep them."""
-    after = f"the data now ({ctx.dataset.info.as_of:%-d %B %Y})"
+    after = _("the data now ({day})").format(day=format_day(ctx.dataset.info.as_of))
     loaded = _version(ctx.dataset.root, version.revision)
-    before = f"the version of {version.committed:%-d %B %Y, %H:%M} ({version.short})"
+    before = _("the version of {day}, {time} ({version})").format(
+        day=format_day(version.committed), time=f"{version.committed:%H:%M}", version=version.short
+    )
     if isinstance(loaded, str):
         return Compared([], before, after, None, ctx.dataset, loaded)
     old, old_frames = loaded

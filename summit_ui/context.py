@@ -11,6 +11,7 @@ import streamlit as st
 from summit.dataset import Dataset
 from summit.filters import FilteredRows, Filters, no_domain_note, no_domain_records, scope_note, search_note
 from summit.frames import Frames
+from summit.i18n import _
 from summit.schema import MeetingFile
 from summit_ui.render import SCOPE_HINT
 
@@ -32,7 +33,7 @@ class PageContext:
     @property
     def meeting_name(self) -> str:
         """Short name of the meeting shown."""
-        return self.meeting.meeting.short_name if self.meeting else "no meeting"
+        return self.meeting.meeting.short_name if self.meeting else _("no meeting")
 
     @property
     def rows(self) -> FilteredRows:
@@ -54,7 +55,7 @@ class PageContext:
         sets apart (each '' when nothing)."""
         left_out = scope_note(self.filters, self.dataset, self.frames)
         return (
-            f"{left_out} {SCOPE_HINT}" if left_out else "",
+            f"{left_out} {_(SCOPE_HINT)}" if left_out else "",
             search_note(self.filters, self.dataset, self.frames, self.shown_pledges),
             no_domain_note(self.filters, self.dataset, self.set_apart),
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from summit.i18n import _
 from summit_ui.render import slug
 
 MODULE_URL = "app/static/map/summit-map.mjs"
@@ -33,7 +34,17 @@ def render_map(payload: dict, *, key: str, title: str, alt: str, source: str, he
     """
     result = _map(
         key=key,
-        data={**payload, "title": title, "alt": alt, "source": source, "filename": slug(title), "height": height},
+        data={
+            **payload,
+            "title": title,
+            "alt": alt,
+            "source": source,
+            "filename": slug(title),
+            "height": height,
+            # The download button's words (static/map/summit-map.mjs writes them in English until it reads these).
+            "download_label": _("Download PNG"),
+            "download_help": _("The map as shown, with its title, legend and source line"),
+        },
         height=height,
         on_selected_change=lambda: None,
     )

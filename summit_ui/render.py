@@ -16,6 +16,7 @@ import streamlit as st
 from summit.dataset import Dataset
 from summit.figures import Chart
 from summit.history import as_of_banner
+from summit.i18n import N_, _, ngettext
 from summit.problems import Problem
 
 PNG_SIZE = {"width": 1920, "height": 1080}
@@ -47,7 +48,7 @@ def render_chart(chart: Chart, *, key: str | None = None, height: int | None = N
         height=height or "content",
         alt=chart.alt,
     )
-    st.caption(f"Chart description: {text_cell(chart.alt)}")
+    st.caption(_("Chart description: {description}").format(description=text_cell(chart.alt)))
 
 
 def render_title(text: str) -> None:
@@ -55,7 +56,7 @@ def render_title(text: str) -> None:
     st.title(text_cell(text), anchor=False)
 
 
-SCOPE_HINT = "Add them with “Also include” in the filters."
+SCOPE_HINT = N_("Add them with “Also include” in the filters.")  # read with _(SCOPE_HINT)
 
 
 def render_sentence(text: str, notes: Iterable[str] = ()) -> None:
@@ -72,22 +73,23 @@ def filter_link(filters: Any, page: str, text: object, **changes: Any) -> str:
     return f"[{text_cell(text)}]({page}?{urlencode(params)})"
 
 
-def render_empty(what: str) -> None:
-    """An empty result said in words, with the way out."""
-    st.info(f"No {what} match the current filters. Use **Reset filters** in the sidebar to see everything.")
+def render_empty(nothing: str) -> None:
+    """An empty result said in words, with the way out: `nothing` is the whole sentence, in the reader's language
+    ("No pledges match the current filters.")."""
+    st.info(f"{nothing} " + _("Use **Reset filters** in the sidebar to see everything."))
 
 
 def render_problems_banner(problems: tuple[Problem, ...], stale: bool, warnings: tuple[Problem, ...] = ()) -> None:
     """Data problems, then files not read, at the top of every page; both lists are complete on the Sources page."""
     if problems:
         head = (
-            "The data files have problems; the last good data is still shown."
+            _("The data files have problems; the last good data is still shown.")
             if stale
-            else "The data files have problems and no valid data could be loaded."
+            else _("The data files have problems and no valid data could be loaded.")
         )
         st.error(head + "\n\n" + _listed(problems), icon="⚠️")
     if warnings:
-        head = "Some files in the data folder are not read; the data shown does not include them."
+        head = _("Some files in the data folder are not read; the data shown does not include them.")
         st.warning(head + "\n\n" + _listed(warnings, located=False), icon="⚠️")
 
 
@@ -102,7 +104,12 @@ def _listed(problems: tuple[Problem, ...], *, located: bool = True) -> str:
     lines = [f"- {text_cell(p if located else f'{p.file}: {p.message}')}" for p in problems[:MAX_PROBLEMS_IN_BANNER]]
     more = len(problems) - MAX_PROBLEMS_IN_BANNER
     if more > 0:
-        lines.append(f"- … and {more} more (see Sources & method)")
+        lines.append(
+            "- "
+            + ngettext("… and {n} more (see Sources & method)", "… and {n} more (see Sources & method)", more).format(
+                n=more
+            )
+        )
     return "\n".join(lines)
 
 
@@ -129,9 +136,9 @@ def render_problem_list(problems: tuple[Problem, ...], *, located: bool = True) 
     """Every problem as a table: file, line, column (when located), message."""
     table = pd.DataFrame(
         [
-            {"File": str(p.file), "Line": p.line, "Column": p.column, "Problem": p.message}
+            {_("File"): str(p.file), _("Line"): p.line, _("Column"): p.column, _("Problem"): p.message}
             if located
-            else {"File": str(p.file), "Problem": p.message}
+            else {_("File"): str(p.file), _("Problem"): p.message}
             for p in problems
         ]
     )
@@ -187,8 +194,10 @@ def render_print_style() -> None:
 
 def render_print_footer(as_of: str, citation: str, licence: str) -> None:
     """On paper only: when the data stood, how to cite it, its licence."""
-    text = f"Data as of {as_of}. Cite as: {citation.rstrip('.')}. Licence: {licence.rstrip('.')}. "
-    text += "Check the cited sources before quoting."
+    text = _("Data as of {day}. Cite as: {citation}. Licence: {licence}.").format(
+        day=as_of, citation=citation.rstrip("."), licence=licence.rstrip(".")
+    )
+    text += " " + _("Check the cited sources before quoting.")
     st.html(f'<p class="{PRINT_ONLY_CLASS}">{html.escape(text)}</p>')
 
 

@@ -15,6 +15,7 @@ import streamlit as st
 
 from summit import changes as C
 from summit import tables as T
+from summit.i18n import _, translated_columns
 from summit.profile import record_detail
 from summit.tables import TableColumns
 from summit_ui.context import page_context
@@ -30,33 +31,51 @@ HEADER_HEIGHT = 35  # Streamlit draws the header at the default row height, what
 MAX_TABLE_HEIGHT = 900
 _PENDING_DETAIL = "record_detail_pending"
 
-# Widths in pixels are minimums: a table as wide as the page shares the rest among its columns.
-_COLUMN_CONFIG = {
-    # A short link text: "open source ↗" was cut off in the small column.
-    T.COL_SOURCE: st.column_config.LinkColumn(T.COL_SOURCE, display_text="open ↗", width=56),
-    T.COL_CODE: None,  # used to open the profile, not shown
-    T.COL_ID: None,
-    T.COL_PLEDGES: st.column_config.NumberColumn(T.COL_PLEDGES, format="%d", width=72),
-    T.COL_STANCES: st.column_config.NumberColumn(T.COL_STANCES, format="%d", width=72),
-    T.COL_PARTICIPANT: st.column_config.TextColumn(T.COL_PARTICIPANT, width=100),
-    T.COL_MEETING: st.column_config.TextColumn(T.COL_MEETING, width=100),
-    T.COL_TYPES: st.column_config.TextColumn(T.COL_TYPES, width=104),
-    T.COL_STATUS: st.column_config.TextColumn(T.COL_STATUS, width=100),
-    T.COL_DESCRIPTION: st.column_config.TextColumn(T.COL_DESCRIPTION, width=222),
-    T.COL_CONDITIONS: st.column_config.TextColumn(T.COL_CONDITIONS, width=116),
-    T.COL_QUANTITIES: st.column_config.TextColumn(T.COL_QUANTITIES, width=100),
-    T.COL_CONFIDENCE: st.column_config.TextColumn(T.COL_CONFIDENCE, width=96),
-    T.COL_HEAD: st.column_config.TextColumn(T.COL_HEAD, width=220),
+# Widths in pixels are minimums: a table as wide as the page shares the rest among its columns. Keyed by the
+# English column names (summit.tables.COL_*); _column_config() gives them in the reader's language, as the
+# columns are renamed when shown (summit.i18n.translated_columns).
+_COLUMN_WIDTHS = {
+    T.COL_PARTICIPANT: 100,
+    T.COL_MEETING: 100,
+    T.COL_TYPES: 104,
+    T.COL_STATUS: 100,
+    T.COL_DESCRIPTION: 222,
+    T.COL_CONDITIONS: 116,
+    T.COL_QUANTITIES: 100,
+    T.COL_CONFIDENCE: 96,
+    T.COL_HEAD: 220,
     # The Changes page's lists (summit.changes).
-    C.COL_CHANGE: st.column_config.TextColumn(C.COL_CHANGE, width=120),
-    C.COL_BEFORE: st.column_config.TextColumn(C.COL_BEFORE, width=130),
-    C.COL_AFTER: st.column_config.TextColumn(C.COL_AFTER, width=130),
-    C.COL_DETAIL: st.column_config.TextColumn(C.COL_DETAIL, width=260),
-    C.COL_WHEN: st.column_config.TextColumn(C.COL_WHEN, width=110),
-    C.COL_AS_MADE: st.column_config.TextColumn(C.COL_AS_MADE, width=130),
-    C.COL_NOW: st.column_config.TextColumn(C.COL_NOW, width=130),
-    C.COL_SINCE: st.column_config.TextColumn(C.COL_SINCE, width=110),
+    C.COL_CHANGE: 120,
+    C.COL_BEFORE: 130,
+    C.COL_AFTER: 130,
+    C.COL_DETAIL: 260,
+    C.COL_WHEN: 110,
+    C.COL_AS_MADE: 130,
+    C.COL_NOW: 130,
+    C.COL_SINCE: 110,
 }
+
+
+def _column_config() -> dict:
+    """The column settings of the tables, keyed by the column names as shown (in the reader's language)."""
+    config: dict = {
+        # A short link text: "open source ↗" was cut off in the small column.
+        _(T.COL_SOURCE): st.column_config.LinkColumn(_(T.COL_SOURCE), display_text=_("open ↗"), width=56),
+        _(T.COL_CODE): None,  # used to open the profile, not shown
+        _(T.COL_ID): None,
+        _(T.COL_PLEDGES): st.column_config.NumberColumn(_(T.COL_PLEDGES), format="%d", width=72),
+        _(T.COL_STANCES): st.column_config.NumberColumn(_(T.COL_STANCES), format="%d", width=72),
+    }
+    for column, width in _COLUMN_WIDTHS.items():
+        config[_(column)] = st.column_config.TextColumn(_(column), width=width)
+    return config
+
+
+def translated_index(table: pd.DataFrame) -> pd.DataFrame:
+    """A table whose index is named by a column constant (the matrix's participants), that name in the reader's
+    language; its columns (the data's own labels) as they are."""
+    name = table.index.name
+    return table.rename_axis(_(name)) if isinstance(name, str) else table
 
 
 def open_profile(code: str) -> None:
@@ -76,13 +95,13 @@ def choose_columns(table: pd.DataFrame, columns: TableColumns, *, key: str = COL
     if widget not in st.session_state:  # first run on this page: from the link
         asked = [c for c in st.query_params.get_all(key) if c in names]
         st.session_state[widget] = asked or default
-    with st.popover("Columns", icon=":material/view_column:"):
+    with st.popover(_("Columns"), icon=":material/view_column:"):
         chosen = st.multiselect(
-            "Columns shown",
+            _("Columns shown"),
             list(names),
-            format_func=names.__getitem__,
+            format_func=lambda column_id: _(names[column_id]),
             key=widget,
-            help="Kept in the link. Exports always hold every column.",
+            help=_("Kept in the link. Exports always hold every column."),
         )
     chosen = chosen or default
     if chosen == default:
@@ -110,19 +129,21 @@ def render_record_table(table: pd.DataFrame, key: str, *, chosen: list[str]) -> 
     shown = table[[*chosen, *(c for c in T.KEY_COLUMNS if c in table.columns)]]
     grid_key = f"{OPENS_ROW_KEY}_{key}"
     st.dataframe(
-        shown,
+        translated_columns(shown),
         key=grid_key,
         hide_index=True,
         width="stretch",
         height=_record_table_height(len(shown)),
         row_height=WRAPPED_ROW_HEIGHT,
-        column_config=_COLUMN_CONFIG,
+        column_config=_column_config(),
         on_select=partial(_remember_record, grid_key, list(table[T.COL_ID])),
         selection_mode="single-row",
     )
     st.container(key=f"{SCREEN_ONLY_KEY}_{key}").caption(
-        "Select a row (its box, or Enter in the table) for the whole record, its sources and the "
-        "participant's profile. Click a header to sort; choose the columns with Columns."
+        _(
+            "Select a row (its box, or Enter in the table) for the whole record, its sources and the "
+            "participant's profile. Click a header to sort; choose the columns with Columns."
+        )
     )
     render_print_table(shown.drop(columns=[c for c in T.KEY_COLUMNS if c in shown.columns]))
     pending = st.session_state.pop(_PENDING_DETAIL, None)
@@ -136,14 +157,14 @@ def _record_dialog(pledge_id: str) -> None:
     ctx = page_context()
     detail = record_detail(ctx.dataset, ctx.frames, pledge_id)
     if detail is None:
-        st.toast("This record is no longer in the data.")
+        st.toast(_("This record is no longer in the data."))
         return
 
     def body() -> None:
         st.markdown("\n".join(f"- **{text_cell(label)}:** {text_cell(text)}" for label, text in detail.fields))
-        st.markdown(f"**Sources ({len(detail.sources)})**")
+        st.markdown("**" + _("Sources ({n})").format(n=len(detail.sources)) + "**")
         st.markdown("\n".join(f"- [{text_cell(s.text)}]({s.url})" for s in detail.sources))
-        if st.button("Open the participant's profile", icon=":material/person:", key="record_detail_profile"):
+        if st.button(_("Open the participant's profile"), icon=":material/person:", key="record_detail_profile"):
             open_profile(detail.participant)
 
     st.dialog(text_cell(detail.title), width="large")(body)()
@@ -155,12 +176,12 @@ def render_selectable_table(
     """A table of participants whose selected row opens that participant's profile."""
     shown = table if chosen is None else table[[*chosen, *(c for c in T.KEY_COLUMNS if c in table.columns)]]
     event = st.dataframe(
-        shown,
+        translated_columns(shown),
         key=f"{OPENS_ROW_KEY}_{key}",
         hide_index=True,
         width="stretch",
         height=height or "auto",
-        column_config=_COLUMN_CONFIG,
+        column_config=_column_config(),
         on_select="rerun",
         selection_mode="single-row",
     )
@@ -168,8 +189,10 @@ def render_selectable_table(
     if rows:
         open_profile(str(table.iloc[rows[0]][T.COL_CODE]))
     st.container(key=f"{SCREEN_ONLY_KEY}_{key}").caption(
-        "Select a row (its box, or Enter in the table) to open that participant's profile. "
-        "Click a column header to sort."
+        _(
+            "Select a row (its box, or Enter in the table) to open that participant's profile. "
+            "Click a column header to sort."
+        )
     )
     if chosen is not None:
         render_print_table(shown.drop(columns=[c for c in T.KEY_COLUMNS if c in shown.columns]))
@@ -177,7 +200,10 @@ def render_selectable_table(
 
 def render_plain_table(table: pd.DataFrame, *, height: int | None = None) -> None:
     """A read-only sortable table with clickable source links."""
-    st.dataframe(table, hide_index=True, width="stretch", height=height or "auto", column_config=_COLUMN_CONFIG)
+    st.dataframe(
+        translated_columns(table), hide_index=True, width="stretch", height=height or "auto",
+        column_config=_column_config(),
+    )  # fmt: skip
     render_print_table(table)
 
 
@@ -189,7 +215,7 @@ def render_print_table(table: pd.DataFrame) -> None:
         text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
         return html.escape(text)
 
-    head = "".join(f"<th>{cell(c)}</th>" for c in table.columns)
+    head = "".join(f"<th>{cell(c)}</th>" for c in translated_columns(table).columns)
 
     def td(value: object) -> str:
         text = cell(value)
