@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summit.dataset import Dataset, load_dataset
+from summit.i18n import format_day
 
 GIT_TIMEOUT_S = 20
 # The versions listed: the latest ones that touched the folder (a long history is listed in part).
@@ -34,7 +35,7 @@ class Version:
     @property
     def label(self) -> str:
         """'4 March 2026, 10:15 — Corrects Italy's status (1a2b3c4)'."""
-        return f"{self.committed:%-d %B %Y, %H:%M} — {self.subject} ({self.short})"
+        return f"{format_day(self.committed.date())}, {self.committed:%H:%M} — {self.subject} ({self.short})"
 
 
 @dataclass(frozen=True)

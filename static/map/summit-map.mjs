@@ -300,6 +300,7 @@ function firstPaint(root, state, collection) {
   }
   state.title.textContent = data.title;
   state.title.title = data.title; // the whole title when the header cuts it
+  labelDownload(state, data);
   drawLegend(state.legend, data.legend);
   root.dataset.firstPaintAt = String(performance.now());
   root.dataset.firstPaint = String(state.version);
@@ -397,6 +398,12 @@ function update(root, state) {
   finish(root, state, reshaped);
 }
 
+// The download button in the interface's language (summit_ui/map_component.py sends the words).
+function labelDownload(state, data) {
+  state.download.textContent = data.download_label;
+  state.download.title = data.download_help;
+}
+
 // Tells tests and the benchmark which data the map shows once it has drawn it: data-drawn = version,
 // data-drawn-at = when (performance.now()). New shapes or markers are drawn once the map is idle (their
 // tiles cut by the worker); new colours in the next frame.
@@ -405,6 +412,7 @@ function finish(root, state, reshaped) {
   state.bounds = state.data.bounds;
   state.title.textContent = state.data.title;
   state.title.title = state.data.title;
+  labelDownload(state, state.data);
   drawLegend(state.legend, state.data.legend);
   hover(state, null);
   state.map.once(reshaped ? "idle" : "render", () => {
@@ -465,13 +473,12 @@ export default function render(component) {
     const title = element("div", "summit-map-title", header);
     const download = element("button", "summit-map-download", header);
     download.type = "button";
-    download.textContent = "Download PNG";
-    download.title = "The map as shown, with its title, legend and source line";
     const canvas = element("div", "summit-map-canvas", root);
     const first = element("canvas", "summit-map-first", canvas);
     first.setAttribute("aria-hidden", "true");
     root.__summit = {
       title,
+      download,
       canvas,
       first,
       styled: Promise.all(stylesheets),
