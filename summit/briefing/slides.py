@@ -360,7 +360,7 @@ def _who_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
     scenario = ()
     if F.OUTCOME in view.pledge_types.columns:
         marks = ", ".join(
-            f"{mark} {_(words).removesuffix(_(' in the scenario'))}" for mark, words in SCENARIO_LEGEND.items()
+            f"{mark} {_(words).removesuffix(' in the scenario')}" for mark, words in SCENARIO_LEGEND.items()
         )
         scenario = (_("In the scenario: {marks}; Pledging counts what stands.").format(marks=marks),)
     fitted, bullets = _fit_with_note(
