@@ -26,13 +26,14 @@ from summit.changes import change_table, changes_frame, changes_since
 from summit.dataset import Dataset, data_files
 from summit.filters import Filters, no_domain_note, no_domain_records, scope_note
 from summit.frames import Frames
+from summit.i18n import N_, Messages, _, ngettext, translated_columns
 from summit.schema import URL_PATTERN, json_schemas
 from summit.tables import COL_CODE, participants_table, pledges_table, sources_table
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # How an Excel cell shows a yes/no value (a spreadsheet's own TRUE/FALSE reads as code to most readers).
-BOOLEAN_WORDS = {True: "Yes", False: "No"}
+BOOLEAN_WORDS = Messages({True: N_("Yes"), False: N_("No")})
 # Column widths in characters (column_width): the longest line plus a margin, within these bounds.
 MIN_COLUMN_WIDTH = 8
 MAX_COLUMN_WIDTH = 60
@@ -46,7 +47,9 @@ _URL = re.compile(URL_PATTERN)
 URI_CHARACTERS = ":/?#[]@!$&'()*+,;=-._~%"
 WRAPPED = Alignment(wrap_text=True, vertical="top")
 HEADER_FONT = Font(bold=True)
-CHANGES_SHEET = "Changes"  # what changed since the 'Changes since' day, in an Excel export
+CHANGES_SHEET = N_("Changes")  # what changed since the 'Changes since' day, in an Excel export (read with _)
+# The Excel sheet of each table (a View's name); any other name is capitalised.
+TABLE_SHEETS = Messages({"pledges": N_("Pledges"), "participants": N_("Participants")})
 LINK_STYLE = "Hyperlink"  # Excel's built-in style for links (blue, underlined)
 
 
@@ -121,7 +124,7 @@ def _changes(dataset: Dataset, frames: Frames, filters: Filters) -> tuple[pd.Dat
 
 def to_csv(view: View) -> bytes:
     """UTF-8 CSV (with BOM so Excel reads accents) whose text cells cannot become formulas."""
-    return table_csv(view.table)
+    return table_csv(translated_columns(view.table))
 
 
 def table_csv(table: pd.DataFrame) -> bytes:
@@ -143,21 +146,26 @@ def to_xlsx(view: View) -> bytes:
     """
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = view.name.capitalize()[:31]
-    _write_sheet(sheet, view.table)
-    _write_sheet(workbook.create_sheet("Sources"), view.sources)
+    sheet.title = TABLE_SHEETS.get(view.name, view.name.capitalize())[:31]
+    _write_sheet(sheet, translated_columns(view.table))
+    _write_sheet(workbook.create_sheet(_("Sources")[:31]), translated_columns(view.sources))
     changes = view.changes
     if changes is not None:
-        _write_sheet(workbook.create_sheet(CHANGES_SHEET), changes[0])
-        since = (("Changes since", f"{changes[1]} (the {CHANGES_SHEET} sheet: {len(changes[0])} records)"),)
-    about = workbook.create_sheet("About")
+        changes_sheet = _(CHANGES_SHEET)[:31]
+        _write_sheet(workbook.create_sheet(changes_sheet), translated_columns(changes[0]))
+        # English has always said "records" whatever the count: both forms stay that.
+        since_text = ngettext(
+            "{day} (the {sheet} sheet: {n} records)", "{day} (the {sheet} sheet: {n} records)", len(changes[0])
+        ).format(day=changes[1], sheet=changes_sheet, n=len(changes[0]))
+        since = ((_("Changes since"), since_text),)
+    about = workbook.create_sheet(_("About")[:31])
     for label, text in (
-        ("View", view.description),
-        ("Data as of", view.as_of),
+        (_("View"), view.description),
+        (_("Data as of"), view.as_of),
         *(since if changes is not None else ()),
-        ("Cite as", view.citation),
-        ("Licence", view.licence),
-        ("Note", "Every row cites its sources; check them before quoting a figure."),
+        (_("Cite as"), view.citation),
+        (_("Licence"), view.licence),
+        (_("Note"), _("Every row cites its sources; check them before quoting a figure.")),
     ):
         label_cell, text_cell = _append_row(about, [label, text])
         label_cell.font = HEADER_FONT
@@ -241,11 +249,13 @@ def dataset_zip(dataset: Dataset) -> bytes:
 
 def _zip_readme(dataset: Dataset) -> str:
     info = dataset.info
-    return (
-        f"{info.title}\n\n{info.description}\n\nData as of: {info.as_of}\nLicence: {info.licence}\n"
-        f"Cite as: {info.citation}\n\n"
+    return _(
+        "{title}\n\n{description}\n\nData as of: {as_of}\nLicence: {licence}\n"
+        "Cite as: {citation}\n\n"
         "Contents\n  data/     the YAML dataset (one file per meeting under data/meetings/)\n"
         "  schema/   JSON Schema of each kind of file, for editors with a YAML language server\n\n"
         "Every meeting, delegation and pledge lists its sources (ids into data/sources.yaml) and a\n"
         "confidence level. Check the sources before quoting a figure.\n"
+    ).format(
+        title=info.title, description=info.description, as_of=info.as_of, licence=info.licence, citation=info.citation
     )

@@ -22,6 +22,12 @@ class Subject(StrEnum):
     DATASET = "dataset"  # the whole dataset, unfiltered: writer(dataset: summit.dataset.Dataset)
 
 
+def N_(message: str) -> str:  # noqa: N802 (the name gettext tools look for)
+    """Mark a label or note for extraction, like summit.i18n.N_ (not imported: it would load pandas and Babel
+    for the command line); the app translates it where it shows it, with summit.i18n._."""
+    return message
+
+
 # The tables a table format can hold (the CLI's --table, the pages' downloads).
 TABLES = ("pledges", "participants")
 
@@ -32,11 +38,12 @@ class ExportFormat:
 
     id: str  # the CLI's --format value, and part of the download button's key
     subject: Subject
-    label: str  # on download buttons ("Download CSV", "Download whole dataset (zip)"); in the CLI's help
+    # On download buttons ("Download CSV", "Download whole dataset (zip)"), read with _; in the CLI's help.
+    label: str
     suffix: str  # file name suffix, with its dot
     mime: str
     writer: str  # "module:function" returning the file as bytes
-    note: str = ""  # a sentence on what the file keeps, said where the download is offered
+    note: str = ""  # a sentence on what the file keeps, said where the download is offered (read with _)
     icon: str = ""  # Material Symbols name for the download button, if any
 
     def write(self, *args, **kwargs) -> bytes:
@@ -46,11 +53,11 @@ class ExportFormat:
 
 
 EXPORT_FORMATS: tuple[ExportFormat, ...] = (
-    ExportFormat("csv", Subject.TABLE, "CSV", ".csv", "text/csv", "summit.exports:to_csv"),
+    ExportFormat("csv", Subject.TABLE, N_("CSV"), ".csv", "text/csv", "summit.exports:to_csv"),
     ExportFormat(
         "xlsx",
         Subject.TABLE,
-        "Excel",
+        N_("Excel"),
         ".xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "summit.exports:to_xlsx",
@@ -58,17 +65,23 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat(
         "pptx",
         Subject.BRIEFING,
-        "PowerPoint (.pptx)",
+        N_("PowerPoint (.pptx)"),
         ".pptx",
         "application/vnd.openxmlformats-officedocument.presentationml.presentation",
         "summit.briefing.pptx:to_pptx",
-        note="The PowerPoint file keeps text and tables editable; its charts are pictures.",
+        note=N_("The PowerPoint file keeps text and tables editable; its charts are pictures."),
         icon="slideshow",
     ),
     ExportFormat(
-        "pdf", Subject.BRIEFING, "PDF", ".pdf", "application/pdf", "summit.briefing.pdf:to_pdf", icon="picture_as_pdf"
+        "pdf",
+        Subject.BRIEFING,
+        N_("PDF"),
+        ".pdf",
+        "application/pdf",
+        "summit.briefing.pdf:to_pdf",
+        icon="picture_as_pdf",
     ),
-    ExportFormat("zip", Subject.DATASET, "zip", ".zip", "application/zip", "summit.exports:dataset_zip"),
+    ExportFormat("zip", Subject.DATASET, N_("zip"), ".zip", "application/zip", "summit.exports:dataset_zip"),
 )
 
 

@@ -32,6 +32,7 @@ from summit.briefing.text import (
 from summit.briefing.theme import THEME_COLOURS, THEMES, themed_figure
 from summit.filenames import BRIEFING, build_file_stem
 from summit.formats import Subject, formats_for
+from summit.i18n import _, current_language, ngettext, use_language
 from summit_ui.context import PageContext
 from summit_ui.exports import render_download
 
@@ -100,8 +101,11 @@ def chart_images(
 
 def chart_step_text(step: ChartStep) -> str:
     """'Drawing chart 2 of 5: Who does what…', said while the handouts' charts are drawn."""
-    starting = " (starting the local browser; no internet is used)" if step.number == 1 else ""
-    return f"Drawing chart {step.number} of {step.total}: {step.title}…{starting}"
+    if step.number == 1:
+        text = _("Drawing chart {number} of {total}: {title}… (starting the local browser; no internet is used)")
+    else:
+        text = _("Drawing chart {number} of {total}: {title}…")
+    return text.format(number=step.number, total=step.total, title=step.title)
 
 
 def current_slide(count: int) -> int:
@@ -268,47 +272,59 @@ def render_controls(ctx: PageContext, slides: list[Slide], number: int, theme: s
     count = len(slides)
     with st.container(key=CONTROLS_KEY, horizontal=True, vertical_alignment="center", gap="small"):
         st.button(
-            "Previous",
+            _("Previous"),
             key=PREVIOUS_KEY,
             icon=":material/arrow_back:",
-            help="Previous slide (← or Page Up)",
+            help=_("Previous slide (← or Page Up)"),
             on_click=_go_to,
             args=(number - 1,),
             disabled=number <= 1,
         )
         st.markdown(f"**{number} / {count}**")
         st.button(
-            "Next",
+            _("Next"),
             key=NEXT_KEY,
             icon=":material/arrow_forward:",
-            help="Next slide (→ or Page Down)",
+            help=_("Next slide (→ or Page Down)"),
             on_click=_go_to,
             args=(number + 1,),
             disabled=number >= count,
         )
         st.button(
-            "Dark" if theme == "light" else "Light",
+            _("Dark") if theme == "light" else _("Light"),
             key=THEME_KEY,
             icon=":material/contrast:",
-            help="Switch between the high-contrast light and dark themes",
+            help=_("Switch between the high-contrast light and dark themes"),
             on_click=_toggle_theme,
             args=(theme,),
         )
-        handouts = " and ".join(f.label for f in formats_for(Subject.BRIEFING))
-        if st.button("Handouts", key=HANDOUTS_KEY, icon=":material/download:", help=handouts):
-            _handouts_dialog(ctx, slides)
-        st.page_link(OVERVIEW_PAGE, label="Exit", icon=":material/close:", query_params=ctx.filters.to_query_params())
+        handouts = _(" and ").join(_(f.label) for f in formats_for(Subject.BRIEFING))
+        if st.button(_("Handouts"), key=HANDOUTS_KEY, icon=":material/download:", help=handouts):
+            # The dialog's title is given as it opens, in the language of the run.
+            st.dialog(_("Handouts: the whole briefing"), width="large")(_handouts_dialog)(
+                ctx, slides, current_language()
+            )
+        st.page_link(
+            OVERVIEW_PAGE, label=_("Exit"), icon=":material/close:", query_params=ctx.filters.to_query_params()
+        )
 
 
-@st.dialog("Handouts: the whole briefing", width="large")
-def _handouts_dialog(ctx: PageContext, slides: list[Slide]) -> None:
-    """Prepare the chart images once, then download the deck in every briefing format."""
+def _handouts_dialog(ctx: PageContext, slides: list[Slide], lang: str) -> None:
+    """Prepare the chart images once, then download the deck in every briefing format.
+
+    lang: the language of the run that opened the dialog, set again when the dialog reruns on its own (a
+    fragment's rerun does not run app.py, which sets it)."""
+    use_language(lang)
     formats = formats_for(Subject.BRIEFING)
     info = document_info(ctx.dataset, ctx.filters, ctx.rows)
-    notes = " ".join(export.note for export in formats if export.note)
-    st.write(
-        f"{len(slides)} slides for the current filters, as {' and as '.join(f.label for f in formats)}. {notes}".strip()
-    )
+    notes = " ".join(_(export.note) for export in formats if export.note)
+    shown = _(" and as ").join(_(f.label) for f in formats)
+    sentence = ngettext(
+        "{n} slide for the current filters, as {formats}.",
+        "{n} slides for the current filters, as {formats}.",
+        len(slides),
+    ).format(n=len(slides), formats=shown)
+    st.write(f"{sentence} {notes}".strip())
     st.text(info.subject)
     problem = browser_problem()
     if problem:
@@ -317,7 +333,7 @@ def _handouts_dialog(ctx: PageContext, slides: list[Slide]) -> None:
     key = (ctx.dataset.fingerprint, ctx.filters)
     slot = st.empty()
     if st.session_state.get(PREPARED_KEY) != key and not slot.button(
-        "Prepare the files", key=PREPARE_KEY, type="primary"
+        _("Prepare the files"), key=PREPARE_KEY, type="primary"
     ):
         return
 
@@ -338,7 +354,7 @@ def _handouts_dialog(ctx: PageContext, slides: list[Slide]) -> None:
         with column:
             render_download(
                 export,
-                f"Download {export.label}",
+                _("Download {format}").format(format=_(export.label)),
                 lambda export=export: export.write(slides, images, info),
                 stem,
                 key=f"briefing_{export.id}",

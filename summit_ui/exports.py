@@ -9,12 +9,13 @@ import streamlit as st
 from summit.exports import build_view
 from summit.filenames import build_file_stem
 from summit.formats import ExportFormat, Subject, export_format, formats_for
+from summit.i18n import _, current_language
 from summit_ui.context import PageContext
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _dataset_file(_dataset, fingerprint: str, format_id: str) -> bytes:
-    """The whole dataset as a file, built once per (data, format)."""
+def _dataset_file(_dataset, fingerprint: str, format_id: str, lang: str) -> bytes:
+    """The whole dataset as a file, built once per (data, format, language: the zip's README is translated)."""
     return export_format(format_id).write(_dataset)
 
 
@@ -25,13 +26,13 @@ def render_downloads(ctx: PageContext, table: str) -> None:
     stem = build_file_stem(ctx.dataset, ctx.filters, table)  # the meeting, table, filters and as-of date
     as_of = ctx.dataset.info.as_of.isoformat()
     buttons = [
-        (export, f"Download {export.label}", lambda export=export: export.write(view), stem)
+        (export, _("Download {format}").format(format=_(export.label)), lambda export=export: export.write(view), stem)
         for export in formats_for(Subject.TABLE)
     ] + [
         (
             export,
-            f"Download whole dataset ({export.label})",
-            lambda export=export: _dataset_file(ctx.dataset, ctx.dataset.fingerprint, export.id),
+            _("Download whole dataset ({format})").format(format=_(export.label)),
+            lambda export=export: _dataset_file(ctx.dataset, ctx.dataset.fingerprint, export.id, current_language()),
             f"summit-dataset-{as_of}",
         )
         for export in formats_for(Subject.DATASET)

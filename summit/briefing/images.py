@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from summit import geo
+from summit.i18n import _
 
 if TYPE_CHECKING:
     from summit.briefing.layout import Slide
@@ -78,15 +79,15 @@ def find_browser() -> str | None:
 def browser_problem() -> str | None:
     """Why chart images cannot be drawn here, in a sentence; None when a browser is there."""
     browser = find_browser()
-    hint = (
+    hint = _(
         "PowerPoint and PDF exports draw their charts with Kaleido, which needs a local Chromium or Chrome "
         "(no internet is used). Install Debian's chromium (scripts/install-browser.sh) or set "
-        f"{BROWSER_ENV} to the browser's path."
-    )
+        "{variable} to the browser's path."
+    ).format(variable=BROWSER_ENV)
     if browser is None:
-        return f"No browser found. {hint}"
+        return _("No browser found. {hint}").format(hint=hint)
     if not (os.path.isfile(browser) and os.access(browser, os.X_OK)):
-        return f"No browser at {browser}. {hint}"
+        return _("No browser at {browser}. {hint}").format(browser=browser, hint=hint)
     return None
 
 
@@ -135,7 +136,7 @@ def render_chart_images(
         for index, slide in enumerate(charted):
             path = Path(folder) / f"{index}.png"
             if not path.is_file():
-                raise ChartRenderError(f"The chart of slide '{slide.title}' was not drawn.")
+                raise ChartRenderError(_("The chart of slide '{title}' was not drawn.").format(title=slide.title))
             images[slide.key] = path.read_bytes()
     return images
 
@@ -182,16 +183,18 @@ def _run_worker(request: bytes, timeout: float, watch: Callable[[], None] | None
         _kill_tree(process.pid)
         process.communicate()
         raise ChartRenderError(
-            f"Drawing the charts took longer than {_hard_limit(timeout):.0f} s and was stopped. The browser "
-            f"({find_browser()}) may be unable to start here."
+            _(
+                "Drawing the charts took longer than {seconds} s and was stopped. The browser ({browser}) may be "
+                "unable to start here."
+            ).format(seconds=f"{_hard_limit(timeout):.0f}", browser=find_browser())
         ) from None
     if isinstance(result, BaseException):
         raise result
     _out, err = result
     if process.returncode != 0:
         lines = [line for line in err.decode("utf-8", "replace").splitlines() if line.strip()]
-        reason = lines[-1] if lines else f"exit code {process.returncode}"
-        raise ChartRenderError(f"The browser could not draw the charts: {reason}")
+        reason = lines[-1] if lines else _("exit code {code}").format(code=process.returncode)
+        raise ChartRenderError(_("The browser could not draw the charts: {reason}").format(reason=reason))
 
 
 def _hard_limit(timeout: float) -> float:

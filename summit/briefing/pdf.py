@@ -39,6 +39,7 @@ from summit.briefing.text import (
     number_px,
 )
 from summit.briefing.theme import HEADER_FILL, RULE, TILE_FILL
+from summit.i18n import _
 
 _FONT_FILES = (
     ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
@@ -68,7 +69,7 @@ def to_pdf(slides: list[Slide], images: Mapping[str, bytes] | None = None, info:
     buffer = io.BytesIO()
     width, height = CANVAS_WIDTH * PT_PER_PX, CANVAS_HEIGHT * PT_PER_PX
     pdf = Canvas(buffer, pagesize=(width, height))
-    info = info or DocumentInfo(slides[0].title if slides else "Briefing", "", "")
+    info = info or DocumentInfo(slides[0].title if slides else _("Briefing"), "", "")
     # reportlab writes "anonymous", "untitled" and "unspecified" for any property left unset.
     pdf.setTitle(info.title)
     pdf.setAuthor(info.author)
@@ -96,7 +97,7 @@ def to_pdf(slides: list[Slide], images: Mapping[str, bytes] | None = None, info:
         if layout.chart and slide.chart is not None:
             image = images.get(slide.key)
             if image is None:
-                raise ChartRenderError(f"No image for the chart of slide '{slide.title}'.")
+                raise ChartRenderError(_("No image for the chart of slide '{title}'.").format(title=slide.title))
             x, y, w, h = _pdf_rect(layout.chart)
             pdf.drawImage(ImageReader(io.BytesIO(image)), x, y, w, h, preserveAspectRatio=True, anchor="nw")
         _pdf_text(pdf, [slide.footer], layout.footer, FOOTER_PX, regular)

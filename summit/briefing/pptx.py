@@ -39,6 +39,7 @@ from summit.briefing.text import (
     whole_sentences,
 )
 from summit.briefing.theme import HEADER_FILL, INK, MUTED, RULE, TILE_FILL
+from summit.i18n import _
 
 # Half a point per design pixel (layout.PT_PER_PX) is 6350 EMU per pixel.
 EMU_PER_PX = 6350
@@ -89,7 +90,7 @@ def to_pptx(slides: list[Slide], images: Mapping[str, bytes] | None = None, info
         if layout.chart and slide.chart is not None:
             image = images.get(slide.key)
             if image is None:
-                raise ChartRenderError(f"No image for the chart of slide '{slide.title}'.")
+                raise ChartRenderError(_("No image for the chart of slide '{title}'.").format(title=slide.title))
             picture = page.shapes.add_picture(io.BytesIO(image), *_rect(layout.chart))
             _describe(picture, slide.chart.title, slide.chart.alt)
         footer = page.shapes.add_textbox(*_rect(layout.footer))
@@ -100,7 +101,7 @@ def to_pptx(slides: list[Slide], images: Mapping[str, bytes] | None = None, info
         notes = "\n\n".join(p for p in (slide.notes, alt) if p)
         if notes:
             page.notes_slide.notes_text_frame.text = notes
-    _properties(deck, info or DocumentInfo(slides[0].title if slides else "Briefing", "", ""))
+    _properties(deck, info or DocumentInfo(slides[0].title if slides else _("Briefing"), "", ""))
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()
@@ -116,17 +117,17 @@ def _properties(deck, info: DocumentInfo) -> None:
 
     properties.title = shorten(info.title, PROPERTY_CHARS)
     properties.author = properties.last_modified_by = shorten(info.author, PROPERTY_CHARS)
-    properties.subject = fitted(info.subject, "The whole sentence is on the first slide.")
+    properties.subject = fitted(info.subject, _("The whole sentence is on the first slide."))
     keywords = [k for n, k in enumerate(info.keywords) if len("; ".join(info.keywords[: n + 1])) <= PROPERTY_CHARS]
     properties.keywords = "; ".join(keywords)
-    properties.comments = fitted(info.comments, "The whole citation is on the Sources slide.")
+    properties.comments = fitted(info.comments, _("The whole citation is on the Sources slide."))
     properties.created = properties.modified = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     properties.revision = 1
 
 
 def _describe(picture, title: str, alt: str) -> None:
     """A picture's name and its description (alt text), read out by screen readers in PowerPoint."""
-    picture.name = f"Chart: {title}"
+    picture.name = _("Chart: {title}").format(title=title)
     picture._element.nvPicPr.cNvPr.set("descr", alt)
 
 

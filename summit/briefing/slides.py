@@ -40,6 +40,7 @@ from summit.dates import headcount_text, meeting_days
 from summit.figures import type_bar_chart
 from summit.filters import FilteredRows, Filters
 from summit.frames import Frames
+from summit.i18n import N_, _, format_day, ngettext, translated_columns
 from summit.maps import BORDER_NOTE, build_map_data, map_chart
 from summit.overview import key_numbers, leaders_present
 from summit.scenarios import SCENARIO_RULES, scenario_name, scenario_sentence, standing
@@ -55,17 +56,17 @@ SPOTLIGHT_CHARS = 240
 SUMMARY_CHARS = 500
 # Where the full text is, said after the whole sentences of a text too long for its slide (CUT_RULE).
 # Each names a page of the dashboard that shows that text in full.
-SUMMARY_REST = "Full summary on the dashboard's Timeline page."
-DESCRIPTION_REST = "Full text on the participant's profile page."
-QUESTION_REST = "Full text on the Sources & method page."
-CHANGES_REST = "Every change, with its sources, on the dashboard's Changes page."
-DISPUTED_REST = "Both claims in full in the data files (whole dataset download, Pledges page)."
-CITATION_REST = "Full citation on the Sources & method page."
+SUMMARY_REST = N_("Full summary on the dashboard's Timeline page.")
+DESCRIPTION_REST = N_("Full text on the participant's profile page.")
+QUESTION_REST = N_("Full text on the Sources & method page.")
+CHANGES_REST = N_("Every change, with its sources, on the dashboard's Changes page.")
+DISPUTED_REST = N_("Both claims in full in the data files (whole dataset download, Pledges page).")
+CITATION_REST = N_("Full citation on the Sources & method page.")
 MAX_SOURCES = 8
 # A word or two per mark of MATRIX_LEGEND, so the legend fits a subtitle line.
 LEGEND_WORDS = (
-    "lead", "pledge", "conditional", "considering", "reported", "willing if", "position", "refused for now",
-    "ruled out", "withdrawn",
+    N_("lead"), N_("pledge"), N_("conditional"), N_("considering"), N_("reported"), N_("willing if"),
+    N_("position"), N_("refused for now"), N_("ruled out"), N_("withdrawn"),
 )  # fmt: skip
 
 # The filtered rows the slides are built from: the same as the pages'.
@@ -79,7 +80,7 @@ def build_view(dataset: Dataset, frames: Frames, filters: Filters) -> View:
 
 def as_of_text(dataset: Dataset) -> str:
     """'Data as of 28 February 2026'."""
-    return f"Data as of {dataset.info.as_of:%-d %B %Y}"
+    return _("Data as of {day}").format(day=format_day(dataset.info.as_of))
 
 
 def view_sentence(dataset: Dataset, filters: Filters, view: View) -> str:
@@ -90,14 +91,18 @@ def view_sentence(dataset: Dataset, filters: Filters, view: View) -> str:
 def document_info(dataset: Dataset, filters: Filters, view: View) -> DocumentInfo:
     """The handouts' document properties: the briefing's title, the dataset's maintainer, the filters."""
     meeting = view.meeting.meeting if view.meeting else None
-    title = f"Briefing: {meeting.name} ({meeting_days(meeting)})" if meeting else f"Briefing: {dataset.info.title}"
-    keywords = ("briefing", *((meeting.short_name,) if meeting else ()), as_of_text(dataset))
+    title = (
+        _("Briefing: {meeting} ({days})").format(meeting=meeting.name, days=meeting_days(meeting))
+        if meeting
+        else _("Briefing: {title}").format(title=dataset.info.title)
+    )
+    keywords = (_("briefing"), *((meeting.short_name,) if meeting else ()), as_of_text(dataset))
     return DocumentInfo(
         title=title,
         author=dataset.info.maintainer,
         subject=view_sentence(dataset, filters, view),
         keywords=keywords,
-        comments=f"Cite as: {dataset.info.citation}",
+        comments=_("Cite as: {citation}").format(citation=dataset.info.citation),
     )
 
 
@@ -148,19 +153,19 @@ def _title_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]
                 "title",
                 dataset.info.title,
                 as_of_text(dataset),
-                ("The dataset has no meetings yet, so there is nothing to brief on.",),
+                (_("The dataset has no meetings yet, so there is nothing to brief on."),),
                 kind="title",
             )
         ]
     meeting = view.meeting.meeting
-    place = meeting.city or "online"
+    place = meeting.city or _("online")
     sentence = view_sentence(dataset, filters, view)
     box = slide_layout(Slide("title", meeting.name, "date", ("text",), kind="title")).bullets
     assert box is not None
     summary = whole_sentences(
         meeting.summary,
         lambda text: len(text) <= SUMMARY_CHARS and bullets_height((sentence, text), box.w) <= box.h,
-        SUMMARY_REST,
+        _(SUMMARY_REST),
     )
     return [
         Slide(
@@ -177,22 +182,31 @@ def _title_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]
 def _numbers_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
     assert view.meeting is not None
     numbers = key_numbers(dataset, view.meeting, view.delegations, view.pledges)
-    table = pd.DataFrame({"Figure": [n.label for n in numbers], "Value": [n.text for n in numbers]})
+    table = pd.DataFrame({N_("Figure"): [n.label for n in numbers], N_("Value"): [n.text for n in numbers]})
     bullets = []
     reported, expected = view.meeting.meeting.reported_counts, view.meeting.meeting.expected_counts
     if reported is not None:
+        # English has always said "delegations" whatever the count: both forms stay that.
+        n = len(view.delegations)
         bullets.append(
-            f"Sources report {headcount_text(reported)} taking part; "
-            f"the figures count the {len(view.delegations)} delegations identified in the current view."
+            ngettext(
+                "Sources report {headcount} taking part; the figures count the {n} delegations identified in the "
+                "current view.",
+                "Sources report {headcount} taking part; the figures count the {n} delegations identified in the "
+                "current view.",
+                n,
+            ).format(headcount=headcount_text(reported), n=n)
         )
     if expected is not None:
-        bullets.append(f"Expected before the meeting: {headcount_text(expected, say_missing=False)}.")
+        bullets.append(
+            _("Expected before the meeting: {headcount}.").format(headcount=headcount_text(expected, say_missing=False))
+        )
     slide = Slide(
         "numbers",
-        "Key numbers",
+        _("Key numbers"),
         view.meeting.meeting.short_name,
         tuple(bullets),
-        table=table,
+        table=translated_columns(table),
         table_widths=(0.5, 0.5),
         notes="\n".join(f"{n.label}: {n.text}. {n.help}" for n in numbers),
         kind="numbers",
@@ -204,67 +218,104 @@ def _scenario_slides(dataset: Dataset, filters: Filters, view: View) -> list[Sli
     """When a scenario is set: what stands, lapses or is uncertain, on land, at sea, in the air and per type."""
     if not filters.in_scenario or F.OUTCOME not in view.pledges.columns:
         return []
-    name = scenario_name(dataset, filters.scenario_states) or "The data as recorded"
+    name = scenario_name(dataset, filters.scenario_states) or _("The data as recorded")
     rows = standing(dataset, view.pledges)
     if not rows:
         return []
     table = pd.DataFrame(
         {
-            "Pledges of": [r.label for r in rows],
-            "Pledges": [r.pledges for r in rows],
-            "Stand": [r.stands for r in rows],
-            "Lapse": [r.lapses for r in rows],
-            "Uncertain": [r.uncertain for r in rows],
-            "Still pledging": [f"{r.participants_after} of {r.participants_before}" for r in rows],
+            N_("Pledges of"): [r.label for r in rows],
+            N_("Pledges"): [r.pledges for r in rows],
+            N_("Stand"): [r.stands for r in rows],
+            N_("Lapse"): [r.lapses for r in rows],
+            N_("Uncertain"): [r.uncertain for r in rows],
+            N_("Still pledging"): [
+                _("{after} of {before}").format(after=r.participants_after, before=r.participants_before) for r in rows
+            ],
         }
     )
+    table = translated_columns(table)
     domains = [scenario_sentence(name, r) for r in rows if r.filter_key == "domains"]
     bullets = tuple(domains[:1])
     widths = (0.34, 0.12, 0.12, 0.12, 0.14, 0.16)
-    notes = "\n".join([*domains, SCENARIO_RULES])
-    subtitle = "What stands if the conditions turn out so"
-    slide = Slide("scenario", f"Scenario: {name}", subtitle, bullets, table=table, table_widths=widths, notes=notes)
-    fitted, bullets = _fit_with_note(slide, lambda shown, rest: f"{rest} more rows on the Scenarios page.")
+    notes = "\n".join([*domains, _(SCENARIO_RULES)])
+    subtitle = _("What stands if the conditions turn out so")
+    title = _("Scenario: {name}").format(name=name)
+    slide = Slide("scenario", title, subtitle, bullets, table=table, table_widths=widths, notes=notes)
+    fitted, bullets = _fit_with_note(
+        slide,
+        lambda shown, rest: ngettext(
+            "{rest} more rows on the Scenarios page.", "{rest} more rows on the Scenarios page.", rest
+        ).format(rest=rest),
+    )
     return [replace(slide, table=fitted, bullets=bullets)]
 
 
 def _map_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
     if view.delegations.empty:
         return []
-    title = "Who took part"
+    title = _("Who took part")
     data = build_map_data(dataset, view.delegations, view.pledge_types, "pledges")
     organisations = data.organisations[F.NAME].tolist()
-    bullets = [f"{len(data.states)} states on the map, shaded by their number of pledges."]
+    states = len(data.states)
+    # English has always said "states" and "delegations" whatever the count: both forms stay that.
+    bullets = [
+        ngettext(
+            "{n} states on the map, shaded by their number of pledges.",
+            "{n} states on the map, shaded by their number of pledges.",
+            states,
+        ).format(n=states)
+    ]
     if organisations:
-        bullets.append("Not on the map: " + name_list(organisations, 160) + ".")
+        bullets.append(_("Not on the map: {names}.").format(names=name_list(organisations, 160)))
     leaders, unconfirmed = leaders_present(view.delegations)
-    more = f"; {unconfirmed} more at that level unconfirmed" if unconfirmed else ""
+    n = len(view.delegations)
+    if unconfirmed:
+        led = ngettext(
+            "{leaders} of {n} delegations led in person or by video by a named head of state or government; "
+            "{unconfirmed} more at that level unconfirmed.",
+            "{leaders} of {n} delegations led in person or by video by a named head of state or government; "
+            "{unconfirmed} more at that level unconfirmed.",
+            n,
+        )
+    else:
+        led = ngettext(
+            "{leaders} of {n} delegations led in person or by video by a named head of state or government.",
+            "{leaders} of {n} delegations led in person or by video by a named head of state or government.",
+            n,
+        )
+    bullets.append(led.format(leaders=leaders, n=n, unconfirmed=unconfirmed))
     bullets.append(
-        f"{leaders} of {len(view.delegations)} delegations led in person or by video by a named head of state "
-        f"or government{more}."
+        _("Crimea is shown as part of Ukraine (UN General Assembly resolution 68/262). Grey: not taking part.")
     )
-    bullets.append("Crimea is shown as part of Ukraine (UN General Assembly resolution 68/262). Grey: not taking part.")
-    subtitle = "Participants by number of pledges"
+    subtitle = _("Participants by number of pledges")
     chart = map_chart(data, "europe", dataset, scale=PROJECTOR_SCALE)
     layout = slide_layout(Slide("map", title, subtitle, tuple(bullets), chart=chart))
     assert layout.chart is not None and layout.bullets is not None
     chart = projector_chart(chart, layout.chart)
-    shown = paginate(bullets, layout.bullets.w, layout.bullets.h, "Full list on the Participants page.")[0]
-    return [Slide("map", title, subtitle, shown, chart=chart, notes=f"{chart.alt} {BORDER_NOTE}")]
+    shown = paginate(bullets, layout.bullets.w, layout.bullets.h, _("Full list on the Participants page."))[0]
+    return [Slide("map", title, subtitle, shown, chart=chart, notes=f"{chart.alt} {_(BORDER_NOTE)}")]
 
 
 def _types_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
     pledged = view.pledge_types[view.pledge_types[F.IS_PLEDGE]]
     if pledged.empty:
         return []
-    title = "Pledges by commitment type"
+    title = _("Pledges by commitment type")
     counts = pledged.groupby(F.TYPE)[F.PLEDGE].nunique().sort_values(ascending=False, kind="stable")
     kept = list(counts.index[:MAX_BAR_TYPES])
     conditional = int(view.pledges[view.pledges[F.IS_PLEDGE]][F.IS_CONDITIONAL].sum())
     total = int(view.pledges[F.IS_PLEDGE].sum())
-    subtitle = f"{total} pledges, {conditional} of them conditional (hatched)"
+    # English has always said "pledges" and "types" whatever the count: both forms stay that.
+    subtitle = ngettext(
+        "{total} pledges, {conditional} of them conditional (hatched)",
+        "{total} pledges, {conditional} of them conditional (hatched)",
+        total,
+    ).format(total=total, conditional=conditional)
     if len(counts) > len(kept):
-        subtitle += f"; the {len(kept)} most frequent of {len(counts)} types"
+        subtitle += ngettext(
+            "; the {kept} most frequent of {n} types", "; the {kept} most frequent of {n} types", len(counts)
+        ).format(kept=len(kept), n=len(counts))
     meeting_name = view.meeting.meeting.short_name if view.meeting else ""
     chart = type_bar_chart(
         dataset, view.pledge_types[view.pledge_types[F.TYPE].isin(kept)], meeting_name, scale=PROJECTOR_SCALE
@@ -278,11 +329,11 @@ def _who_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
     matrix = matrix_table(dataset, view.pledge_types, view.delegations)
     if matrix.empty or not len(matrix.columns):
         return []
-    title = "Who does what"
+    title = _("Who does what")
     # Every mark, but the withdrawn one only when the grid draws it (the line holds nine at its smallest size).
     drawn = WITHDRAWN_MARK in "".join(str(v) for v in matrix.to_numpy().ravel())
     legend = [(m, w) for m, w in zip(MATRIX_LEGEND, LEGEND_WORDS, strict=True) if m != WITHDRAWN_MARK or drawn]
-    subtitle = " · ".join(f"{mark} {word}" for mark, word in legend)
+    subtitle = " · ".join(f"{mark} {_(word)}" for mark, word in legend)
     labels = {t.short_label: t.label for t in dataset.commitment_types.values()}
     rows = []
     names = list(matrix.index)
@@ -296,22 +347,29 @@ def _who_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
         )
         rows.append(
             {
-                "Commitment type": labels.get(column, column),
+                N_("Commitment type"): labels.get(column, column),
                 # Stances (positions and refusals) are listed, not counted: they are no part in the commitment.
                 # In a scenario, a lapsed "(●)" or uncertain "●?" pledge is not counted.
-                "Pledging": sum(any(m in PLEDGE_MARKS for m in marks.split(" ")) for _, marks in marked),
-                "Who": name_list([f"{marks} {name}" for name, marks in order], 140),
+                N_("Pledging"): sum(any(m in PLEDGE_MARKS for m in marks.split(" ")) for _name, marks in marked),
+                N_("Who"): name_list([f"{marks} {name}" for name, marks in order], 140),
             }
         )
     table = pd.DataFrame(rows).sort_values("Pledging", ascending=False, kind="stable", ignore_index=True)
+    table = translated_columns(table)
     widths = (0.26, 0.12, 0.62)
     scenario = ()
     if F.OUTCOME in view.pledge_types.columns:
-        marks = ", ".join(f"{mark} {words.removesuffix(' in the scenario')}" for mark, words in SCENARIO_LEGEND.items())
-        scenario = (f"In the scenario: {marks}; Pledging counts what stands.",)
+        marks = ", ".join(
+            f"{mark} {_(words).removesuffix(' in the scenario')}" for mark, words in SCENARIO_LEGEND.items()
+        )
+        scenario = (_("In the scenario: {marks}; Pledging counts what stands.").format(marks=marks),)
     fitted, bullets = _fit_with_note(
         Slide("who", title, subtitle, scenario, table=table, table_widths=widths),
-        lambda shown, rest: f"The {shown} types with most pledging; {rest} more on the Who does what page.",
+        lambda shown, rest: ngettext(
+            "The {shown} types with most pledging; {rest} more on the Who does what page.",
+            "The {shown} types with most pledging; {rest} more on the Who does what page.",
+            shown,
+        ).format(shown=shown, rest=rest),
     )
     notes = "\n".join(f"{r['Commitment type']}: {r['Who']}" for r in rows)
     return [Slide("who", title, subtitle, bullets, table=fitted, table_widths=widths, notes=notes)]
@@ -331,7 +389,7 @@ def _fit_with_note(slide: Slide, note) -> tuple[pd.DataFrame, tuple[str, ...]]:
         bullets = (*slide.bullets, note(shown, len(slide.table) - shown))
         box = slide_layout(replace(slide, bullets=bullets)).table
         assert box is not None
-        fitted, _ = fit_table(slide.table, slide.table_widths, box.w, box.h)
+        fitted, _left_off = fit_table(slide.table, slide.table_widths, box.w, box.h)
         if len(fitted) >= shown or shown == 0:
             return fitted.head(shown), bullets
         shown = len(fitted)
@@ -342,7 +400,7 @@ def _leads_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]
     leads = types[types[F.IS_LEAD]]
     if leads.empty:
         return []
-    title = "Lead nations per component"
+    title = _("Lead nations per component")
     leaders: dict[str, set[str]] = defaultdict(set)
     contributors: dict[str, set[str]] = defaultdict(set)
     pledged_types = set()
@@ -361,20 +419,25 @@ def _leads_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]
         others = sorted(contributors[kind.id] - leaders[kind.id])
         rows.append(
             {
-                "Component": kind.label,
-                "Lead": ", ".join(sorted(leaders[kind.id], key=str.casefold)),
-                "Also contributing": name_list(others, 110) if others else "none recorded",
+                N_("Component"): kind.label,
+                N_("Lead"): ", ".join(sorted(leaders[kind.id], key=str.casefold)),
+                N_("Also contributing"): name_list(others, 110) if others else _("none recorded"),
             }
         )
     unled = [kind.short_label for kind in dataset.commitment_types.values() if kind.id in pledged_types - set(leaders)]
-    bullets = ("No lead recorded for: " + ", ".join(unled) + ".",) if unled else ()
-    table = pd.DataFrame(rows)
+    bullets = (_("No lead recorded for: {types}.").format(types=", ".join(unled)),) if unled else ()
+    table = translated_columns(pd.DataFrame(rows))
     widths = (0.32, 0.24, 0.44)
+    subtitle = _("Where the sources name who leads")
     fitted, bullets = _fit_with_note(
-        Slide("leads", title, "Where the sources name who leads", bullets, table=table, table_widths=widths),
-        lambda shown, rest: f"{rest} more components with a lead on the Who does what page.",
+        Slide("leads", title, subtitle, bullets, table=table, table_widths=widths),
+        lambda shown, rest: ngettext(
+            "{rest} more components with a lead on the Who does what page.",
+            "{rest} more components with a lead on the Who does what page.",
+            rest,
+        ).format(rest=rest),
     )
-    return [Slide("leads", title, "Where the sources name who leads", bullets, table=fitted, table_widths=widths)]
+    return [Slide("leads", title, subtitle, bullets, table=fitted, table_widths=widths)]
 
 
 def _conditions_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
@@ -382,8 +445,11 @@ def _conditions_slides(dataset: Dataset, filters: Filters, view: View) -> list[S
     conditional = pledged[pledged[F.IS_CONDITIONAL]]
     if conditional.empty:
         return []
-    title = "What depends on what"
-    subtitle = f"{len(conditional)} of {len(pledged)} pledges depend on a condition"
+    title = _("What depends on what")
+    # English has always said "pledges" whatever the count: both forms stay that.
+    subtitle = ngettext(
+        "{n} of {total} pledges depend on a condition", "{n} of {total} pledges depend on a condition", len(pledged)
+    ).format(n=len(conditional), total=len(pledged))
     # The statuses at which a pledge no longer waits on a condition (e.g. approved, for a vote in parliament).
     satisfied = {condition.id: set(map(str, condition.satisfied_by)) for condition in dataset.conditions.values()}
     pledges: Counter[str] = Counter()  # condition id → pledges that depend on it
@@ -397,18 +463,23 @@ def _conditions_slides(dataset: Dataset, filters: Filters, view: View) -> list[S
                 who[condition_id].add(name)
     rows = [
         {
-            "Condition": condition.label,
-            "Pledges": pledges[condition.id],
-            "Who": name_list(sorted(who[condition.id], key=str.casefold), 150) or "—",
+            N_("Condition"): condition.label,
+            N_("Pledges"): pledges[condition.id],
+            N_("Who"): name_list(sorted(who[condition.id], key=str.casefold), 150) or "—",
         }
         for condition in dataset.conditions.values()
         if pledges[condition.id]
     ]
     table = pd.DataFrame(rows).sort_values("Pledges", ascending=False, kind="stable", ignore_index=True)
+    table = translated_columns(table)
     widths = (0.28, 0.12, 0.60)
     fitted, bullets = _fit_with_note(
         Slide("conditions", title, subtitle, table=table, table_widths=widths),
-        lambda shown, rest: f"{rest} less frequent conditions on the Pledges page (filter by Condition).",
+        lambda shown, rest: ngettext(
+            "{rest} less frequent conditions on the Pledges page (filter by Condition).",
+            "{rest} less frequent conditions on the Pledges page (filter by Condition).",
+            rest,
+        ).format(rest=rest),
     )
     notes = "\n".join(
         f"{name}: {labels}" + (f" ({note})" if note else "")
@@ -423,12 +494,13 @@ def _changes_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slid
     since = changes_since(dataset, None, filters)
     if since is None or not since.changes:
         return []
-    title = f"What changed since {since.label}"
-    subtitle = summary_text(since.changes, since.label, f"{dataset.info.as_of:%-d %B %Y}").split(": ", 1)[1]
+    title = _("What changed since {day}").format(day=since.label)
+    # After "From … to …: " (a translation may word it otherwise: then the whole summary).
+    subtitle = summary_text(since.changes, since.label, format_day(dataset.info.as_of)).split(": ", 1)[-1]
     subtitle = subtitle.split(";")[0]  # '12 records changed (9 added, 1 upgraded, 2 revised or corrected)'
     bullets = [change_line(c) for c in since.changes]
     notes = "\n".join(f"{change_line(c)} [{', '.join(c.sources)}]" for c in since.changes)
-    return _paged("changes", title, subtitle, bullets, CHANGES_REST, notes)
+    return _paged("changes", title, subtitle, bullets, _(CHANGES_REST), notes)
 
 
 def _paged(key: str, title: str, subtitle: str, bullets: list[str], rest: str, notes: str = "") -> list[Slide]:
@@ -450,7 +522,8 @@ def _questions_slides(dataset: Dataset, filters: Filters, view: View) -> list[Sl
     if not questions:
         return []
     notes = "\n\n".join(questions)
-    return _paged("questions", "Open questions", "What the sources leave open", questions, QUESTION_REST, notes)
+    title, subtitle = _("Open questions"), _("What the sources leave open")
+    return _paged("questions", title, subtitle, questions, _(QUESTION_REST), notes)
 
 
 def _disputed_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
@@ -463,19 +536,20 @@ def _disputed_slides(dataset: Dataset, filters: Filters, view: View) -> list[Sli
         pledge = records.get(getattr(row, F.PLEDGE))
         if pledge is None:
             continue
-        claims = " — versus — ".join(f"“{c.claim}”" for c in pledge.disputed_claims)
+        claims = _(" — versus — ").join(f"“{c.claim}”" for c in pledge.disputed_claims)
         kinds = ", ".join(short[t] for t in pledge.types)
         bullets.append(f"{getattr(row, F.NAME)} ({kinds}): {claims}")
     shown = set(view.delegations[F.PARTICIPANT])
     for delegation in view.meeting.delegations:
         if delegation.confidence == Confidence.DISPUTED and delegation.participant in shown:
-            claims = " — versus — ".join(f"“{c.claim}”" for c in delegation.disputed_claims)
+            claims = _(" — versus — ").join(f"“{c.claim}”" for c in delegation.disputed_claims)
             name = view.delegations.loc[view.delegations[F.PARTICIPANT] == delegation.participant, F.NAME].iloc[0]
-            bullets.append(f"{name} (delegation): {claims}")
+            bullets.append(_("{name} (delegation): {claims}").format(name=name, claims=claims))
     if not bullets:
         return []
     notes = "\n\n".join(bullets)
-    return _paged("disputed", "Disputed figures", "Where sources disagree", bullets, DISPUTED_REST, notes)
+    title, subtitle = _("Disputed figures"), _("Where sources disagree")
+    return _paged("disputed", title, subtitle, bullets, _(DISPUTED_REST), notes)
 
 
 def _spotlight_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
@@ -500,7 +574,7 @@ def _spotlight(dataset: Dataset, view: View, code: str, name: str) -> Slide:
     delegation = view.delegations[view.delegations[F.PARTICIPANT] == code]
     heads = ""
     if delegation.empty:
-        subtitle = "No delegation recorded in the current view"
+        subtitle = _("No delegation recorded in the current view")
     else:
         row = delegation.iloc[0]
         heads = row[F.HEADS]
@@ -521,31 +595,40 @@ def _spotlight(dataset: Dataset, view: View, code: str, name: str) -> Slide:
         mark = pledge_mark(getattr(row, F.STATUS), getattr(row, F.IS_CONDITIONAL), lead)
         kinds = ", ".join(short[t] for t in types)
         description = whole_sentences(
-            getattr(row, F.DESCRIPTION), lambda text: len(text) <= SPOTLIGHT_CHARS, DESCRIPTION_REST
+            getattr(row, F.DESCRIPTION), lambda text: len(text) <= SPOTLIGHT_CHARS, _(DESCRIPTION_REST)
         )
         text = f"{mark} {kinds} — {STATUS_LABELS[Status(getattr(row, F.STATUS))]}: {description}"
-        condition = f" (Condition: {getattr(row, F.CONDITION_LABELS)})" if getattr(row, F.CONDITION_LABELS) else ""
+        labels = getattr(row, F.CONDITION_LABELS)
+        condition = " " + _("(Condition: {conditions})").format(conditions=labels) if labels else ""
         bullets.append(text + condition)
         full.append(f"{kinds} — {getattr(row, F.STATUS_LABEL)}: {getattr(row, F.DESCRIPTION)}{condition}")
     key = f"spotlight-{code.lower()}"
-    title = f"Spotlight: {name}"
+    title = _("Spotlight: {name}").format(name=name)
     box = slide_layout(Slide(key, title, subtitle, ("x",))).bullets
     assert box is not None
-    pages = paginate(bullets, box.w, box.h, DESCRIPTION_REST)
+    pages = paginate(bullets, box.w, box.h, _(DESCRIPTION_REST))
     shown = list(pages[0])
     if len(pages) > 1:
-        rest = len(bullets) - len(shown)
-        note = f"… and {rest} more on the participant's profile page."
+        note = _more_on_profile(len(bullets) - len(shown))
         while shown and bullets_height((*shown, note), box.w) > box.h:
             shown.pop()
-            note = f"… and {len(bullets) - len(shown)} more on the participant's profile page."
+            note = _more_on_profile(len(bullets) - len(shown))
         shown.append(note)
-    notes = "\n\n".join([f"Heads of delegation: {heads}" if heads else "", *full]).strip()
+    notes = "\n\n".join([_("Heads of delegation: {heads}").format(heads=heads) if heads else "", *full]).strip()
     return Slide(key, title, subtitle, tuple(shown), notes=notes)
 
 
+def _more_on_profile(rest: int) -> str:
+    """'… and 4 more on the participant's profile page.'"""
+    return ngettext(
+        "… and {rest} more on the participant's profile page.",
+        "… and {rest} more on the participant's profile page.",
+        rest,
+    ).format(rest=rest)
+
+
 def _sources_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
-    title = "Sources"
+    title = _("Sources")
     cited: Counter[str] = Counter()
     for column in (view.pledges[F.SOURCE_IDS], view.delegations[F.SOURCE_IDS]):
         for ids in column:
@@ -553,30 +636,40 @@ def _sources_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slid
     if view.meeting is not None:
         cited.update(view.meeting.meeting.sources)
     bullets = (
-        "Cite as: " + whole_sentences(dataset.info.citation, lambda text: len(text) <= 200, CITATION_REST),
-        f"Licence: {dataset.info.licence}. Every record cites its sources; check them before quoting a figure.",
+        _("Cite as: {citation}").format(
+            citation=whole_sentences(dataset.info.citation, lambda text: len(text) <= 200, _(CITATION_REST))
+        ),
+        _("Licence: {licence}. Every record cites its sources; check them before quoting a figure.").format(
+            licence=dataset.info.licence
+        ),
     )
     if not cited:
         return [
-            Slide("sources", title, as_of_text(dataset), ("No records in the current view cite a source.", *bullets))
+            Slide("sources", title, as_of_text(dataset), (_("No records in the current view cite a source."), *bullets))
         ]
     top = sorted(cited, key=lambda s: (-cited[s], dataset.sources[s].publisher.casefold()))[:MAX_SOURCES]
     table = pd.DataFrame(
         [
             {
-                "Publisher": dataset.sources[s].publisher,
-                "Title": shorten(dataset.sources[s].title, 90),
-                "Published": dataset.sources[s].published or "—",
-                "Records": cited[s],
+                N_("Publisher"): dataset.sources[s].publisher,
+                N_("Title"): shorten(dataset.sources[s].title, 90),
+                N_("Published"): dataset.sources[s].published or "—",
+                N_("Records"): cited[s],
             }
             for s in top
         ]
     )
+    table = translated_columns(table)
     widths = (0.22, 0.52, 0.14, 0.12)
-    subtitle = f"The most cited of the {len(cited)} sources behind this view · {as_of_text(dataset)}"
+    # English has always said "sources" whatever the count: both forms stay that.
+    subtitle = ngettext(
+        "The most cited of the {n} sources behind this view · {as_of}",
+        "The most cited of the {n} sources behind this view · {as_of}",
+        len(cited),
+    ).format(n=len(cited), as_of=as_of_text(dataset))
     box = slide_layout(Slide("sources", title, subtitle, bullets, table=table, table_widths=widths)).table
     assert box is not None
-    fitted, _ = fit_table(table, widths, box.w, box.h)
+    fitted, _left_off = fit_table(table, widths, box.w, box.h)
     notes = "\n".join(
         f"{dataset.sources[s].publisher}: {dataset.sources[s].title} {dataset.sources[s].url}" for s in top
     )

@@ -19,6 +19,8 @@ from functools import lru_cache
 
 import pandas as pd
 
+from summit.i18n import ngettext
+
 TITLE_PX = 56
 SUBTITLE_PX = 32
 TITLE_OPENING_PX, SUBTITLE_OPENING_PX = 72, 36
@@ -178,11 +180,20 @@ def name_list(names: list[str], limit: int) -> str:
     shown: list[str] = []
     for index, name in enumerate(names):
         rest = len(names) - index - 1
-        candidate = ", ".join([*shown, name]) + (f" and {rest} more" if rest else "")
+        candidate = _and_more([*shown, name], rest)
         if len(candidate) > limit and shown:
-            return ", ".join(shown) + f" and {len(names) - len(shown)} more"
+            return _and_more(shown, len(names) - len(shown))
         shown.append(name)
     return ", ".join(shown)
+
+
+def _and_more(names: list[str], rest: int) -> str:
+    """'A, B, C and 4 more', or 'A, B, C' when rest is 0."""
+    if not rest:
+        return ", ".join(names)
+    return ngettext("{names} and {rest} more", "{names} and {rest} more", rest).format(
+        names=", ".join(names), rest=rest
+    )
 
 
 def paginate(bullets: list[str], width: int, height: int, rest: str, size: int = BODY_PX) -> list[tuple[str, ...]]:

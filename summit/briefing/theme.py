@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from summit import geo
 from summit.briefing.layout import Box
 from summit.figures import UNCONDITIONAL_NAME, Chart
+from summit.i18n import _
 from summit.maps import CONTEXT_NAME
 
 # Figures on slides: fonts and widths scaled for a room (figures.py draws 14 px labels at scale 1).
@@ -99,10 +100,17 @@ def themed_figure(figure: go.Figure, theme: str) -> go.Figure:
             themed.update_traces(
                 colorscale=[[0, DARK_CONTEXT], [1, DARK_CONTEXT]],
                 marker_line_color=background,
-                selector={"type": "choroplethmap", "name": CONTEXT_NAME},
+                selector=_named("choroplethmap", CONTEXT_NAME),
             )
     if theme == "dark":
         # Numbers outside the bars are on the background; inside, Plotly picks a colour for the bar.
         themed.update_traces(outsidetextfont={"color": ink}, selector={"type": "bar"})
-        themed.update_traces(marker_line_color=ink, selector={"type": "bar", "name": UNCONDITIONAL_NAME})
+        themed.update_traces(marker_line_color=ink, selector=_named("bar", UNCONDITIONAL_NAME))
     return themed
+
+
+def _named(kind: str, name: str):
+    """A trace selector by type and name, the name as written in English or in the current language (the
+    figures may name their traces in either)."""
+    names = {name, _(name)}
+    return lambda trace: trace.type == kind and trace.name in names
