@@ -90,8 +90,8 @@ def source_line(dataset: Dataset) -> str:
     )
 
 
-def short_month(day) -> str:
-    """'Feb 2026', 'févr. 2026': a month and year in a short sentence."""
+def short_month(day: pd.Timestamp) -> str:
+    """'Feb 2026', 'févr. 2026': a month and year in a short sentence (English as the code has always written it)."""
     if current_language() == "en":
         return f"{day:%b %Y}"
     return format_date(day, "LLL y", locale=LOCALES[current_language()])
