@@ -26,6 +26,7 @@ from summit.dataset import Dataset, load_dataset
 from summit.dates import partial_date_text
 from summit.frames import Frames, participant_name, quantities_text
 from summit.history import current, dataset_as_of, first_day, history_text
+from summit.i18n import N_, Messages, _, current_language, format_day, format_short_day, ngettext
 from summit.schema import Pledge, Step
 from summit.timing import place
 from summit.versions import VersionError, dataset_at
@@ -48,15 +49,29 @@ class ChangeKind(StrEnum):
     UNCHANGED = "unchanged"
 
 
-CHANGE_LABELS = {
-    ChangeKind.ADDED: "Added",
-    ChangeKind.UPGRADED: "Upgraded",
-    ChangeKind.DOWNGRADED: "Downgraded",
-    ChangeKind.WITHDRAWN: "Withdrawn",
-    ChangeKind.REVISED: "Revised or corrected",
-    ChangeKind.FOLLOWED_UP: "Followed up (status kept)",
-    ChangeKind.REMOVED: "Removed from the data",
-    ChangeKind.UNCHANGED: "Unchanged",
+CHANGE_LABELS = Messages(
+    {
+        ChangeKind.ADDED: N_("Added"),
+        ChangeKind.UPGRADED: N_("Upgraded"),
+        ChangeKind.DOWNGRADED: N_("Downgraded"),
+        ChangeKind.WITHDRAWN: N_("Withdrawn"),
+        ChangeKind.REVISED: N_("Revised or corrected"),
+        ChangeKind.FOLLOWED_UP: N_("Followed up (status kept)"),
+        ChangeKind.REMOVED: N_("Removed from the data"),
+        ChangeKind.UNCHANGED: N_("Unchanged"),
+    }
+)
+# How many records of a kind, in a summary ('35 added'): a count of its own, so each language can agree the
+# word with the number.
+_KIND_COUNTS: dict[ChangeKind, Callable[[int], str]] = {
+    ChangeKind.ADDED: lambda n: ngettext("{n} added", "{n} added", n),
+    ChangeKind.UPGRADED: lambda n: ngettext("{n} upgraded", "{n} upgraded", n),
+    ChangeKind.DOWNGRADED: lambda n: ngettext("{n} downgraded", "{n} downgraded", n),
+    ChangeKind.WITHDRAWN: lambda n: ngettext("{n} withdrawn", "{n} withdrawn", n),
+    ChangeKind.REVISED: lambda n: ngettext("{n} revised or corrected", "{n} revised or corrected", n),
+    ChangeKind.FOLLOWED_UP: lambda n: ngettext("{n} followed up (status kept)", "{n} followed up (status kept)", n),
+    ChangeKind.REMOVED: lambda n: ngettext("{n} removed from the data", "{n} removed from the data", n),
+    ChangeKind.UNCHANGED: lambda n: ngettext("{n} unchanged", "{n} unchanged", n),
 }
 
 # How far a record's status has gone, from refusing to delivering: a move up the ladder is an upgrade, a move
@@ -75,7 +90,7 @@ STATUS_RANK = {
     Status.DELIVERED: 7,
 }
 
-CHANGE_RULE = (
+CHANGE_RULE = N_(
     "Two moments of the data are compared record by record, each record as its latest step at that moment "
     "left it. A record only in the later one is added; only in the earlier one, removed from the data (a "
     "correction, or a record dated after the later moment). A record whose status became withdrawn is "
@@ -102,20 +117,21 @@ MAP_ORDER = (
 CHANGED_KINDS = frozenset(MAP_ORDER) - {ChangeKind.UNCHANGED}
 
 # The fields of a record, in the words a change list uses; a field not named here is shown by its own name.
+# Change.fields keeps these English words (the code tells changes apart by them); the detail translates them.
 FIELD_WORDS = {
-    "status": "status",
-    "quantities": "figures",
-    "description": "description",
-    "types": "commitment types",
-    "conditions": "conditions",
-    "condition_note": "condition note",
-    "sources": "sources",
-    "confidence": "confidence",
-    "disputed_claims": "disputed claims",
-    "history": "history",
-    "participant": "participant",
-    "joint_with": "joint participants",
-    "date": "date",
+    "status": N_("status"),
+    "quantities": N_("figures"),
+    "description": N_("description"),
+    "types": N_("commitment types"),
+    "conditions": N_("conditions"),
+    "condition_note": N_("condition note"),
+    "sources": N_("sources"),
+    "confidence": N_("confidence"),
+    "disputed_claims": N_("disputed claims"),
+    "history": N_("history"),
+    "participant": N_("participant"),
+    "joint_with": N_("joint participants"),
+    "date": N_("date"),
 }
 
 
@@ -168,13 +184,14 @@ def _change(
     assert shown is not None
     data = new if now else old
     participants = (shown.participant, *shown.joint_with)
-    name = " and ".join(participant_name(data, code) for code in participants)
+    name = _(" and ").join(participant_name(data, code) for code in participants)
     if was is None:
         kind, fields, detail = ChangeKind.ADDED, (), _status(now)
         when = partial_date_text(later.date) if later.date else ""
         sources = tuple(later.sources)
     elif now is None:
-        kind, fields, detail = ChangeKind.REMOVED, (), f"No longer in the data (was {_status(was).lower()})"
+        detail = _("No longer in the data (was {status})").format(status=_status(was).lower())
+        kind, fields = ChangeKind.REMOVED, ()
         when, sources = "", tuple(earlier[0].sources)
     else:
         fields = _differences(was, now, earlier[0], later)
@@ -230,17 +247,28 @@ def _detail(was: Pledge, now: Pledge, fields: tuple[str, ...], new_steps: list[S
     if "status" in fields:
         parts.append(f"{_status(was)} → {_status(now)}")
     if "figures" in fields:
-        parts.append(f"figures: {quantities_text(was) or 'none'} → {quantities_text(now) or 'none'}")
+        parts.append(
+            _("figures: {before} → {after}").format(
+                before=quantities_text(was) or _("none"), after=quantities_text(now) or _("none")
+            )
+        )
     if new_steps and "status" not in fields:
         # A step that kept the status: what it says is the news ('Macron briefed the party leaders').
         steps = "; ".join(
-            f"{partial_date_text(s.date)}: {s.note}" if s.note else partial_date_text(s.date) for s in new_steps
+            _("{date}: {note}").format(date=partial_date_text(s.date), note=s.note)
+            if s.note
+            else partial_date_text(s.date)
+            for s in new_steps
         )
-        parts.append(f"status kept as {_status(now).lower()}; new step{'s' if len(new_steps) > 1 else ''} {steps}")
+        kept = ngettext(
+            "status kept as {status}; new step {steps}", "status kept as {status}; new steps {steps}", len(new_steps)
+        )
+        parts.append(kept.format(status=_status(now).lower(), steps=steps))
     shown = {"status", "figures"} | ({"history"} if new_steps else set())
-    others = [f for f in fields if f not in shown]
+    others = [_(f) for f in fields if f not in shown]
     if others:
-        parts.append(f"{', '.join(others)} edited".capitalize() if not parts else f"{', '.join(others)} edited")
+        edited = _("{fields} edited").format(fields=", ".join(others))
+        parts.append(edited.capitalize() if not parts else edited)
     return "; ".join(parts)
 
 
@@ -282,7 +310,7 @@ def day_of(dataset: Dataset, token: str) -> tuple[dt.date, str]:
             day = dt.date.fromisoformat(token)
         except ValueError as error:
             raise MomentError(f"{token!r} is not a day: {error}") from None
-        return day, f"{day:%-d %B %Y}"
+        return day, format_day(day)
     for meeting_file in dataset.meetings:
         meeting = meeting_file.meeting
         if meeting.id == token:
@@ -369,11 +397,11 @@ def participant_kinds(changes: Iterable[Change]) -> dict[str, ChangeKind]:
 
 # Columns of the change list as readers see it: the Changes page, the CSV of `python -m summit diff` and the
 # Excel export's change sheet. The participant, meeting, description, source and key columns are the tables'.
-COL_CHANGE = "Change"
-COL_BEFORE = "Before"
-COL_AFTER = "After"
-COL_DETAIL = "What changed"
-COL_WHEN = "When"
+COL_CHANGE = N_("Change")
+COL_BEFORE = N_("Before")
+COL_AFTER = N_("After")
+COL_DETAIL = N_("What changed")
+COL_WHEN = N_("When")
 CHANGE_TABLE_COLUMNS = [
     COL_CHANGE, T.COL_PARTICIPANT, COL_BEFORE, COL_AFTER, COL_DETAIL, COL_WHEN, T.COL_MEETING, T.COL_DESCRIPTION,
     T.COL_SOURCE, T.COL_SOURCES, T.COL_CODE, T.COL_ID,
@@ -407,10 +435,17 @@ def summary_text(changes: list[Change], before: str, after: str) -> str:
     """'From 5 January 2026 to 28 February 2026: 36 records changed (35 added, 1 upgraded); 40 unchanged.'"""
     tally = counts(changes)
     changed = sum(n for kind, n in tally.items() if kind in CHANGED_KINDS)
-    parts = [f"{n} {CHANGE_LABELS[kind].lower()}" for kind, n in tally.items() if kind in CHANGED_KINDS and n]
-    noun = "record" if changed == 1 else "records"
-    head = f"From {before} to {after}: {changed} {noun} changed" + (f" ({', '.join(parts)})" if parts else "")
-    return f"{head}; {tally[ChangeKind.UNCHANGED]} unchanged."
+    parts = [_KIND_COUNTS[kind](n).format(n=n) for kind, n in tally.items() if kind in CHANGED_KINDS and n]
+    changed_text = ngettext("{n} record changed", "{n} records changed", changed).format(n=changed)
+    if parts:
+        changed_text = _("{changed} ({kinds})").format(changed=changed_text, kinds=", ".join(parts))
+    unchanged = tally[ChangeKind.UNCHANGED]
+    return _("From {before} to {after}: {changed}; {unchanged}.").format(
+        before=before,
+        after=after,
+        changed=changed_text,
+        unchanged=_KIND_COUNTS[ChangeKind.UNCHANGED](unchanged).format(n=unchanged),
+    )
 
 
 def resolve_moment(token: str, folder: Path, now: Dataset) -> Moment:
@@ -443,7 +478,7 @@ def resolve_moment(token: str, folder: Path, now: Dataset) -> Moment:
 
 # --- follow-through: what a meeting's pledges became ---------------------------------------------------
 
-FOLLOW_THROUGH_RULE = (
+FOLLOW_THROUGH_RULE = N_(
     "Follow-through counts the pledges made or restated at a meeting (not stances or third-party reports) by "
     "the status their latest step gives them as of the view's day, with the date of that step; a pledge with "
     "no later step is counted as made. A withdrawn pledge is counted as withdrawn, never as a pledge that "
@@ -459,12 +494,12 @@ FOLLOW_THROUGH_ORDER = (
     Status.DELIVERED,
     Status.WITHDRAWN,
 )
-COL_AS_MADE = "As made"
-COL_NOW = "Now"
-COL_SINCE = "Since"
-COL_PLEDGE_COUNT = "Pledges"
-COL_STATUS_NOW = "Status now"
-COL_DATES = "Dates of the steps"
+COL_AS_MADE = N_("As made")
+COL_NOW = N_("Now")
+COL_SINCE = N_("Since")
+COL_PLEDGE_COUNT = N_("Pledges")
+COL_STATUS_NOW = N_("Status now")
+COL_DATES = N_("Dates of the steps")
 # Besides the columns shown: the status now (a Status) and the day of the latest step (a date, or None).
 STATUS_NOW, SINCE_DAY = "status_now", "since_day"
 FOLLOW_THROUGH_COLUMNS = [
@@ -489,7 +524,7 @@ def follow_through(dataset: Dataset, meeting_id: str) -> pd.DataFrame:
             last = _reached(pledge)
             rows.append(
                 {
-                    T.COL_PARTICIPANT: " and ".join(
+                    T.COL_PARTICIPANT: _(" and ").join(
                         participant_name(dataset, c) for c in (pledge.participant, *pledge.joint_with)
                     ),
                     T.COL_DESCRIPTION: pledge.description,
@@ -523,9 +558,12 @@ def follow_through_counts(frame: pd.DataFrame) -> pd.DataFrame:
     for status in FOLLOW_THROUGH_ORDER:
         of = frame[frame[STATUS_NOW] == status]
         days = sorted(d for d in of[SINCE_DAY] if d is not None)
-        dates = (
-            "" if not days else f"{days[0]:%-d %b %Y}" + (f" to {days[-1]:%-d %b %Y}" if days[-1] != days[0] else "")
-        )
+        if not days:
+            dates = ""
+        elif days[-1] == days[0]:
+            dates = format_short_day(days[0])
+        else:
+            dates = _("{start} to {end}").format(start=format_short_day(days[0]), end=format_short_day(days[-1]))
         rows.append({COL_STATUS_NOW: _status_label(status), COL_PLEDGE_COUNT: len(of), COL_DATES: dates})
     return pd.DataFrame(rows, columns=[COL_STATUS_NOW, COL_PLEDGE_COUNT, COL_DATES])
 
@@ -566,19 +604,19 @@ class SinceChanges:
 
     @property
     def label(self) -> str:
-        return f"{self.day:%-d %B %Y}"
+        return format_day(self.day)
 
 
-# The earlier moment of a comparison, remembered per (version of the data, day): the slide, the Excel sheet and
-# the Changes page compare with the same day on every rerun, and building its frames is most of the work
+# The earlier moment of a comparison, remembered per (version of the data, day, language): the slide, the Excel
+# sheet and the Changes page compare with the same day on every rerun, and building its frames is most of the work
 # (2.9 s per briefing rerun at ×100 before). A data edit changes the fingerprint; the oldest entries go.
 MAX_REMEMBERED = 8
-_remembered: OrderedDict[tuple[str, str], object] = OrderedDict()
+_remembered: OrderedDict[tuple[str, ...], object] = OrderedDict()
 _remembered_lock = threading.Lock()
 T_ = TypeVar("T_")
 
 
-def _remember(key: tuple[str, str], make: Callable[[], T_]) -> T_:
+def _remember(key: tuple[str, ...], make: Callable[[], T_]) -> T_:
     """make(), once per key while it is among the last MAX_REMEMBERED; a dataset without a fingerprint (built
     in memory) is never remembered."""
     if not key[0]:
@@ -596,21 +634,21 @@ def _remember(key: tuple[str, str], make: Callable[[], T_]) -> T_:
 
 
 def frames_of(dataset: Dataset) -> Frames:
-    """The dataset's frames, remembered per version of the data."""
+    """The dataset's frames, remembered per version of the data and language (frames hold labels in words)."""
     from summit.frames import build_frames
 
-    return _remember((dataset.fingerprint, "frames"), lambda: build_frames(dataset))
+    return _remember((dataset.fingerprint, "frames", current_language()), lambda: build_frames(dataset))
 
 
 def earlier_moment(dataset: Dataset, day: dt.date) -> tuple[list[Change], Dataset, Frames]:
     """Every record compared between the end of `day` and the dataset (no filter applied), with the data as it
-    stood then and its frames: remembered per (version of the data, day)."""
+    stood then and its frames: remembered per (version of the data, day, language: changes hold words)."""
 
     def make() -> tuple[list[Change], Dataset, Frames]:
         old = dataset_as_of(dataset, day)
         return compare(old, dataset), old, frames_of(old)
 
-    return _remember((dataset.fingerprint, day.isoformat()), make)
+    return _remember((dataset.fingerprint, day.isoformat(), current_language()), make)
 
 
 def changes_since(dataset: Dataset, frames: Frames | None, filters: Filters) -> SinceChanges | None:
@@ -629,5 +667,9 @@ def changes_since(dataset: Dataset, frames: Frames | None, filters: Filters) -> 
 def change_line(change: Change) -> str:
     """'Upgraded — European Union: An interest-free €90bn loan … (Announced → Approved by parliament,
     11 February 2026)': what the record is, then how it changed and when."""
-    how = change.detail + (f", {change.when}" if change.when and change.when not in change.detail else "")
-    return f"{CHANGE_LABELS[change.kind]} — {change.name}: {change.description} ({how})"
+    how = change.detail
+    if change.when and change.when not in change.detail:
+        how = _("{detail}, {when}").format(detail=change.detail, when=change.when)
+    return _("{change} — {name}: {description} ({how})").format(
+        change=CHANGE_LABELS[change.kind], name=change.name, description=change.description, how=how
+    )

@@ -9,10 +9,12 @@ from functools import cached_property
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+from babel.dates import format_date
 
 from summit import frames as F
 from summit import tables as T
 from summit.dataset import Dataset
+from summit.i18n import LOCALES, N_, _, current_language, format_short_day, ngettext
 from summit.tables import type_counts
 from summit.vocabulary import (
     CONFIDENCE_LABELS,
@@ -32,7 +34,7 @@ NEUTRAL = "#DDDDDD"
 # Conditional pledges are drawn hatched as well as lighter, so the split reads without colour.
 CONDITIONAL_PATTERN = "/"
 # Legend name of the solid part of the type bars (the briefing's dark theme outlines that part).
-UNCONDITIONAL_NAME = "No condition stated"
+UNCONDITIONAL_NAME = N_("No condition stated")
 # The house template is Plotly's default look ("plotly") cut to the trace types and layout parts these
 # charts use. The full template is 7 KB: Plotly validates it on every figure built or copied (8 ms
 # each) and Streamlit sends it with every chart; the cut one is about 1.2 KB and looks the same here.
@@ -83,7 +85,16 @@ def plotly_text(text: object) -> str:
 
 def source_line(dataset: Dataset) -> str:
     """'Source: <dataset title>, data as of 28 Feb 2026.' as plain text (escaped where it enters a figure)."""
-    return f"Source: {dataset.info.title}; data as of {dataset.info.as_of:%-d %b %Y}."
+    return _("Source: {title}; data as of {day}.").format(
+        title=dataset.info.title, day=format_short_day(dataset.info.as_of)
+    )
+
+
+def short_month(day: pd.Timestamp) -> str:
+    """'Feb 2026', 'févr. 2026': a month and year in a short sentence (English as the code has always written it)."""
+    if current_language() == "en":
+        return f"{day:%b %Y}"
+    return format_date(day, "LLL y", locale=LOCALES[current_language()])
 
 
 def chart_layout(title: str, source: str, specific: dict, *, height: int = 420, scale: float = 1.0) -> dict:
@@ -122,7 +133,7 @@ def type_bar_chart(dataset: Dataset, pledge_types: pd.DataFrame, meeting_name: s
     counts = type_counts(dataset, pledge_types).sort_values(T.TOTAL_COUNT)
     # What Plotly draws is escaped; the alt text below uses the labels as written.
     drawn = {column: list(counts[column].map(plotly_text)) for column in (T.TYPE_SHORT_LABEL, T.TYPE_LABEL)}
-    title = "Pledges by commitment type"
+    title = _("Pledges by commitment type")
     bars = []
     if not counts.empty:
         # Two stacked bars per type: without condition (solid), then conditional (hatched).
@@ -136,22 +147,24 @@ def type_bar_chart(dataset: Dataset, pledge_types: pd.DataFrame, meeting_name: s
         unconditional = {
             **shared,
             "x": counts[T.UNCONDITIONAL_COUNT],
-            "name": UNCONDITIONAL_NAME,
+            "name": _(UNCONDITIONAL_NAME),
             "marker": {"color": colours, "line": {"color": INK, "width": 1}},
-            "hovertemplate": "%{customdata[0]}: %{x} without condition<extra></extra>",
+            "hovertemplate": _("{label}: {count} without condition").format(label="%{customdata[0]}", count="%{x}")
+            + "<extra></extra>",
             "text": counts[T.UNCONDITIONAL_COUNT].where(counts[T.UNCONDITIONAL_COUNT] > 0, ""),
             "textposition": "inside",
         }
         conditional = {
             **shared,
             "x": counts[T.CONDITIONAL_COUNT],
-            "name": "Conditional",
+            "name": _("Conditional"),
             "marker": {
                 "color": "white",
                 "line": {"color": colours, "width": 2},
                 "pattern": {"shape": CONDITIONAL_PATTERN, "fgcolor": colours, "solidity": 0.4},
             },
-            "hovertemplate": "%{customdata[0]}: %{x} conditional<extra></extra>",
+            "hovertemplate": _("{label}: {count} conditional").format(label="%{customdata[0]}", count="%{x}")
+            + "<extra></extra>",
             # The number at the end of the bar is the total; the hatched part's count is in the hover.
             "text": counts[T.TOTAL_COUNT],
             "textposition": "outside",
@@ -169,7 +182,7 @@ def type_bar_chart(dataset: Dataset, pledge_types: pd.DataFrame, meeting_name: s
             "traceorder": "normal",
         },
         "xaxis": {
-            "title": "Number of pledges",
+            "title": _("Number of pledges"),
             "gridcolor": GRID,
             "dtick": 5 if counts[T.TOTAL_COUNT].max() > 12 else 1,
         }
@@ -180,16 +193,17 @@ def type_bar_chart(dataset: Dataset, pledge_types: pd.DataFrame, meeting_name: s
     height = max(260, 34 * len(counts) + 140)
     spec = figure_spec(bars, chart_layout(title, source_line(dataset), layout, height=height, scale=scale))
     top = counts.sort_values(T.TOTAL_COUNT, ascending=False).head(3)
-    alt = (
-        "Bar chart of pledges per commitment type; "
-        + "; ".join(
-            f"{label}: {total} ({conditional} conditional)"
+    if len(top):
+        each = _("{label}: {total} ({conditional} conditional)")
+        types = "; ".join(
+            each.format(label=label, total=total, conditional=conditional)
             for label, total, conditional in zip(
                 top[T.TYPE_LABEL], top[T.TOTAL_COUNT], top[T.CONDITIONAL_COUNT], strict=True
             )
         )
-        + ("." if len(top) else "no pledges.")
-    )
+        alt = _("Bar chart of pledges per commitment type; {types}.").format(types=types)
+    else:
+        alt = _("Bar chart of pledges per commitment type; no pledges.")
     return Chart(spec, title, alt, source_line(dataset))
 
 
@@ -210,13 +224,14 @@ def confidence_bar_chart(dataset: Dataset, pledges: pd.DataFrame, *, scale: floa
         "marker": {"color": [colours[list(Confidence).index(c)] for c in levels], "line": {"color": INK, "width": 1}},
         "hovertemplate": "%{y}: %{x}<extra></extra>",
     }
-    layout = {"yaxis": {"autorange": "reversed", "automargin": True}, "xaxis": {"title": "Records", "gridcolor": GRID}}
-    title = "Pledges and stances by confidence"
+    layout = {
+        "yaxis": {"autorange": "reversed", "automargin": True},
+        "xaxis": {"title": _("Records"), "gridcolor": GRID},
+    }
+    title = _("Pledges and stances by confidence")
     spec = figure_spec([bar], chart_layout(title, source_line(dataset), layout, height=300, scale=scale))
-    alt = (
-        "Bar chart of records by confidence: "
-        + ", ".join(f"{lab} {v}" for lab, v in zip(labels, values, strict=True))
-        + "."
+    alt = _("Bar chart of records by confidence: {levels}.").format(
+        levels=", ".join(f"{lab} {v}" for lab, v in zip(labels, values, strict=True))
     )
     return Chart(spec, title, alt, source_line(dataset))
 
@@ -241,9 +256,17 @@ def timeline_chart(dataset: Dataset, meetings: pd.DataFrame, *, scale: float = 1
                 "color": PALETTE[0] if fmt == MeetingFormat.IN_PERSON else PALETTE[1],
                 "line": {"color": INK, "width": 2},
             },
-            "customdata": list(zip(of_format[F.PLEDGE_COUNT], of_format[F.FULL_NAME].map(plotly_text), strict=True)),
-            "hovertemplate": "%{customdata[1]}<br>%{x|%-d %b %Y}<br>%{y} delegations identified, "
-            "%{customdata[0]} pledges and stances recorded<extra></extra>",
+            "customdata": [
+                [_meeting_hover(name, day, delegations, records)]
+                for name, day, delegations, records in zip(
+                    of_format[F.FULL_NAME],
+                    of_format[F.MEETING_DATE],
+                    of_format[F.DELEGATION_COUNT],
+                    of_format[F.PLEDGE_COUNT],
+                    strict=True,
+                )
+            ],
+            "hovertemplate": "%{customdata[0]}<extra></extra>",
         }
         for fmt, of_format in meetings.groupby(F.FORMAT, sort=False)
     ]
@@ -255,7 +278,9 @@ def timeline_chart(dataset: Dataset, meetings: pd.DataFrame, *, scale: float = 1
                 "x": busiest[F.MEETING_DATE],
                 "y": busiest[F.DELEGATION_COUNT],
                 "text": plotly_text(
-                    f"{busiest[F.MEETING_NAME]}: {busiest[F.PLEDGE_COUNT]} pledges and stances recorded"
+                    _("{meeting}: {records}").format(
+                        meeting=busiest[F.MEETING_NAME], records=_records_recorded(busiest[F.PLEDGE_COUNT])
+                    )
                 ),
                 "showarrow": True,
                 "arrowhead": 0,
@@ -267,20 +292,43 @@ def timeline_chart(dataset: Dataset, meetings: pd.DataFrame, *, scale: float = 1
         )
     layout = {
         "xaxis": {"gridcolor": GRID},
-        "yaxis": {"title": "Delegations identified", "gridcolor": GRID, "rangemode": "tozero"},
+        "yaxis": {"title": _("Delegations identified"), "gridcolor": GRID, "rangemode": "tozero"},
         "legend": {"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "xanchor": "left"},
         "annotations": annotations,
     }
     series = dataset.meeting_series
-    title = f"{series[:1].upper()}{series[1:]} over time"
+    title = _("{series} over time").format(series=f"{series[:1].upper()}{series[1:]}")
     spec = figure_spec(traces, chart_layout(title, source_line(dataset), layout, height=420, scale=scale))
     alt = (
-        f"Timeline of {len(meetings)} meetings from {meetings[F.MEETING_DATE].min():%b %Y} to "
-        f"{meetings[F.MEETING_DATE].max():%b %Y}; height shows the delegations identified at each."
+        ngettext(
+            "Timeline of {n} meetings from {start} to {end}; height shows the delegations identified at each.",
+            "Timeline of {n} meetings from {start} to {end}; height shows the delegations identified at each.",
+            len(meetings),
+        ).format(
+            n=len(meetings),
+            start=short_month(meetings[F.MEETING_DATE].min()),
+            end=short_month(meetings[F.MEETING_DATE].max()),
+        )
         if len(meetings)
-        else "Timeline with no meetings."
+        else _("Timeline with no meetings.")
     )
     return Chart(spec, title, alt, source_line(dataset))
+
+
+def _records_recorded(count: int) -> str:
+    """'12 pledges and stances recorded' (the English has always used the plural, even for one)."""
+    return ngettext("{n} pledges and stances recorded", "{n} pledges and stances recorded", count).format(n=count)
+
+
+def _meeting_hover(name: str, day: pd.Timestamp, delegations: int, records: int) -> str:
+    """A meeting's hover on the timeline, as Plotly markup: its name, its day, its delegations and records."""
+    counted = _("{delegations}, {records}").format(
+        delegations=ngettext("{n} delegations identified", "{n} delegations identified", delegations).format(
+            n=delegations
+        ),
+        records=_records_recorded(records),
+    )
+    return "<br>".join(plotly_text(line) for line in (name, format_short_day(day), counted))
 
 
 def follow_through_chart(dataset: Dataset, counts: pd.DataFrame, meeting_name: str, *, scale: float = 1.0) -> Chart:
@@ -296,24 +344,30 @@ def follow_through_chart(dataset: Dataset, counts: pd.DataFrame, meeting_name: s
         "orientation": "h",
         "text": values,
         "textposition": "outside",
-        "customdata": [plotly_text(d or "as made, no later step") for d in dates],
+        "customdata": [
+            plotly_text(
+                ngettext("{status}: {n} pledges ({dates})", "{status}: {n} pledges ({dates})", value).format(
+                    status=label, n=value, dates=d or _("as made, no later step")
+                )
+            )
+            for label, value, d in zip(labels, values, dates, strict=True)
+        ],
         "marker": {"color": PALETTE[0], "line": {"color": INK, "width": 1}},
-        "hovertemplate": "%{y}: %{x} pledges (%{customdata})<extra></extra>",
+        "hovertemplate": "%{customdata}<extra></extra>",
     }
     layout = {
         "yaxis": {"autorange": "reversed", "automargin": True},
         "xaxis": {
-            "title": "Pledges",
+            "title": _("Pledges"),
             "gridcolor": GRID,
             "rangemode": "tozero",
             "dtick": 1 if max(values, default=0) <= 10 else None,
         },
     }
-    title = f"What the pledges of {meeting_name} became"
+    title = _("What the pledges of {meeting} became").format(meeting=meeting_name)
     spec = figure_spec([bar], chart_layout(title, source_line(dataset), layout, height=340, scale=scale))
-    alt = (
-        f"Bar chart of the pledges made at {meeting_name} by their status now: "
-        + ", ".join(f"{label} {value}" for label, value in zip(labels, values, strict=True))
-        + "."
+    alt = _("Bar chart of the pledges made at {meeting} by their status now: {statuses}.").format(
+        meeting=meeting_name,
+        statuses=", ".join(f"{label} {value}" for label, value in zip(labels, values, strict=True)),
     )
     return Chart(spec, title, alt, source_line(dataset))

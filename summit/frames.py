@@ -9,6 +9,7 @@ import pandas as pd
 from summit import countries
 from summit.dataset import Dataset
 from summit.history import current, first_day, history_text
+from summit.i18n import N_, _
 from summit.quantities import figure_of, quantities_line
 from summit.schema import Meeting, Pledge, Source
 from summit.search import fold
@@ -121,11 +122,11 @@ SOURCE_KIND_LABEL = "source_kind_label"
 CITED_BY = "cited_by"  # added by cited_sources
 
 STATE_KIND = "state"
-UNTITLED = "(no title given)"  # a source whose page has no title
+UNTITLED = N_("(no title given)")  # a source whose page has no title
 LEVEL_ORDER = list(Level)
 # A head whose own confidence is one of these is not counted as a leader present, only shown as unconfirmed.
 DOUBTFUL = frozenset({Confidence.UNVERIFIED, Confidence.DISPUTED})
-JOINT_RULE = (
+JOINT_RULE = N_(
     "A joint pledge or stance (several participants, `joint_with`) is one record: every total counts it once; it "
     "is listed under each of its participants, on their profiles, on the map and in the who-does-what grid, and "
     "a filter by group keeps it when any of them is a member. Its figures are the record's, never shown on the map "
@@ -155,13 +156,16 @@ def participant_name(dataset: Dataset, code: str) -> str:
 def theatre_name(dataset: Dataset) -> str:
     """The country the meeting's deployments concern (dataset.yaml `theatre`), by name."""
     theatre = dataset.info.theatre
-    return participant_name(dataset, theatre) if theatre else "the country concerned"
+    return participant_name(dataset, theatre) if theatre else _("the country concerned")
 
 
 def deployment_labels(dataset: Dataset) -> dict[str, str]:
     """Deployment value → words: 'Inside Ukraine', 'Outside Ukraine'."""
     name = theatre_name(dataset)
-    return {str(Deployment.INSIDE): f"Inside {name}", str(Deployment.OUTSIDE): f"Outside {name}"}
+    return {
+        str(Deployment.INSIDE): _("Inside {country}").format(country=name),
+        str(Deployment.OUTSIDE): _("Outside {country}").format(country=name),
+    }
 
 
 def participant_kind(dataset: Dataset, code: str) -> str:
@@ -192,7 +196,7 @@ def quantities_text(pledge: Pledge) -> str:
 
 def person_text(name: str | None, title: str | None) -> str:
     """'Name, Title', or whichever is known, or 'Not identified'."""
-    return ", ".join(p for p in (name, title) if p) or "Not identified"
+    return ", ".join(p for p in (name, title) if p) or _("Not identified")
 
 
 def each_participant(pledges: pd.DataFrame) -> pd.DataFrame:
@@ -243,7 +247,7 @@ def build_frames(dataset: Dataset) -> Frames:
         for delegation in meeting_file.delegations:
             heads = delegation.heads
             top_level = min((h.level for h in heads), key=LEVEL_ORDER.index)
-            names = [h.name or "Not identified" for h in heads]
+            names = [h.name or _("Not identified") for h in heads]
             sources = sources_of(delegation.sources)
             delegation_rows.append(
                 {
@@ -305,7 +309,7 @@ def build_frames(dataset: Dataset) -> Frames:
             {
                 SOURCE_ID: s.id,
                 PUBLISHER: s.publisher,
-                TITLE: s.title or UNTITLED,
+                TITLE: s.title or _(UNTITLED),
                 URL: s.url,
                 PUBLISHED: s.published or "",
                 OFFICIAL: s.source_kind in FIRST_HAND_KINDS,

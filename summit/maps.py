@@ -7,7 +7,7 @@ map draws with the network unplugged. Borders are internationally recognised (se
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -17,6 +17,7 @@ from summit import geo
 from summit.changes import CHANGE_LABELS, CHANGED_KINDS, MAP_ORDER, Change, ChangeKind, participant_kinds
 from summit.dataset import Dataset
 from summit.figures import FONT, INK, NEUTRAL, Chart, figure_spec, plotly_text, source_line
+from summit.i18n import N_, Messages, _, format_number, ngettext
 from summit.quantities import Figure, chosen_figure
 from summit.tables import REPORTED_MARK, pledge_mark
 from summit.vocabulary import (
@@ -24,7 +25,6 @@ from summit.vocabulary import (
     LEVEL_LABELS,
     MEASURE_LABELS,
     NOT_OFFERED,
-    OUTCOME_LABELS,
     Basis,
     Deployment,
     Level,
@@ -33,18 +33,20 @@ from summit.vocabulary import (
     Status,
 )
 
-MEASURES = {
-    "pledges": "Number of pledges",
-    "type": "Commitment type",
-    "lead": "Lead roles",
-    "troops": "Troop figure on record",
-    "level": "Level of attendance",
-}
+MEASURES = Messages(
+    {
+        "pledges": N_("Number of pledges"),
+        "type": N_("Commitment type"),
+        "lead": N_("Lead roles"),
+        "troops": N_("Troop figure on record"),
+        "level": N_("Level of attendance"),
+    }
+)
 # The map's other figure measures, offered when the data has figures of that kind (figure:share_of_gdp):
 # one figure per participant by FIGURE_RULE, never a sum, like the troop figure.
 FIGURE_MEASURE = "figure:"
 TROOP_MEASURES = (Measure.TROOPS, Measure.PERSONNEL)
-FIGURE_NONE = "No figure on record"
+FIGURE_NONE = N_("No figure on record")
 
 
 def map_measures(dataset: Dataset) -> dict[str, str]:
@@ -61,7 +63,7 @@ def map_measures(dataset: Dataset) -> dict[str, str]:
     for measure in Measure:
         # A year ('from 2030') is a date, not a magnitude to colour a map by.
         if measure in present and measure not in TROOP_MEASURES and measure != Measure.YEAR:
-            measures[f"{FIGURE_MEASURE}{measure}"] = f"{MEASURE_LABELS[measure]} on record"
+            measures[f"{FIGURE_MEASURE}{measure}"] = _("{measure} on record").format(measure=MEASURE_LABELS[measure])
     return measures
 
 
@@ -69,7 +71,7 @@ def map_title(data: MapData) -> str:
     """'Participants by number of pledges': the legend's title in the sentence, its acronyms kept (GDP)."""
     words = data.legend_title.split(" ")
     first = words[0] if words[0].isupper() else words[0][:1].lower() + words[0][1:]
-    return "Participants by " + " ".join([first, *words[1:]])
+    return _("Participants by {measure}").format(measure=" ".join([first, *words[1:]]))
 
 
 def _figure_measure(measure: str) -> Measure | None:
@@ -80,41 +82,51 @@ def _figure_measure(measure: str) -> Measure | None:
 # Fixed views: plotly's MapLibre map cannot fit bounds to its on-screen size (and `map.bounds` breaks
 # it in plotly 7.1), so the views are fitted to the smallest map; wider maps show more around them.
 VIEWS = {"europe": geo.EUROPE_VIEW, "world": geo.WORLD_VIEW}
-BORDER_NOTE = (
+BORDER_NOTE = N_(
     "Borders as internationally recognised: Crimea is shown as part of Ukraine (UN General Assembly "
     "resolution 68/262). Grey: not a participant."
 )
 # Sequential, colour-blind-safe (light to dark blue-green, ColorBrewer YlGnBu).
 SEQUENTIAL = ["#edf8b1", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84"]
 # The troop measure's categories: what kind of figure a participant has (summit.quantities.FIGURE_RULE).
-TROOPS_STATED = "Figure stated by the participant"
-TROOPS_ESTIMATE = "Press or analyst estimate only"
-TROOPS_NONE = "No public troop figure"
-NO_RECORD = "No record of this type"
+# Categories are kept in English (the keys of CATEGORY_COLOURS) and translated as the map's values are made.
+TROOPS_STATED = N_("Figure stated by the participant")
+TROOPS_ESTIMATE = N_("Press or analyst estimate only")
+TROOPS_NONE = N_("No public troop figure")
+NO_RECORD = N_("No record of this type")
 # The scenario measure (only when a scenario is set): what becomes of a participant's pledges and refusals.
 SCENARIO_MEASURE = "outcome"
-SCENARIO_MEASURE_LABEL = "Outcome in the scenario"
-NO_PLEDGE = "No pledge or conditional refusal"
-STILL_PLEDGING = "Still pledging"
-UNCERTAIN = "Uncertain"
-ALL_LAPSE = "Every pledge lapses"
-REFUSAL_HOLDS = "Refusal holds"
-REFUSAL_LIFTED = "Refusal lifted"
+SCENARIO_MEASURE_LABEL = N_("Outcome in the scenario")
+NO_PLEDGE = N_("No pledge or conditional refusal")
+STILL_PLEDGING = N_("Still pledging")
+UNCERTAIN = N_("Uncertain")
+ALL_LAPSE = N_("Every pledge lapses")
+REFUSAL_HOLDS = N_("Refusal holds")
+REFUSAL_LIFTED = N_("Refusal lifted")
+# How many pledges of a participant meet an outcome, in its hover ('2 stands'): a count of its own per outcome.
+_OUTCOME_COUNTS: dict[Outcome, Callable[[int], str]] = {
+    Outcome.STANDS: lambda n: ngettext("{n} stands", "{n} stands", n),
+    Outcome.LAPSES: lambda n: ngettext("{n} lapses", "{n} lapses", n),
+    Outcome.UNCERTAIN: lambda n: ngettext("{n} uncertain", "{n} uncertain", n),
+    Outcome.REFUSES: lambda n: ngettext("{n} refusal holds", "{n} refusal holds", n),
+    Outcome.LIFTED: lambda n: ngettext("{n} refusal lifted", "{n} refusal lifted", n),
+    Outcome.UNAFFECTED: lambda n: ngettext("{n} not conditional", "{n} not conditional", n),
+}
 # Category colours (Paul Tol muted) with words in the legend and hover, so colour is never alone.
 CATEGORY_COLOURS = {
-    "Lead role": "#332288",
-    "Pledge": "#117733",
-    "Conditional pledge": "#44AA99",
-    "Under consideration": "#DDCC77",
-    "Willing if conditions are met": "#999933",
-    "Position only": "#88CCEE",
-    "Refused under current conditions": "#AA4499",
-    "Refused": "#CC6677",
+    N_("Lead role"): "#332288",
+    N_("Pledge"): "#117733",
+    N_("Conditional pledge"): "#44AA99",
+    N_("Under consideration"): "#DDCC77",
+    N_("Willing if conditions are met"): "#999933",
+    N_("Position only"): "#88CCEE",
+    N_("Refused under current conditions"): "#AA4499",
+    N_("Refused"): "#CC6677",
     NO_RECORD: "#F2F2F2",
-    "Head of state or government": "#332288",
-    "Minister": "#44AA99",
-    "Envoy, ambassador or official": "#DDCC77",
-    "Attendance unknown": "#F2F2F2",
+    N_("Head of state or government"): "#332288",
+    N_("Minister"): "#44AA99",
+    N_("Envoy, ambassador or official"): "#DDCC77",
+    N_("Attendance unknown"): "#F2F2F2",
     STILL_PLEDGING: "#117733",
     UNCERTAIN: "#DDCC77",
     ALL_LAPSE: "#CC6677",
@@ -126,43 +138,55 @@ CATEGORY_COLOURS = {
     TROOPS_NONE: "#F2F2F2",
     FIGURE_NONE: "#F2F2F2",
 }
-# The Changes page's map: each kind of change in words (CHANGE_LABELS) and a colour (Paul Tol muted, an
-# unchanged participant in light grey); the legend lists them in MAP_ORDER.
-CHANGE_COLOURS = {
-    CHANGE_LABELS[ChangeKind.WITHDRAWN]: "#882255",
-    CHANGE_LABELS[ChangeKind.DOWNGRADED]: "#CC6677",
-    CHANGE_LABELS[ChangeKind.UPGRADED]: "#117733",
-    CHANGE_LABELS[ChangeKind.ADDED]: "#332288",
-    CHANGE_LABELS[ChangeKind.REVISED]: "#DDCC77",
-    CHANGE_LABELS[ChangeKind.FOLLOWED_UP]: "#88CCEE",
-    CHANGE_LABELS[ChangeKind.REMOVED]: "#AA4499",
-    CHANGE_LABELS[ChangeKind.UNCHANGED]: "#DDDDDD",
+# The Changes page's map: each kind of change a colour (Paul Tol muted, an unchanged participant in light grey),
+# named in words (CHANGE_LABELS, in the current language) by change_colours; the legend lists them in MAP_ORDER.
+CHANGE_KIND_COLOURS = {
+    ChangeKind.WITHDRAWN: "#882255",
+    ChangeKind.DOWNGRADED: "#CC6677",
+    ChangeKind.UPGRADED: "#117733",
+    ChangeKind.ADDED: "#332288",
+    ChangeKind.REVISED: "#DDCC77",
+    ChangeKind.FOLLOWED_UP: "#88CCEE",
+    ChangeKind.REMOVED: "#AA4499",
+    ChangeKind.UNCHANGED: "#DDDDDD",
 }
-CHANGE_MEASURE_LABEL = "Kind of change"
+CHANGE_MEASURE_LABEL = N_("Kind of change")
+
+
+def change_colours() -> dict[str, str]:
+    """Each kind of change in words (CHANGE_LABELS, in the current language) → its colour."""
+    return {CHANGE_LABELS[kind]: colour for kind, colour in CHANGE_KIND_COLOURS.items()}
+
+
+def category_colours() -> dict[str, str]:
+    """CATEGORY_COLOURS with each category in the current language, as the map's values name them."""
+    return {_(category): colour for category, colour in CATEGORY_COLOURS.items()}
+
+
 # A pledge of the type whose every record of it is outside the theatre (Germany's land forces stationed in
 # neighbouring states): its category names the country, so it is made per dataset (outside_category).
 OUTSIDE_COLOUR = "#6699CC"
 # A category without a colour of its own (none today: every value above has one).
 OTHER_COLOUR = "#BBBBBB"
 _MARK_CATEGORY = {
-    "★": "Lead role",
-    "●": "Pledge",
-    "◐": "Conditional pledge",
-    "○": "Under consideration",
-    "◔": "Willing if conditions are met",
+    "★": N_("Lead role"),
+    "●": N_("Pledge"),
+    "◐": N_("Conditional pledge"),
+    "○": N_("Under consideration"),
+    "◔": N_("Willing if conditions are met"),
     # "◌" (reported, not confirmed) has no category: a third-party report alone never colours a participant.
-    "◇": "Position only",
-    "⊘": "Refused under current conditions",
-    "✕": "Refused",
+    "◇": N_("Position only"),
+    "⊘": N_("Refused under current conditions"),
+    "✕": N_("Refused"),
 }
 # The type map's categories of the matrix marks, strongest first: each has a colour of its own.
 MARK_CATEGORIES = tuple(_MARK_CATEGORY.values())
 # The categories of a pledge a deployment outside the theatre can qualify (not a lead role: it stays a lead).
 _PLEDGE_CATEGORIES = frozenset({"Pledge", "Conditional pledge", "Under consideration"})
 _LEVEL_CATEGORY = {
-    Level.HEAD_OF_STATE: "Head of state or government",
-    Level.HEAD_OF_GOVERNMENT: "Head of state or government",
-    Level.MINISTER: "Minister",
+    Level.HEAD_OF_STATE: N_("Head of state or government"),
+    Level.HEAD_OF_GOVERNMENT: N_("Head of state or government"),
+    Level.MINISTER: N_("Minister"),
 }
 
 
@@ -181,7 +205,7 @@ class MapData:
     organisations: pd.DataFrame  # delegations that have no shape (EU, NATO, ...)
     legend_title: str
     numeric: bool
-    colours: Mapping[str, str] = field(default_factory=lambda: dict(CATEGORY_COLOURS))  # category → colour
+    colours: Mapping[str, str] = field(default_factory=lambda: category_colours())  # category (as shown) → colour
 
 
 @dataclass
@@ -243,9 +267,11 @@ def _hover_lines(name: str, heads: str, record: _Record, value_text: str, detail
     """What hovering a state shows, line by line, as plain text (the name first)."""
     lines = [name, heads, value_text, *details]
     if record.by_type:
-        lines.append("Pledges by type: " + ", ".join(f"{k} {v}" for k, v in record.by_type.most_common()))
+        by_type = ", ".join(f"{k} {v}" for k, v in record.by_type.most_common())
+        lines.append(_("Pledges by type: {counts}").format(counts=by_type))
     if record.reported:
-        lines.append("Reported, not confirmed: " + ", ".join(f"{k} {v}" for k, v in record.reported.most_common()))
+        reported = ", ".join(f"{k} {v}" for k, v in record.reported.most_common())
+        lines.append(_("Reported, not confirmed: {counts}").format(counts=reported))
     return [line for line in lines if line]
 
 
@@ -274,14 +300,16 @@ def build_map_data(
         value, text = _measure_value(measure, record, Level(level), attendance, attendance_label, type_id, theatre)
         # The troop measure lists every figure on record, each with its source and confidence.
         kinds = TROOP_MEASURES if measure == "troops" else (kind,) if (kind := _figure_measure(measure)) else ()
-        on_record = [f"On record: {f.line()}" for f in _troop_figures(record, kinds)] if kinds else []
+        on_record = [_("On record: {figure}").format(figure=f.line()) for f in _troop_figures(record, kinds)]
         lines = _hover_lines(name, heads, record, text, on_record)
         rows.append({F.PARTICIPANT: code, F.NAME: name, VALUE: value, HOVER_LINES: lines})
     frame = pd.DataFrame(rows, columns=_STATE_COLUMNS)
     frame[HOVER] = frame[HOVER_LINES].map(plotly_hover)
     numeric = measure == "pledges"
     if measure == SCENARIO_MEASURE:
-        title = SCENARIO_MEASURE_LABEL + (f": {dataset.commitment_types[type_id].label}" if type_id else "")
+        title = _(SCENARIO_MEASURE_LABEL)
+        if type_id:
+            title = _("{measure}: {type}").format(measure=title, type=dataset.commitment_types[type_id].label)
     else:
         title = (
             map_measures(dataset).get(measure, MEASURES.get(measure, measure))
@@ -289,7 +317,7 @@ def build_map_data(
             else dataset.commitment_types[type_id].label
         )
     return MapData(
-        frame, organisations, title, numeric, {**CATEGORY_COLOURS, outside_category(theatre): OUTSIDE_COLOUR}
+        frame, organisations, title, numeric, {**category_colours(), outside_category(theatre): OUTSIDE_COLOUR}
     )
 
 
@@ -307,17 +335,22 @@ def change_map_data(dataset: Dataset, changes: Iterable[Change]) -> MapData:
             continue
         name = F.participant_name(dataset, code)
         own = [c for c in changes if code in c.participants and c.kind in CHANGED_KINDS]
-        lines = [name, CHANGE_LABELS[kinds[code]], *(f"{CHANGE_LABELS[c.kind]}: {c.detail}" for c in own)]
+        each = _("{change}: {detail}")
+        lines = [
+            name,
+            CHANGE_LABELS[kinds[code]],
+            *(each.format(change=CHANGE_LABELS[c.kind], detail=c.detail) for c in own),
+        ]
         rows.append({F.PARTICIPANT: code, F.NAME: name, VALUE: CHANGE_LABELS[kinds[code]], HOVER_LINES: lines})
     frame = pd.DataFrame(rows, columns=_STATE_COLUMNS)
     frame[HOVER] = frame[HOVER_LINES].map(plotly_hover)
     organisations = pd.DataFrame({F.PARTICIPANT: [c for c in kinds if c not in shapes]})
-    return MapData(frame, organisations, CHANGE_MEASURE_LABEL, False, dict(CHANGE_COLOURS))
+    return MapData(frame, organisations, _(CHANGE_MEASURE_LABEL), False, change_colours())
 
 
 def outside_category(theatre: str) -> str:
     """The type map's category of a participant whose pledges of the type are all outside the theatre."""
-    return f"Pledge from outside {theatre} only"
+    return _("Pledge from outside {theatre} only").format(theatre=theatre)
 
 
 def _measure_value(
@@ -331,43 +364,50 @@ def _measure_value(
 ) -> tuple[object, str]:
     if measure == "pledges":
         count = len(record.pledges)
-        return count, f"{count} pledge{'s' if count != 1 else ''}"
+        return count, ngettext("{n} pledge", "{n} pledges", count).format(n=count)
     if measure == "troops":  # one figure, chosen by FIGURE_RULE: figures of different records are never added
         return _figure_value(chosen_figure(_troop_figures(record)), TROOPS_NONE)
     if (kind := _figure_measure(measure)) is not None:  # any other kind of figure, by the same rule
         return _figure_value(chosen_figure(_troop_figures(record, (kind,)), kind), FIGURE_NONE)
     if measure == "level":
         if attendance == "unknown" and level not in _LEVEL_CATEGORY:
-            category = "Attendance unknown"
+            category = N_("Attendance unknown")
         else:
-            category = _LEVEL_CATEGORY.get(level, "Envoy, ambassador or official")
-        return category, f"{LEVEL_LABELS[level]}, {attendance_label.lower()}"
+            category = _LEVEL_CATEGORY.get(level, N_("Envoy, ambassador or official"))
+        return _(category), _("{level}, {attendance}").format(
+            level=LEVEL_LABELS[level], attendance=attendance_label.lower()
+        )
     if measure == SCENARIO_MEASURE:
         return _scenario_value(record, type_id)
     if measure == "lead":
         led = sorted(record.led)
-        return ("Lead role" if led else NO_RECORD), ("Leads: " + ", ".join(led) if led else "No lead role")
+        if led:
+            return _("Lead role"), _("Leads: {types}").format(types=", ".join(led))
+        return _(NO_RECORD), _("No lead role")
     # measure == "type": the strongest mark this participant has for the chosen type
     marks = record.marks.get(type_id, []) if type_id else []
     coloured = [m for m in marks if m in _MARK_CATEGORY]  # a third-party report alone leaves the state uncoloured
     order = list(_MARK_CATEGORY)
     category = _MARK_CATEGORY[min(coloured, key=order.index)] if coloured else NO_RECORD
     if not coloured and REPORTED_MARK in marks:
-        return category, "Reported by the press or an analyst, not confirmed: not a pledge"
+        return _(category), _("Reported by the press or an analyst, not confirmed: not a pledge")
     pledged_outside = record.outside.get(type_id or "", [])
     if category in _PLEDGE_CATEGORIES and pledged_outside and all(pledged_outside):
-        return outside_category(theatre), f"{category}, from outside {theatre} only"
-    return category, category
+        outside = _("{category}, from outside {theatre} only").format(category=_(category), theatre=theatre)
+        return outside_category(theatre), outside
+    return _(category), _(category)
 
 
 def _figure_value(chosen: Figure | None, none: str) -> tuple[str, str]:
     """A participant's chosen figure as a map category (stated, or an estimate that is not an offer) and text."""
     if chosen is None:
-        return none, none
+        return _(none), _(none)
     text = chosen.text[:1].upper() + chosen.text[1:]
     if chosen.basis == Basis.STATED:
-        return TROOPS_STATED, text
-    return TROOPS_ESTIMATE, f"{text} ({BASIS_LABELS[chosen.basis]}, not an offer)"
+        return _(TROOPS_STATED), text
+    return _(TROOPS_ESTIMATE), _("{figure} ({basis}, not an offer)").format(
+        figure=text, basis=BASIS_LABELS[chosen.basis]
+    )
 
 
 def _scenario_value(record: _Record, type_id: str | None) -> tuple[str, str]:
@@ -375,22 +415,23 @@ def _scenario_value(record: _Record, type_id: str | None) -> tuple[str, str]:
     rows = record.outcomes.get(type_id, []) if type_id else [r for rs in record.outcomes.values() for r in rs]
     pledged = Counter(result for result, is_pledge in rows if is_pledge)
     refusals = {result for result, is_pledge in rows if not is_pledge}
-    words = ", ".join(f"{pledged[o]} {OUTCOME_LABELS[Outcome(o)].lower()}" for o in Outcome if pledged[o])
+    words = ", ".join(_OUTCOME_COUNTS[o](pledged[o]).format(n=pledged[o]) for o in Outcome if pledged[o])
+    each = _("{category}: {pledges}")
     if pledged[Outcome.STANDS]:
-        return STILL_PLEDGING, f"{STILL_PLEDGING}: {words}"
+        return _(STILL_PLEDGING), each.format(category=_(STILL_PLEDGING), pledges=words)
     if pledged[Outcome.UNCERTAIN] or Outcome.UNCERTAIN in refusals:
-        return UNCERTAIN, f"{UNCERTAIN}: {words or 'refusal'}"
+        return _(UNCERTAIN), each.format(category=_(UNCERTAIN), pledges=words or _("refusal"))
     if pledged[Outcome.LAPSES]:
-        return ALL_LAPSE, f"{ALL_LAPSE}: {words}"
+        return _(ALL_LAPSE), each.format(category=_(ALL_LAPSE), pledges=words)
     if Outcome.LIFTED in refusals:
-        return REFUSAL_LIFTED, REFUSAL_LIFTED
+        return _(REFUSAL_LIFTED), _(REFUSAL_LIFTED)
     if Outcome.REFUSES in refusals:
-        return REFUSAL_HOLDS, REFUSAL_HOLDS
-    return NO_PLEDGE, NO_PLEDGE
+        return _(REFUSAL_HOLDS), _(REFUSAL_HOLDS)
+    return _(NO_PLEDGE), _(NO_PLEDGE)
 
 
 # The grey shapes of the countries that are not participants, in the briefing's map.
-CONTEXT_NAME = "Not a participant"
+CONTEXT_NAME = N_("Not a participant")
 
 
 def map_chart(data: MapData, view: str, dataset: Dataset, *, height: int = 620, scale: float = 1.0) -> Chart:
@@ -414,7 +455,7 @@ def map_chart(data: MapData, view: str, dataset: Dataset, *, height: int = 620, 
             "showscale": False,
             "marker": {"line": {"color": "white", "width": 0.6}},
             "hoverinfo": "skip",
-            "name": CONTEXT_NAME,
+            "name": _(CONTEXT_NAME),
         }
     ]
     states = data.states
@@ -455,7 +496,7 @@ def map_chart(data: MapData, view: str, dataset: Dataset, *, height: int = 620, 
                     "marker": {"line": {"color": INK, "width": 0.8}},
                     "customdata": [[hover] for hover in of_category[HOVER]],
                     "hovertemplate": "%{customdata[0]}<extra></extra>",
-                    "name": f"{category} ({len(of_category)})",
+                    "name": _("{category} ({count})").format(category=category, count=len(of_category)),
                 }
             )
     traces.extend(_small_state_markers(states, data.numeric, scale, data.colours))
@@ -500,7 +541,7 @@ def _small_state_markers(states: pd.DataFrame, numeric: bool, scale: float, pale
         "customdata": [[hover] for hover in rows[HOVER]],
         "hovertemplate": "%{customdata[0]}<extra></extra>",
         "showlegend": False,
-        "name": "Small states",
+        "name": _("Small states"),
     }
     return [marker]
 
@@ -509,19 +550,26 @@ def alt_text(data: MapData) -> str:
     """The map in one sentence, for screen readers and the caption."""
     states = data.states
     if states.empty:
-        return "Map with no participating states for the current filters."
+        return _("Map with no participating states for the current filters.")
+    n, measure = len(states), data.legend_title.lower()
     if data.numeric:
         top = states.sort_values(VALUE, ascending=False).head(3)
         leaders = ", ".join(
-            f"{name} ({value:,.0f})" for name, value in zip(top[F.NAME], top[VALUE], strict=True) if pd.notna(value)
+            f"{name} ({format_number(value)})"
+            for name, value in zip(top[F.NAME], top[VALUE], strict=True)
+            if pd.notna(value)
         )
-        return f"Map of {len(states)} participating states shaded by {data.legend_title.lower()}; highest: {leaders}."
+        return ngettext(
+            "Map of {n} participating states shaded by {measure}; highest: {leaders}.",
+            "Map of {n} participating states shaded by {measure}; highest: {leaders}.",
+            n,
+        ).format(n=n, measure=measure, leaders=leaders)
     counts = states[VALUE].value_counts()
-    return (
-        f"Map of {len(states)} participating states by {data.legend_title.lower()}: "
-        + ", ".join(f"{k} {v}" for k, v in counts.items())
-        + "."
-    )
+    return ngettext(
+        "Map of {n} participating states by {measure}: {counts}.",
+        "Map of {n} participating states by {measure}: {counts}.",
+        n,
+    ).format(n=n, measure=measure, counts=", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
 def scale_colour(fraction: float) -> str:
@@ -554,7 +602,13 @@ def page_map(data: MapData, view: str, dataset: Dataset) -> PageMap:
         values = [float(v) for v in states[VALUE].fillna(0)]
         top = max(1.0, *values) if values else 1.0
         colours = [scale_colour(v / top) for v in values]
-        legend = {"kind": "scale", "title": data.legend_title, "colours": SEQUENTIAL, "min": "0", "max": f"{top:,.0f}"}
+        legend = {
+            "kind": "scale",
+            "title": data.legend_title,
+            "colours": SEQUENTIAL,
+            "min": "0",
+            "max": format_number(top),
+        }
     else:
         colours = [data.colours.get(str(v), OTHER_COLOUR) for v in states[VALUE]]
         counts = Counter(str(v) for v in states[VALUE])
@@ -562,7 +616,10 @@ def page_map(data: MapData, view: str, dataset: Dataset) -> PageMap:
             "kind": "categories",
             "title": data.legend_title,
             "items": [
-                {"label": f"{category} ({count})", "colour": data.colours.get(category, OTHER_COLOUR)}
+                {
+                    "label": _("{category} ({count})").format(category=category, count=count),
+                    "colour": data.colours.get(category, OTHER_COLOUR),
+                }
                 for category, count in counts.items()
             ],
         }

@@ -9,6 +9,7 @@ import pandas as pd
 
 from summit import frames as F
 from summit.dataset import Dataset
+from summit.i18n import N_, Messages, _
 from summit.vocabulary import DOMAIN_LABELS, OUTCOME_LABELS, POSITION_STATUSES, Status
 
 # Matrix cell marks: readable without colour, in order of precedence within a cell.
@@ -22,26 +23,30 @@ POSITION_MARK = "◇"
 CONDITIONAL_REFUSAL_MARK = "⊘"
 REFUSAL_MARK = "✕"
 WITHDRAWN_MARK = "⊖"
-MATRIX_LEGEND = {
-    LEAD_MARK: "lead role",
-    PLEDGE_MARK: "pledge, no condition stated",
-    CONDITIONAL_MARK: "conditional pledge",
-    CONSIDERING_MARK: "under consideration",
-    REPORTED_MARK: "reported by the press or an analyst, not confirmed (not a pledge)",
-    WILLING_MARK: "willing if conditions are met (not a pledge)",
-    POSITION_MARK: "stated position (not a pledge)",
-    CONDITIONAL_REFUSAL_MARK: "refused under current conditions (while the war lasts, without a mandate, ...)",
-    REFUSAL_MARK: "ruled out",
-    WITHDRAWN_MARK: "withdrawn (no longer a pledge)",
-}
+MATRIX_LEGEND = Messages(
+    {
+        LEAD_MARK: N_("lead role"),
+        PLEDGE_MARK: N_("pledge, no condition stated"),
+        CONDITIONAL_MARK: N_("conditional pledge"),
+        CONSIDERING_MARK: N_("under consideration"),
+        REPORTED_MARK: N_("reported by the press or an analyst, not confirmed (not a pledge)"),
+        WILLING_MARK: N_("willing if conditions are met (not a pledge)"),
+        POSITION_MARK: N_("stated position (not a pledge)"),
+        CONDITIONAL_REFUSAL_MARK: N_("refused under current conditions (while the war lasts, without a mandate, ...)"),
+        REFUSAL_MARK: N_("ruled out"),
+        WITHDRAWN_MARK: N_("withdrawn (no longer a pledge)"),
+    }
+)
 _MARK_ORDER = list(MATRIX_LEGEND)
 # In a scenario, a mark says what becomes of its record: in brackets when it lapses (or a refusal is lifted),
 # with a question mark when uncertain.
-SCENARIO_LEGEND = {
-    f"({PLEDGE_MARK})": "lapses in the scenario",
-    f"{PLEDGE_MARK}?": "uncertain in the scenario",
-    f"({CONDITIONAL_REFUSAL_MARK})": "refusal lifted in the scenario",
-}
+SCENARIO_LEGEND = Messages(
+    {
+        f"({PLEDGE_MARK})": N_("lapses in the scenario"),
+        f"{PLEDGE_MARK}?": N_("uncertain in the scenario"),
+        f"({CONDITIONAL_REFUSAL_MARK})": N_("refusal lifted in the scenario"),
+    }
+)
 
 
 def scenario_mark(mark: str, outcome: str) -> str:
@@ -57,43 +62,43 @@ def scenario_mark(mark: str, outcome: str) -> str:
 PLEDGE_MARKS = frozenset({LEAD_MARK, PLEDGE_MARK, CONDITIONAL_MARK, CONSIDERING_MARK})
 
 # Display column names (also the headers of CSV and Excel exports).
-COL_PARTICIPANT = "Participant"
-COL_CODE = "Code"
-COL_HEAD = "Head(s) of delegation"
-COL_LEVEL = "Level"
-COL_ATTENDANCE = "Attendance"
-COL_GROUPS = "Groups"
-COL_PLEDGES = "Pledges"
-COL_STANCES = "Stances"
-COL_CONFIDENCE = "Confidence"
-COL_SOURCE = "Source"
-COL_SOURCES = "All sources"
-COL_TYPES = "Commitment types"
-COL_STATUS = "Status"
-COL_CONDITIONS = "Conditions"
-COL_DOMAINS = "Domain"
-COL_LEAD = "Lead role"
-COL_QUANTITIES = "Quantities"
-COL_DESCRIPTION = "Description"
-COL_DATE = "Date"
-COL_DEPLOYMENT = "Where"
-COL_OUTCOME = "In the scenario"
-COL_TIMING = "When"  # made or restated at the meeting, earlier (carried over) or later (follow-up)
-COL_SAID_BY = "Said by"
-COL_HISTORY = "History"  # the record's steps: 'Announced (6 January 2026) → Approved by parliament (…)'
-COL_ABOUT = "About"  # what a stance is aimed at: a participant, or another record
-COL_ROLE = "Role"
-COL_ACCOMPANIED = "Accompanied by"
-COL_MEETING = "Meeting"
-COL_ID = "Id"
-COL_NOTE = "Note"
+COL_PARTICIPANT = N_("Participant")
+COL_CODE = N_("Code")
+COL_HEAD = N_("Head(s) of delegation")
+COL_LEVEL = N_("Level")
+COL_ATTENDANCE = N_("Attendance")
+COL_GROUPS = N_("Groups")
+COL_PLEDGES = N_("Pledges")
+COL_STANCES = N_("Stances")
+COL_CONFIDENCE = N_("Confidence")
+COL_SOURCE = N_("Source")
+COL_SOURCES = N_("All sources")
+COL_TYPES = N_("Commitment types")
+COL_STATUS = N_("Status")
+COL_CONDITIONS = N_("Conditions")
+COL_DOMAINS = N_("Domain")
+COL_LEAD = N_("Lead role")
+COL_QUANTITIES = N_("Quantities")
+COL_DESCRIPTION = N_("Description")
+COL_DATE = N_("Date")
+COL_DEPLOYMENT = N_("Where")
+COL_OUTCOME = N_("In the scenario")
+COL_TIMING = N_("When")  # made or restated at the meeting, earlier (carried over) or later (follow-up)
+COL_SAID_BY = N_("Said by")
+COL_HISTORY = N_("History")  # the record's steps: 'Announced (6 January 2026) → Approved by parliament (…)'
+COL_ABOUT = N_("About")  # what a stance is aimed at: a participant, or another record
+COL_ROLE = N_("Role")
+COL_ACCOMPANIED = N_("Accompanied by")
+COL_MEETING = N_("Meeting")
+COL_ID = N_("Id")
+COL_NOTE = N_("Note")
 # The sources table (the Sources sheet of an Excel export).
-COL_PUBLISHER = "Publisher"
-COL_TITLE = "Title"
-COL_LINK = "Link"
-COL_PUBLISHED = "Published"
-COL_OFFICIAL = "Official"  # the source's `official` flag: a government's or institution's own page
-COL_KIND = "Kind"
+COL_PUBLISHER = N_("Publisher")
+COL_TITLE = N_("Title")
+COL_LINK = N_("Link")
+COL_PUBLISHED = N_("Published")
+COL_OFFICIAL = N_("Official")  # the source's `official` flag: a government's or institution's own page
+COL_KIND = N_("Kind")
 
 # Stable ids of the display columns, for URLs (`cols=description,quantities`): links in e-mails depend on them.
 COLUMN_IDS = {
@@ -230,9 +235,13 @@ def participants_table(dataset: Dataset, delegations: pd.DataFrame, pledges: pd.
 
 def participant_cells(pledges: pd.DataFrame) -> pd.Series:
     """'France', 'France (jointly with Germany, Italy)', 'Russia (did not attend)': who made each record."""
-    joint = pledges[F.NAME] + " (jointly with " + pledges[F.JOINT_NAMES] + ")"
-    names = pledges[F.NAME].where(pledges[F.JOINT_NAMES] == "", joint)
-    return names.where(~pledges[F.ABSENT].astype(bool), names + " (did not attend)")
+    jointly, absent = _("{name} (jointly with {names})"), _("{name} (did not attend)")
+    names = [
+        jointly.format(name=name, names=joint) if joint else name
+        for name, joint in zip(pledges[F.NAME], pledges[F.JOINT_NAMES], strict=True)
+    ]
+    cells = [absent.format(name=name) if away else name for name, away in zip(names, pledges[F.ABSENT], strict=True)]
+    return pd.Series(cells, index=pledges.index, dtype=object)
 
 
 def pledges_table(dataset: Dataset, pledges: pd.DataFrame, *, short_labels: bool = False) -> pd.DataFrame:
@@ -316,10 +325,10 @@ def matrix_table(dataset: Dataset, pledge_types: pd.DataFrame, participants: pd.
     ):
         mark = pledge_mark(status, conditional, lead)
         cells.setdefault((code, kind), set()).add((_MARK_ORDER.index(mark), scenario_mark(mark, result)))
-    used = [t for t in columns if any(k == t for _, k in cells)]
+    used = [t for t in columns if any(k == t for __, k in cells)]
     order = sorted(names, key=lambda c: names[c].casefold())
     matrix = pd.DataFrame(
-        [[" ".join(shown for _, shown in sorted(cells.get((code, t), ()))) for t in used] for code in order],
+        [[" ".join(shown for __, shown in sorted(cells.get((code, t), ()))) for t in used] for code in order],
         index=pd.Index([names[c] for c in order], name=COL_PARTICIPANT),
         columns=[columns[t] for t in used],
     )
