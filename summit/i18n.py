@@ -19,14 +19,16 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import pandas as pd
 from babel import Locale
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
+
+if TYPE_CHECKING:  # pandas is not loaded for the schema and the CLI's validate (tests/test_cli.py)
+    import pandas as pd
 
 # The interface's languages, each named in itself (the language picker shows these), English first.
 LANGUAGES = {"en": "English", "fr": "Français", "uk": "Українська"}
