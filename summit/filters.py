@@ -21,7 +21,7 @@ from summit import frames as F
 from summit.dataset import Dataset
 from summit.frames import Frames, participant_name
 from summit.history import dataset_as_of
-from summit.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_
+from summit.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Messages, _, format_day, ngettext
 from summit.overview import COUNTED, PLEDGES
 from summit.scenarios import outcomes, state_options, states_of, tokens_of
 from summit.schema import MeetingFile
@@ -45,7 +45,7 @@ MEETING = "meeting"
 LANGUAGE = "lang"  # the interface's language (summit.i18n); None: English
 AS_OF = "as_of"  # the day the data is seen as of (summit.history); None: the dataset's as_of
 SINCE = "since"  # the day changes are listed since (summit.changes); None: the meeting before the latest one
-ALL_MEETINGS_PHRASE = "across all meetings"
+ALL_MEETINGS_PHRASE = N_("across all meetings")
 
 
 # --- kinds of value ------------------------------------------------------------------------
@@ -222,7 +222,8 @@ def _meeting_options(dataset: Dataset) -> dict[str, str]:
 
 
 def _group_options(dataset: Dataset) -> dict[str, str]:
-    return {**{g.id: f"{g.short_name} members" for g in dataset.groups.values()}, ORGANISATIONS: "organisations"}
+    members = {g.id: _("{group} members").format(group=g.short_name) for g in dataset.groups.values()}
+    return {**members, ORGANISATIONS: _("organisations")}
 
 
 def _type_options(dataset: Dataset) -> dict[str, str]:
@@ -230,7 +231,7 @@ def _type_options(dataset: Dataset) -> dict[str, str]:
 
 
 def _condition_options(dataset: Dataset) -> dict[str, str]:
-    return {**{c.id: c.label for c in dataset.conditions.values()}, UNCONDITIONAL: "No condition stated"}
+    return {**{c.id: c.label for c in dataset.conditions.values()}, UNCONDITIONAL: _("No condition stated")}
 
 
 def _labels(labels: Mapping[Any, str]) -> Callable[[Dataset], dict[str, str]]:
@@ -301,11 +302,21 @@ def _counted(frame: pd.DataFrame, rule: str) -> pd.Series:
 
 # The time scope: what a meeting's rows hold besides what was made or restated at it (summit.timing).
 SCOPE = "scope"
-SCOPE_OPTIONS = {
-    str(Timing.EARLIER): "Earlier statements (carried over)",
-    str(Timing.LATER): "Later statements (follow-up)",
-}
-_SCOPE_WORDS = {str(Timing.EARLIER): "earlier", str(Timing.LATER): "later"}
+SCOPE_OPTIONS = Messages(
+    {
+        str(Timing.EARLIER): N_("Earlier statements (carried over)"),
+        str(Timing.LATER): N_("Later statements (follow-up)"),
+    }
+)
+# The scope's phrase, by the statements added in the order chosen.
+_SCOPE_PHRASES = Messages(
+    {
+        (str(Timing.EARLIER),): N_("with earlier statements"),
+        (str(Timing.LATER),): N_("with later statements"),
+        (str(Timing.EARLIER), str(Timing.LATER)): N_("with earlier and later statements"),
+        (str(Timing.LATER), str(Timing.EARLIER)): N_("with later and earlier statements"),
+    }
+)
 
 
 def _in_scope(frame: pd.DataFrame, also: tuple[str, ...]) -> pd.Series:
@@ -318,7 +329,7 @@ def _in_scope(frame: pd.DataFrame, also: tuple[str, ...]) -> pd.Series:
 def _scope_phrase(also: tuple[str, ...], _labels: Mapping[str, str]) -> str:
     if not also:
         return ""  # the default: the meeting's own records, which "at <meeting>" already says
-    return f"with {_join(_SCOPE_WORDS[t] for t in also).replace(' or ', ' and ')} statements"
+    return _SCOPE_PHRASES[tuple(also)]
 
 
 # The scenario: conditions marked met, not met or open; every record gets an outcome (summit.scenarios).
@@ -334,25 +345,58 @@ def _with_outcome(frame: pd.DataFrame, wanted: tuple[str, ...]) -> pd.Series:
 
 
 def _scenario_phrase(tokens: tuple[str, ...], labels: Mapping[str, str]) -> str:
-    return f"in the scenario “{'; '.join(labels[t] for t in tokens)}”"
+    return _("in the scenario “{scenario}”").format(scenario="; ".join(labels[t] for t in tokens))
 
 
-def _join(items: Iterable[str]) -> str:
+def _join(items: Iterable[str], *, every: bool = False) -> str:
+    """'A, B or C' ('A, B and C' with `every`), the joiner in the current language."""
     items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+    if len(items) == 1:
+        return items[0]
+    last = _("{first} and {last}") if every else _("{first} or {last}")
+    return last.format(first=", ".join(items[:-1]), last=items[-1])
 
 
-def _listing(prefix: str = "", *, lower: bool = False) -> Phrase:
-    """'<prefix> A, B or C' from the options' labels."""
+def _chain(items: Iterable[str], *, every: bool = False) -> str:
+    """'A or B or C' ('A and B and C' with `every`): each item joined to the next, no commas."""
+    items = list(items)
+    text = items[0]
+    for item in items[1:]:
+        text = (_("{first} and {last}") if every else _("{first} or {last}")).format(first=text, last=item)
+    return text
+
+
+def _listing(template: str = "", *, lower: bool = False) -> Phrase:
+    """'by A, B or C' from the options' labels: the template (marked with N_) names them {items}."""
 
     def phrase(ids: tuple[str, ...], labels: Mapping[str, str]) -> str:
         words = _join(labels[i].lower() if lower else labels[i] for i in ids)
-        return f"{prefix} {words}" if prefix else words
+        return _(template).format(items=words) if template else words
 
     return phrase
 
 
-_DOMAIN_PHRASES = {Domain.LAND: "on land", Domain.SEA: "at sea", Domain.AIR: "in the air"}
+def _meeting_phrase(meeting: str, labels: Mapping[str, str]) -> str:
+    return _("at {meeting}").format(meeting=labels[meeting])
+
+
+def _text_phrase(text: str, _labels: Mapping[str, str]) -> str:
+    return _('matching "{text}"').format(text=text)
+
+
+def _as_of_phrase(day: dt.date, _labels: Mapping[str, str]) -> str:
+    return _("as the data stood on {day}").format(day=format_day(day))
+
+
+def _since_phrase(day: dt.date, _labels: Mapping[str, str]) -> str:
+    return _("changes listed since {day}").format(day=format_day(day))
+
+
+def _counted_phrase(rule: str, labels: Mapping[str, str]) -> str:
+    return _("counted as {figure}").format(figure=labels[rule].lower())
+
+
+_DOMAIN_PHRASES = Messages({Domain.LAND: N_("on land"), Domain.SEA: N_("at sea"), Domain.AIR: N_("in the air")})
 
 # Every filter, in the order of the sidebar. URL keys: links in e-mails depend on them, never change one.
 FILTERS: tuple[FilterSpec, ...] = (
@@ -363,23 +407,23 @@ FILTERS: tuple[FilterSpec, ...] = (
                 "shown in the language of the data."),
     ),
     FilterSpec(
-        MEETING, "m", N_("Meeting"), ONE, lambda meeting, labels: f"at {labels[meeting]}", 90,
+        MEETING, "m", N_("Meeting"), ONE, _meeting_phrase, 90,
         records=_at_meeting, options=_meeting_options, default_option=Dataset.default_meeting_id,
     ),
     FilterSpec(
-        "text", "q", N_("Search names and descriptions"), TEXT, lambda text, _: f'matching "{text}"', 80,
+        "text", "q", N_("Search names and descriptions"), TEXT, _text_phrase, 80,
         pledges=_mentions, delegations=_names, placeholder=N_("A name, a place or a word"), help=SEARCH_RULE,
     ),
     FilterSpec(
-        "groups", "g", N_("Participant group"), MANY, _listing("by"), 10,
+        "groups", "g", N_("Participant group"), MANY, _listing(N_("by {items}")), 10,
         records=_in_groups, options=_group_options,
     ),
     FilterSpec(
-        "types", "t", N_("Commitment type"), MANY, _listing("of type"), 20,
+        "types", "t", N_("Commitment type"), MANY, _listing(N_("of type {items}")), 20,
         pledges=_listed(F.TYPES), pledge_types=_one_of(F.TYPE), options=_type_options,
     ),
     FilterSpec(
-        "statuses", "s", N_("Status"), MANY, _listing("with status"), 30,
+        "statuses", "s", N_("Status"), MANY, _listing(N_("with status {items}")), 30,
         pledges=_one_of(F.STATUS), options=_labels(STATUS_LABELS),
     ),
     FilterSpec(
@@ -387,15 +431,15 @@ FILTERS: tuple[FilterSpec, ...] = (
         pledges=_with_conditions, options=_condition_options,
     ),
     FilterSpec(
-        "domains", "d", N_("Domain"), MANY, lambda domains, _: _join(_DOMAIN_PHRASES[d] for d in domains), 40,
+        "domains", "d", N_("Domain"), MANY, lambda domains, _labels: _join(_DOMAIN_PHRASES[d] for d in domains), 40,
         pledges=_listed(F.DOMAINS), options=_labels(DOMAIN_LABELS),
     ),
     FilterSpec(
-        "confidence", "k", N_("Confidence"), MANY, _listing("with confidence", lower=True), 60,
+        "confidence", "k", N_("Confidence"), MANY, _listing(N_("with confidence {items}"), lower=True), 60,
         pledges=_one_of(F.CONFIDENCE), options=_labels(CONFIDENCE_LABELS),
     ),
     FilterSpec(
-        "lead", "lead", N_("Lead roles only"), FLAG, lambda _on, _: "with a lead role", 70,
+        "lead", "lead", N_("Lead roles only"), FLAG, lambda _on, _labels: _("with a lead role"), 70,
         pledges=_has_lead_role, pledge_types=lambda pledge_types, _on: pledge_types[F.IS_LEAD],
         help=N_("Pledges in which the participant leads a commitment (the Lead role column); "
         "counts by type and the Who does what grid keep only the commitments it leads."),
@@ -413,25 +457,25 @@ FILTERS: tuple[FilterSpec, ...] = (
         "uncertain (the Scenarios page). Nothing is hidden by it; the outcome filter below lists one kind."),
     ),
     FilterSpec(
-        OUTCOMES_FIELD, "so", N_("Outcome in the scenario"), MANY, _listing("with outcome"), 96,
-        records=_with_outcome, options=_labels({k: v.lower() for k, v in OUTCOME_LABELS.items()}),
+        OUTCOMES_FIELD, "so", N_("Outcome in the scenario"), MANY, _listing(N_("with outcome {items}")), 96,
+        records=_with_outcome, options=lambda _dataset: {str(k): v.lower() for k, v in OUTCOME_LABELS.items()},
         help=N_("Keep the records that stand, lapse or are uncertain in the scenario above."),
     ),
     FilterSpec(
-        AS_OF, "asof", N_("As of"), DATE, lambda day, _: f"as the data stood on {day:%-d %B %Y}", 99,
+        AS_OF, "asof", N_("As of"), DATE, _as_of_phrase, 99,
         records=_made_by,
         help=N_("See every page, export and slide as the data stood on that day: later meetings, records and steps "
         "left out, statuses as they were then. Empty: the dataset's as-of date."),
     ),
     FilterSpec(
-        SINCE, "since", N_("Changes since"), DATE, lambda day, _: f"changes listed since {day:%-d %B %Y}", 100,
+        SINCE, "since", N_("Changes since"), DATE, _since_phrase, 100,
         help=N_("The day the Changes page, the briefing's 'What changed' slide and the Excel export's change sheet "
         "compare with (up to the as-of day). Nothing is hidden by it. Empty: the last day of the meeting before "
         "the latest one."),
     ),
     FilterSpec(
-        "counted", "n", N_("Counted as"), ONE, lambda rule, labels: f"counted as {labels[rule].lower()}", 75,
-        records=_counted, options=lambda _dataset: {k: c.label for k, c in COUNTED.items()},
+        "counted", "n", N_("Counted as"), ONE, _counted_phrase, 75,
+        records=_counted, options=lambda _dataset: {k: _(c.label) for k, c in COUNTED.items()},
         help=N_("The records a headline figure on the Overview counts, by the rule shown beside it."),
     ),
 )  # fmt: skip
@@ -573,10 +617,10 @@ class FilterOperations:
         ]
         if all_meetings:
             rank = next((s.sentence_rank for s in self.SPECS if s.field == MEETING), 0)
-            phrases.append((rank, ALL_MEETINGS_PHRASE))
+            phrases.append((rank, _(ALL_MEETINGS_PHRASE)))
         phrases.sort(key=lambda ranked: ranked[0])  # stable: equal ranks keep table order
-        words = [f"Showing {count} {noun if count != 1 else _SINGULAR.get(noun, noun.removesuffix('s'))}"]
-        return ", ".join(words + [phrase for _, phrase in phrases]) + "."
+        words = [_showing(count, noun)]
+        return ", ".join(words + [phrase for _rank, phrase in phrases]) + "."
 
 
 def dataset_view(filters: FilterOperations, dataset: Dataset) -> Dataset:
@@ -599,13 +643,17 @@ def scope_note(filters: FilterOperations, dataset: Dataset, frames: Frames, *, a
     earlier, later = (int(counts.get(str(t), 0)) if str(t) not in also else 0 for t in (Timing.EARLIER, Timing.LATER))
     if not earlier and not later:
         return ""
-    parts = []
-    if earlier:
-        parts.append(f"{earlier} earlier statement{'s' if earlier != 1 else ''} (before the meeting)")
+    before = ngettext(
+        "{count} earlier statement (before the meeting)", "{count} earlier statements (before the meeting)", earlier
+    ).format(count=earlier)
+    if earlier and later:
+        after = ngettext("{count} later one (after it)", "{count} later ones (after it)", later).format(count=later)
+        return _("Not counted: {earlier} and {later}.").format(earlier=before, later=after)
     if later:
-        noun = ("one" if later == 1 else "ones") if earlier else ("statement" if later == 1 else "statements")
-        parts.append(f"{later} later {noun} ({'after it' if earlier else 'after the meeting'})")
-    return f"Not counted: {' and '.join(parts)}."
+        before = ngettext(
+            "{count} later statement (after the meeting)", "{count} later statements (after the meeting)", later
+        ).format(count=later)
+    return _("Not counted: {statements}.").format(statements=before)
 
 
 def _domain_categories(filters: FilterOperations, dataset: Dataset) -> set[str]:
@@ -644,11 +692,14 @@ def no_domain_note(filters: FilterOperations, dataset: Dataset, set_apart: pd.Da
         return ""
     labels = [dataset.categories[c].label for c in sorted(_domain_categories(filters, dataset))]
     count = len(set_apart)
-    under = " or ".join(f"“{label}”" for label in labels)
-    return (
-        f"Set apart: {count} record{'s' if count != 1 else ''} under {under} name{'s' if count == 1 else ''} "
-        "no domain (land, sea or air): not counted here, listed after the table on the Pledges page."
-    )
+    under = _chain(_("“{category}”").format(category=label) for label in labels)
+    return ngettext(
+        "Set apart: {count} record under {categories} names no domain (land, sea or air): not counted here, "
+        "listed after the table on the Pledges page.",
+        "Set apart: {count} records under {categories} name no domain (land, sea or air): not counted here, "
+        "listed after the table on the Pledges page.",
+        count,
+    ).format(count=count, categories=under)
 
 
 def search_note(filters: FilterOperations, dataset: Dataset, frames: Frames, shown: pd.DataFrame) -> str:
@@ -668,24 +719,32 @@ def search_note(filters: FilterOperations, dataset: Dataset, frames: Frames, sho
         people = [person for person in names if needle in fold(person)]
         if people:
             count = int(counts.get(code, 0))
-            who = " and ".join(people)
-            led.append(f"{count} record{'s' if count != 1 else ''} of {name}, whose delegation {who} led")
+            led.append(
+                ngettext(
+                    "{count} record of {name}, whose delegation {people} led",
+                    "{count} records of {name}, whose delegation {people} led",
+                    count,
+                ).format(count=count, name=name, people=_chain(people, every=True))
+            )
     meeting = next((m for m in dataset.meetings if m.meeting.id == meeting_id), None)
     documents = [
-        f"it is in the title of “{d.title}”, signed by "
-        + _join(participant_name(dataset, c) for c in d.signatories).replace(" or ", " and ")
+        _("it is in the title of “{title}”, signed by {signatories}").format(
+            title=d.title, signatories=_join((participant_name(dataset, c) for c in d.signatories), every=True)
+        )
         for d in (meeting.meeting.documents if meeting else ())
         if needle in fold(d.title)
     ]
     if led or documents:
-        return f"“{text}”: " + "; ".join(led + documents) + "."
+        return _("“{text}”: {matches}.").format(text=text, matches="; ".join(led + documents))
     if len(shown):
         return ""
     words = {w for name in frames.delegations[F.NAME] for w in name.split()}
     words |= {w for names in frames.delegations[F.HEAD_NAMES] for person in names for w in person.split()}
     words |= {w for t in dataset.commitment_types.values() for w in t.label.split()}
     close = nearest(text, (w.strip(",.()") for w in words if len(w) > 3))
-    return f"Nothing matches “{text}”. Nearest: {', '.join(close)}." if close else f"Nothing matches “{text}”."
+    if close:
+        return _("Nothing matches “{text}”. Nearest: {names}.").format(text=text, names=", ".join(close))
+    return _("Nothing matches “{text}”.").format(text=text)
 
 
 def make_filters_class(specs: tuple[FilterSpec, ...], name: str = "Filters") -> type[FilterOperations]:
@@ -719,7 +778,23 @@ class FilteredRows(NamedTuple):
     delegations: pd.DataFrame
 
 
-_SINGULAR = {"pledges and stances": "pledge or stance"}
+# The head of the sentence, by the noun the callers count (describe's `noun`), in every plural form.
+_SHOWING: dict[str, Callable[[int], str]] = {
+    "pledges and stances": lambda n: ngettext(
+        "Showing {count} pledge or stance", "Showing {count} pledges and stances", n
+    ),
+    "pledges": lambda n: ngettext("Showing {count} pledge", "Showing {count} pledges", n),
+    "delegations": lambda n: ngettext("Showing {count} delegation", "Showing {count} delegations", n),
+    "records": lambda n: ngettext("Showing {count} record", "Showing {count} records", n),
+}
+
+
+def _showing(count: int, noun: str) -> str:
+    """'Showing 23 pledges': the head of `describe`'s sentence. A noun not in _SHOWING is shown as given (English,
+    its singular without the final s)."""
+    if noun in _SHOWING:
+        return _SHOWING[noun](count).format(count=count)
+    return f"Showing {count} {noun if count != 1 else noun.removesuffix('s')}"
 
 
 def filter_options(dataset: Dataset, specs: tuple[FilterSpec, ...] = FILTERS) -> dict[str, dict[str, str]]:

@@ -12,10 +12,11 @@ from dataclasses import replace
 
 from summit.dataset import Dataset
 from summit.dates import partial_date_text
+from summit.i18n import N_, _, format_day
 from summit.schema import MeetingFile, Pledge
 from summit.vocabulary import CONFIDENCE_LABELS, STATUS_LABELS, Confidence
 
-HISTORY_RULE = (
+HISTORY_RULE = N_(
     "A record keeps the status and figures it was made with until a step of its history (approved by "
     "parliament, delivered, withdrawn, each with its date and sources) changes them. Seen as of a day, every "
     "record is shown as its last step on or before that day left it; meetings, records and steps dated after "
@@ -80,20 +81,25 @@ def dataset_as_of(dataset: Dataset, day: dt.date) -> Dataset:
 
 def as_of_banner(day: dt.date, data_as_of: dt.date) -> str:
     """The banner of a view as of an earlier day."""
-    return (
-        f"As of {day:%-d %B %Y}: the data as it stood that day. Later meetings, records and steps are left out, "
-        f"and statuses are as they were then (the data runs to {data_as_of:%-d %B %Y})."
-    )
+    return _(
+        "As of {day}: the data as it stood that day. Later meetings, records and steps are left out, "
+        "and statuses are as they were then (the data runs to {data_day})."
+    ).format(day=format_day(day), data_day=format_day(data_as_of))
 
 
 def history_text(pledge: Pledge) -> str:
     """'Announced (6 January 2026) → Approved by parliament (20 February 2026)', or '' with no history."""
     if not pledge.history:
         return ""
-    start = f"{_status(pledge.status)} ({partial_date_text(pledge.date)})" if pledge.date else _status(pledge.status)
+    start = _status(pledge.status)
+    if pledge.date:
+        start = _("{status} ({date})").format(status=start, date=partial_date_text(pledge.date))
     steps = [
-        f"{_status(s.status)} ({partial_date_text(s.date)}"
-        + (f"; {CONFIDENCE_LABELS[s.confidence].lower()})" if s.confidence != Confidence.CONFIRMED else ")")
+        _("{status} ({date})").format(status=_status(s.status), date=partial_date_text(s.date))
+        if s.confidence == Confidence.CONFIRMED
+        else _("{status} ({date}; {confidence})").format(
+            status=_status(s.status), date=partial_date_text(s.date), confidence=CONFIDENCE_LABELS[s.confidence].lower()
+        )
         for s in pledge.history
     ]
     return " → ".join([start, *steps])

@@ -10,6 +10,7 @@ from summit import frames as F
 from summit import tables as T
 from summit.dataset import Dataset
 from summit.frames import Frames, participant_name
+from summit.i18n import N_, _, format_short_day
 from summit.vocabulary import SOURCE_KIND_LABELS
 
 
@@ -47,8 +48,11 @@ def build_profile(dataset: Dataset, frames: Frames, code: str) -> Profile:
     pledges = T.pledges_table(dataset, frames.pledges[own], short_labels=True)
     groups = [g for g in dataset.groups.values() if code in g.members]
     membership_sources = [
-        f"{g.short_name}: membership as of {g.as_of:%-d %b %Y}, source: "
-        + "; ".join(dataset.sources[s].publisher for s in g.sources)
+        _("{group}: membership as of {day}, source: {sources}").format(
+            group=g.short_name,
+            day=format_short_day(g.as_of),
+            sources="; ".join(dataset.sources[s].publisher for s in g.sources),
+        )
         for g in groups
     ]
     return Profile(
@@ -62,6 +66,10 @@ def build_profile(dataset: Dataset, frames: Frames, code: str) -> Profile:
         ],
         membership_sources=membership_sources,
     )
+
+
+# The detail's one label that is not a table column (the labels are marked messages, translated as shown).
+COL_DISPUTED_CLAIMS = N_("Disputed claims")
 
 
 @dataclass(frozen=True)
@@ -79,7 +87,7 @@ class RecordDetail:
     pledge: str
     participant: str  # code, to open the profile
     title: str  # 'Germany — Multinational force: land'
-    fields: tuple[tuple[str, str], ...]  # (label, text), only the fields the record has
+    fields: tuple[tuple[str, str], ...]  # (label in the current language, text), only the fields the record has
     sources: tuple[SourceLine, ...]
 
 
@@ -108,7 +116,7 @@ def record_detail(dataset: Dataset, frames: Frames, pledge_id: str) -> RecordDet
         (T.COL_MEETING, table[T.COL_MEETING]),
         (T.COL_DATE, " — ".join(x for x in (table[T.COL_DATE], table[T.COL_TIMING]) if x)),
         (T.COL_CONFIDENCE, table[T.COL_CONFIDENCE]),
-        ("Disputed claims", claims),
+        (COL_DISPUTED_CLAIMS, claims),
     ]
     sources = tuple(
         SourceLine(
@@ -123,6 +131,6 @@ def record_detail(dataset: Dataset, frames: Frames, pledge_id: str) -> RecordDet
         pledge=pledge_id,
         participant=row[F.PARTICIPANT],
         title=f"{row[F.NAME]} — {row[F.TYPE_LABELS]}",
-        fields=tuple((label, str(text)) for label, text in fields if text),
+        fields=tuple((_(label), str(text)) for label, text in fields if text),
         sources=sources,
     )

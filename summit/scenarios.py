@@ -8,13 +8,14 @@ may name some in taxonomy.yaml (`scenarios`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
 from summit import frames as F
 from summit.dataset import Dataset
+from summit.i18n import N_, _, ngettext
 from summit.vocabulary import (
     CONDITION_STATE_LABELS,
     DOMAIN_LABELS,
@@ -22,11 +23,12 @@ from summit.vocabulary import (
     STANCE_STATUSES,
     WITHDRAWN_STATUSES,
     ConditionState,
+    Domain,
     Outcome,
     Status,
 )
 
-SCENARIO_RULES = (
+SCENARIO_RULES = N_(
     "A scenario marks conditions met, not met or open; a condition it does not mark stays as it is. A pledge "
     "(or a willingness, or a report) lapses when one of the conditions it still waits on is not met, is "
     "uncertain when none is not met but one is open, and otherwise stands; a pledge without a condition "
@@ -97,7 +99,9 @@ def scenario_name(dataset: Dataset, states: Mapping[str, ConditionState]) -> str
         if dict(named.conditions) == dict(states):
             return named.name
     return "; ".join(
-        f"{dataset.conditions[c].label if c in dataset.conditions else c}: {CONDITION_STATE_LABELS[s]}"
+        _("{condition}: {state}").format(
+            condition=dataset.conditions[c].label if c in dataset.conditions else c, state=CONDITION_STATE_LABELS[s]
+        )
         for c, s in states.items()
     )
 
@@ -105,7 +109,7 @@ def scenario_name(dataset: Dataset, states: Mapping[str, ConditionState]) -> str
 def state_options(dataset: Dataset) -> dict[str, str]:
     """Every condition in every state, URL token → words ('After a ceasefire: not met')."""
     return {
-        token(condition.id, state): f"{condition.label}: {label}"
+        token(condition.id, state): _("{condition}: {state}").format(condition=condition.label, state=label)
         for condition in dataset.conditions.values()
         for state, label in CONDITION_STATE_LABELS.items()
     }
@@ -125,7 +129,7 @@ class StandingRow:
     """One domain or commitment type: its pledges in the view and what becomes of them."""
 
     label: str
-    what: str  # the row's pledges in words: "land contributions", "contributions to Training"
+    what: str  # the row's pledges in words, with their number: "14 land contributions", "1 contribution to Training"
     filter_key: str  # the shared filter that lists the row's pledges: "domains" or "types"
     filter_value: str
     pledges: int
@@ -136,19 +140,34 @@ class StandingRow:
     participants_after: int  # with at least one pledge that stands
 
 
+# A domain's pledges in words, with their number.
+_DOMAIN_CONTRIBUTIONS: dict[str, Callable[[int], str]] = {
+    Domain.LAND: lambda n: ngettext("{count} land contribution", "{count} land contributions", n),
+    Domain.SEA: lambda n: ngettext("{count} sea contribution", "{count} sea contributions", n),
+    Domain.AIR: lambda n: ngettext("{count} air contribution", "{count} air contributions", n),
+}
+
+
+def _type_contributions(count: int, label: str) -> str:
+    return ngettext("{count} contribution to {type}", "{count} contributions to {type}", count).format(
+        count=count, type=label
+    )
+
+
 def standing(dataset: Dataset, pledges: pd.DataFrame) -> list[StandingRow]:
     """Per domain (land, sea, air), then per commitment type without a domain that has pledges: counts of
     the pledges (stances and reports left out) that stand, lapse or are uncertain. `pledges` carries
     F.OUTCOME (summit.filters adds it when a scenario is set)."""
     pledged = pledges[pledges[F.IS_PLEDGE].astype(bool)]
     rows = []
-    groups: list[tuple[str, str, str, str, pd.Series]] = [
-        (label, f"{label.lower()} contributions", "domains", str(domain),
+    # (label, the words for a number of its pledges, filter key, filter value, mask)
+    groups: list[tuple[str, Callable[[int], str], str, str, pd.Series]] = [
+        (label, lambda n, d=domain: _DOMAIN_CONTRIBUTIONS[d](n).format(count=n), "domains", str(domain),
          pledged[F.DOMAINS].map(lambda ds, d=str(domain): d in ds))
         for domain, label in DOMAIN_LABELS.items()
     ]  # fmt: skip
     groups += [
-        (kind.label, f"contributions to {kind.label}", "types", kind.id,
+        (kind.label, lambda n, label=kind.label: _type_contributions(n, label), "types", kind.id,
          pledged[F.TYPES].map(lambda ts, t=kind.id: t in ts))
         for kind in dataset.commitment_types.values()
         if kind.domain is None
@@ -161,7 +180,7 @@ def standing(dataset: Dataset, pledges: pd.DataFrame) -> list[StandingRow]:
         rows.append(
             StandingRow(
                 label=label,
-                what=what,
+                what=what(len(chosen)),
                 filter_key=key,
                 filter_value=value,
                 pledges=len(chosen),
@@ -178,12 +197,19 @@ def standing(dataset: Dataset, pledges: pd.DataFrame) -> list[StandingRow]:
 def scenario_sentence(name: str, row: StandingRow) -> str:
     """The scenario said plainly, for one row: 'No US backstop: 9 of 14 land contributions lapse, 2 are
     uncertain; 3 participants still pledge (of 10).'"""
-    what = row.what.replace("contributions", "contribution", 1) if row.pledges == 1 else row.what
-    parts = [f"{row.lapses} of {row.pledges} {what} lapse{'s' if row.lapses == 1 else ''}"]
+    parts = [
+        ngettext("{lapses} of {contributions} lapses", "{lapses} of {contributions} lapse", row.lapses).format(
+            lapses=row.lapses, contributions=row.what
+        )
+    ]
     if row.uncertain:
-        parts.append(f"{row.uncertain} {'is' if row.uncertain == 1 else 'are'} uncertain")
+        parts.append(
+            ngettext("{count} is uncertain", "{count} are uncertain", row.uncertain).format(count=row.uncertain)
+        )
     still = row.participants_after
-    return (
-        f"{name}: {', '.join(parts)}; {still} participant{'s' if still != 1 else ''} still "
-        f"pledge{'s' if still == 1 else ''} (of {row.participants_before})."
+    participants = ngettext("{count} participant still pledges", "{count} participants still pledge", still).format(
+        count=still
+    )
+    return _("{scenario}: {outcomes}; {participants} (of {before}).").format(
+        scenario=name, outcomes=", ".join(parts), participants=participants, before=row.participants_before
     )

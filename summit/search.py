@@ -12,7 +12,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-SEARCH_RULE = (
+from summit.i18n import N_
+
+SEARCH_RULE = N_(
     "Search ignores case and accents (Babiš finds Babis), and reads common spellings of the same name as "
     "one: at the end of a word, -yy, -iy, -yi and -ii read as -y (Zelenskyy, Zelenskiy and Zelensky), and "
     "apostrophes and dashes are left out. It looks in descriptions, notes, who said it, the participant's "

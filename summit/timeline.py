@@ -12,6 +12,7 @@ from summit import frames as F
 from summit.dataset import Dataset
 from summit.dates import headcount_text, meeting_days
 from summit.frames import participant_name
+from summit.i18n import _
 
 
 @dataclass(frozen=True)
@@ -82,36 +83,53 @@ def meeting_changes(
         attendees = attendees_by_meeting.get(meeting.id, set())
         lines = []
         if meeting.outcome:
-            lines.append(f"Outcome: {meeting.outcome}")
+            lines.append(_("Outcome: {outcome}").format(outcome=meeting.outcome))
         if attendees:
             led = leaders_by_meeting[meeting.id]
             leaders = int(led[F.IS_LEADER_CONFIRMED])
             unconfirmed = int(led[F.IS_LEADER]) - leaders
-            more = f", {unconfirmed} more unconfirmed" if unconfirmed else ""
-            lines.append(
-                f"Delegations identified: {len(attendees)} ({leaders} led by a head of state or government on "
-                f"record as present{more})"
-            )
+            if unconfirmed:
+                identified = _(
+                    "Delegations identified: {count} ({leaders} led by a head of state or government on record as "
+                    "present, {unconfirmed} more unconfirmed)"
+                )
+            else:
+                identified = _(
+                    "Delegations identified: {count} ({leaders} led by a head of state or government on record as "
+                    "present)"
+                )
+            lines.append(identified.format(count=len(attendees), leaders=leaders, unconfirmed=unconfirmed))
             new = attendees - seen_participants
             if seen_participants and new:
                 # Earlier meetings may list only some delegations: no record there is not an absence.
-                lines.append(f"Not recorded at an earlier meeting: {_names(dataset, new)}")
+                lines.append(_("Not recorded at an earlier meeting: {names}").format(names=_names(dataset, new)))
         elif meeting.reported_counts:
-            lines.append(f"Reported attendance: {headcount_text(meeting.reported_counts)} (delegations not itemised)")
+            lines.append(
+                _("Reported attendance: {counts} (delegations not itemised)").format(
+                    counts=headcount_text(meeting.reported_counts)
+                )
+            )
         if meeting.expected_counts:
-            lines.append(f"Expected before the meeting: {headcount_text(meeting.expected_counts, say_missing=False)}")
+            expected = headcount_text(meeting.expected_counts, say_missing=False)
+            lines.append(_("Expected before the meeting: {counts}").format(counts=expected))
         for document in meeting.documents:
-            lines.append(f"Document adopted: {document.title}")
+            lines.append(_("Document adopted: {title}").format(title=document.title))
         counts = pledge_counts.get(meeting.id)
         if counts:
             reports = int(counts[F.IS_REPORTED])
-            more = f"; reported, not confirmed: {reports}" if reports else ""
-            lines.append(f"Pledges recorded: {int(counts[F.IS_PLEDGE])}; stances: {int(counts[F.IS_STANCE])}{more}")
+            recorded = (
+                _("Pledges recorded: {pledges}; stances: {stances}; reported, not confirmed: {reports}")
+                if reports
+                else _("Pledges recorded: {pledges}; stances: {stances}")
+            )
+            lines.append(
+                recorded.format(pledges=int(counts[F.IS_PLEDGE]), stances=int(counts[F.IS_STANCE]), reports=reports)
+            )
             types = pledged_types.get(meeting.id, set())
             new_types = types - seen_types
             if seen_types and new_types:
                 labels = sorted(dataset.commitment_types[t].label for t in new_types)
-                lines.append("New kinds of commitment: " + ", ".join(labels))
+                lines.append(_("New kinds of commitment: {types}").format(types=", ".join(labels)))
             seen_types |= types
         seen_participants |= attendees
         changes.append(

@@ -10,9 +10,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from summit.i18n import N_
 from summit.vocabulary import Timing
 
-TIMING_RULE = (
+TIMING_RULE = N_(
     "A record's time scope is what its `timing` says, when the data gives one: `restated` when the sources show "
     "an earlier pledge or stance repeated at the meeting, `made` for what was said at the meeting and published "
     "after it. Otherwise its date decides: before the meeting's first day, earlier (carried over); after its "

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from summit.i18n import N_, Messages
+
 
 class Confidence(StrEnum):
     """How sure we are of a record."""
@@ -14,12 +16,14 @@ class Confidence(StrEnum):
     UNVERIFIED = "unverified"
 
 
-CONFIDENCE_LABELS = {
-    Confidence.CONFIRMED: "Confirmed",
-    Confidence.SINGLE_SOURCE: "Single source",
-    Confidence.DISPUTED: "Disputed",
-    Confidence.UNVERIFIED: "Unverified",
-}
+CONFIDENCE_LABELS = Messages(
+    {
+        Confidence.CONFIRMED: N_("Confirmed"),
+        Confidence.SINGLE_SOURCE: N_("Single source"),
+        Confidence.DISPUTED: N_("Disputed"),
+        Confidence.UNVERIFIED: N_("Unverified"),
+    }
+)
 # Text marks so that confidence reads without colour (tables, slides, exports).
 CONFIDENCE_MARKS = {
     Confidence.CONFIRMED: "●",
@@ -51,25 +55,27 @@ class Status(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
-STATUS_LABELS = {
-    Status.CONSIDERING: "Under consideration",
-    Status.REPORTED: "Reported, not confirmed",
-    Status.ANNOUNCED: "Announced",
-    Status.SIGNED: "Signed or adopted",
-    Status.APPROVED: "Approved by parliament",
-    Status.ONGOING: "Ongoing",
-    Status.DELIVERED: "Delivered",
-    Status.ADVOCATES: "Advocates (position, not a pledge)",
-    Status.REQUESTS: "Requests (asks others, not a pledge)",
-    Status.DEMANDS: "Demands (a demand, not a pledge)",
-    Status.THREATENS: "Threatens (a warning of action, not a pledge)",
-    Status.EXEMPTION_CLAIMED: "Claims an exemption (not a pledge)",
-    Status.EXEMPTION_GRANTED: "Granted an exemption (not a pledge)",
-    Status.CONDITIONAL_WILLINGNESS: "Willing if conditions are met (not a pledge)",
-    Status.CONDITIONAL_REFUSAL: "Refuses unless conditions are met",
-    Status.RULED_OUT: "Ruled out",
-    Status.WITHDRAWN: "Withdrawn (no longer a pledge)",
-}
+STATUS_LABELS = Messages(
+    {
+        Status.CONSIDERING: N_("Under consideration"),
+        Status.REPORTED: N_("Reported, not confirmed"),
+        Status.ANNOUNCED: N_("Announced"),
+        Status.SIGNED: N_("Signed or adopted"),
+        Status.APPROVED: N_("Approved by parliament"),
+        Status.ONGOING: N_("Ongoing"),
+        Status.DELIVERED: N_("Delivered"),
+        Status.ADVOCATES: N_("Advocates (position, not a pledge)"),
+        Status.REQUESTS: N_("Requests (asks others, not a pledge)"),
+        Status.DEMANDS: N_("Demands (a demand, not a pledge)"),
+        Status.THREATENS: N_("Threatens (a warning of action, not a pledge)"),
+        Status.EXEMPTION_CLAIMED: N_("Claims an exemption (not a pledge)"),
+        Status.EXEMPTION_GRANTED: N_("Granted an exemption (not a pledge)"),
+        Status.CONDITIONAL_WILLINGNESS: N_("Willing if conditions are met (not a pledge)"),
+        Status.CONDITIONAL_REFUSAL: N_("Refuses unless conditions are met"),
+        Status.RULED_OUT: N_("Ruled out"),
+        Status.WITHDRAWN: N_("Withdrawn (no longer a pledge)"),
+    }
+)
 # Stances are records that are not pledges: a refusal, a stated position, a request, a demand, a threat or an
 # exemption (claimed by the participant or granted to it). A stance may name what it is aimed at (`about`).
 POSITION_STATUSES = frozenset(
@@ -101,12 +107,14 @@ class Timing(StrEnum):
     LATER = "later"
 
 
-TIMING_LABELS = {
-    Timing.MADE: "Made at the meeting",
-    Timing.RESTATED: "Restated at the meeting",
-    Timing.EARLIER: "Earlier, carried over",
-    Timing.LATER: "Later, follow-up",
-}
+TIMING_LABELS = Messages(
+    {
+        Timing.MADE: N_("Made at the meeting"),
+        Timing.RESTATED: N_("Restated at the meeting"),
+        Timing.EARLIER: N_("Earlier, carried over"),
+        Timing.LATER: N_("Later, follow-up"),
+    }
+)
 # What a meeting's figures, map and matrix count by default; the scope filter adds the others.
 AT_MEETING = frozenset({Timing.MADE, Timing.RESTATED})
 
@@ -126,7 +134,9 @@ class ConditionState(StrEnum):
     OPEN = "open"
 
 
-CONDITION_STATE_LABELS = {ConditionState.MET: "met", ConditionState.NOT_MET: "not met", ConditionState.OPEN: "open"}
+CONDITION_STATE_LABELS = Messages(
+    {ConditionState.MET: N_("met"), ConditionState.NOT_MET: N_("not met"), ConditionState.OPEN: N_("open")}
+)
 
 
 class Outcome(StrEnum):
@@ -140,14 +150,16 @@ class Outcome(StrEnum):
     UNAFFECTED = "unaffected"
 
 
-OUTCOME_LABELS = {
-    Outcome.STANDS: "Stands",
-    Outcome.LAPSES: "Lapses",
-    Outcome.UNCERTAIN: "Uncertain",
-    Outcome.REFUSES: "Refusal holds",
-    Outcome.LIFTED: "Refusal lifted",
-    Outcome.UNAFFECTED: "Not conditional",
-}
+OUTCOME_LABELS = Messages(
+    {
+        Outcome.STANDS: N_("Stands"),
+        Outcome.LAPSES: N_("Lapses"),
+        Outcome.UNCERTAIN: N_("Uncertain"),
+        Outcome.REFUSES: N_("Refusal holds"),
+        Outcome.LIFTED: N_("Refusal lifted"),
+        Outcome.UNAFFECTED: N_("Not conditional"),
+    }
+)
 
 
 class SourceKind(StrEnum):
@@ -160,13 +172,15 @@ class SourceKind(StrEnum):
     OTHER = "other"
 
 
-SOURCE_KIND_LABELS = {
-    SourceKind.OFFICIAL: "Official document or statement",
-    SourceKind.GOVERNMENT: "Government or parliament",
-    SourceKind.PRESS: "Press",
-    SourceKind.ANALYST: "Analyst or think tank",
-    SourceKind.OTHER: "Other",
-}
+SOURCE_KIND_LABELS = Messages(
+    {
+        SourceKind.OFFICIAL: N_("Official document or statement"),
+        SourceKind.GOVERNMENT: N_("Government or parliament"),
+        SourceKind.PRESS: N_("Press"),
+        SourceKind.ANALYST: N_("Analyst or think tank"),
+        SourceKind.OTHER: N_("Other"),
+    }
+)
 # Sources in the participants' or institutions' own words (the `official` flag of a source).
 FIRST_HAND_KINDS = frozenset({SourceKind.OFFICIAL, SourceKind.GOVERNMENT})
 
@@ -184,16 +198,18 @@ class Level(StrEnum):
     UNKNOWN = "unknown"
 
 
-LEVEL_LABELS = {
-    Level.HEAD_OF_STATE: "Head of state",
-    Level.HEAD_OF_GOVERNMENT: "Head of government",
-    Level.MINISTER: "Minister",
-    Level.ENVOY: "Envoy",
-    Level.AMBASSADOR: "Ambassador",
-    Level.OFFICIAL: "Official",
-    Level.ORGANISATION_LEADER: "Leader of an organisation",
-    Level.UNKNOWN: "Level not known",
-}
+LEVEL_LABELS = Messages(
+    {
+        Level.HEAD_OF_STATE: N_("Head of state"),
+        Level.HEAD_OF_GOVERNMENT: N_("Head of government"),
+        Level.MINISTER: N_("Minister"),
+        Level.ENVOY: N_("Envoy"),
+        Level.AMBASSADOR: N_("Ambassador"),
+        Level.OFFICIAL: N_("Official"),
+        Level.ORGANISATION_LEADER: N_("Leader of an organisation"),
+        Level.UNKNOWN: N_("Level not known"),
+    }
+)
 LEADER_LEVELS = frozenset({Level.HEAD_OF_STATE, Level.HEAD_OF_GOVERNMENT})
 
 
@@ -205,11 +221,13 @@ class Attendance(StrEnum):
     UNKNOWN = "unknown"
 
 
-ATTENDANCE_LABELS = {
-    Attendance.IN_PERSON: "In person",
-    Attendance.VIDEO: "By video",
-    Attendance.UNKNOWN: "Not known",
-}
+ATTENDANCE_LABELS = Messages(
+    {
+        Attendance.IN_PERSON: N_("In person"),
+        Attendance.VIDEO: N_("By video"),
+        Attendance.UNKNOWN: N_("Not known"),
+    }
+)
 
 
 class MeetingFormat(StrEnum):
@@ -221,12 +239,14 @@ class MeetingFormat(StrEnum):
     UNKNOWN = "unknown"
 
 
-MEETING_FORMAT_LABELS = {
-    MeetingFormat.IN_PERSON: "In person",
-    MeetingFormat.VIRTUAL: "Virtual",
-    MeetingFormat.HYBRID: "Hybrid",
-    MeetingFormat.UNKNOWN: "Not known",
-}
+MEETING_FORMAT_LABELS = Messages(
+    {
+        MeetingFormat.IN_PERSON: N_("In person"),
+        MeetingFormat.VIRTUAL: N_("Virtual"),
+        MeetingFormat.HYBRID: N_("Hybrid"),
+        MeetingFormat.UNKNOWN: N_("Not known"),
+    }
+)
 
 
 class Role(StrEnum):
@@ -241,15 +261,17 @@ class Role(StrEnum):
     GUEST = "guest"
 
 
-ROLE_LABELS = {
-    Role.HOST: "Host",
-    Role.CHAIR: "Chair",
-    Role.CO_CHAIR: "Co-chair",
-    Role.MEMBER: "Member",
-    Role.PARTNER: "Partner",
-    Role.OBSERVER: "Observer",
-    Role.GUEST: "Guest",
-}
+ROLE_LABELS = Messages(
+    {
+        Role.HOST: N_("Host"),
+        Role.CHAIR: N_("Chair"),
+        Role.CO_CHAIR: N_("Co-chair"),
+        Role.MEMBER: N_("Member"),
+        Role.PARTNER: N_("Partner"),
+        Role.OBSERVER: N_("Observer"),
+        Role.GUEST: N_("Guest"),
+    }
+)
 
 
 class Domain(StrEnum):
@@ -260,13 +282,13 @@ class Domain(StrEnum):
     AIR = "air"
 
 
-DOMAIN_RULE = (
+DOMAIN_RULE = N_(
     "Filtering by a domain (land, sea, air) or by a commitment type that has one keeps the records that name "
     "it. Records of a type of the same category whose domain the sources do not give (domain_unspecified in "
     "the taxonomy: an offer “to take part” that says no more) could be any of them: unless they name a "
     "domain, they are set apart, not counted in the view, and listed after it with their number."
 )
-DOMAIN_LABELS = {Domain.LAND: "Land", Domain.SEA: "Sea", Domain.AIR: "Air"}
+DOMAIN_LABELS = Messages({Domain.LAND: N_("Land"), Domain.SEA: N_("Sea"), Domain.AIR: N_("Air")})
 
 
 class Measure(StrEnum):
@@ -284,26 +306,22 @@ class Measure(StrEnum):
     YEAR = "year"
 
 
-MEASURE_LABELS = {
-    Measure.TROOPS: "Troops",
-    Measure.PERSONNEL: "Personnel",
-    Measure.AMOUNT: "Amount",
-    Measure.SHARE_OF_GDP: "Share of GDP (%)",
-    Measure.SHARE_OF_GNI: "Share of GNI (%)",
-    Measure.UNITS: "Units",
-    Measure.DURATION_YEARS: "Duration (years)",
-    Measure.DURATION_MONTHS: "Duration (months)",
-    Measure.DURATION_DAYS: "Duration (days)",
-    Measure.YEAR: "Year",
-}
-# Shares are per cent of what they are a share of; a change of a share is in percentage points.
-SHARE_OF = {Measure.SHARE_OF_GDP: "GDP", Measure.SHARE_OF_GNI: "GNI"}
-# Durations, with the unit's singular and plural.
-DURATION_UNITS = {
-    Measure.DURATION_YEARS: ("year", "years"),
-    Measure.DURATION_MONTHS: ("month", "months"),
-    Measure.DURATION_DAYS: ("day", "days"),
-}
+MEASURE_LABELS = Messages(
+    {
+        Measure.TROOPS: N_("Troops"),
+        Measure.PERSONNEL: N_("Personnel"),
+        Measure.AMOUNT: N_("Amount"),
+        Measure.SHARE_OF_GDP: N_("Share of GDP (%)"),
+        Measure.SHARE_OF_GNI: N_("Share of GNI (%)"),
+        Measure.UNITS: N_("Units"),
+        Measure.DURATION_YEARS: N_("Duration (years)"),
+        Measure.DURATION_MONTHS: N_("Duration (months)"),
+        Measure.DURATION_DAYS: N_("Duration (days)"),
+        Measure.YEAR: N_("Year"),
+    }
+)
+# How each measure is written with its number, in words: summit.quantities (shares in per cent of GDP or GNI,
+# changes of a share in percentage points, durations in years, months or days).
 
 
 class Per(StrEnum):
@@ -338,7 +356,7 @@ class Bound(StrEnum):
     MORE_THAN = "more_than"
 
 
-BOUND_WORDS = {Bound.UP_TO: "up to", Bound.AT_LEAST: "at least", Bound.MORE_THAN: "more than"}
+BOUND_WORDS = Messages({Bound.UP_TO: N_("up to"), Bound.AT_LEAST: N_("at least"), Bound.MORE_THAN: N_("more than")})
 
 
 class Basis(StrEnum):
@@ -351,12 +369,14 @@ class Basis(StrEnum):
 
 
 # How a figure is labelled wherever it is shown; a stated figure needs no label.
-BASIS_LABELS = {
-    Basis.STATED: "",
-    Basis.ESTIMATE: "press or analyst estimate",
-    Basis.CONTEXT: "context, not pledged",
-    Basis.UNIT_PRICE: "unit price, not a total",
-}
+BASIS_LABELS = Messages(
+    {
+        Basis.STATED: "",
+        Basis.ESTIMATE: N_("press or analyst estimate"),
+        Basis.CONTEXT: N_("context, not pledged"),
+        Basis.UNIT_PRICE: N_("unit price, not a total"),
+    }
+)
 # Figures that are not what a participant offers: never the figure a map or a headline shows.
 NOT_OFFERED = frozenset({Basis.CONTEXT, Basis.UNIT_PRICE})
 
