@@ -147,7 +147,7 @@ def test_a_meeting_in_a_subfolder_validated_alone_is_checked_against_its_dataset
     out = capsys.readouterr().out.splitlines()
     # An unknown source is a rule across files: found only when the dataset folder above meetings/2026/ is read.
     assert out[0] == (
-        f"{meeting}:112:19: pledges[4].disputed_claims[1].sources[0]: unknown source 'manhattan' "
+        f"{meeting}:114:19: pledges[4].disputed_claims[1].sources[0]: unknown source 'manhattan' "
         "(did you mean 'manhattandaily-signed'?)"
     )
     assert out[-1].startswith("FAILED: 1 problem; 2 meetings,")
