@@ -4,7 +4,7 @@ import streamlit as st
 
 from summit.i18n import _, use_language
 from summit_ui.context import build_context
-from summit_ui.data import current_data, data_as_of
+from summit_ui.data import current_data, data_as_of, data_in_language
 from summit_ui.pages import DEFAULT_PAGE, PAGES
 from summit_ui.render import (
     render_as_of_banner,
@@ -43,6 +43,7 @@ if data.dataset is None or data.frames is None:
 
 # Every page, and the sidebar's choices, see the data as it stood on the as-of day (the dataset's own by default).
 dataset, frames = data_as_of(data.dataset, data.frames, requested_as_of())
+dataset, frames = data_in_language(dataset, frames, lang)
 filters = render_filters(dataset)
 render_as_of_banner(dataset, data.dataset)
 build_context(dataset, frames, filters)

@@ -15,10 +15,11 @@ from difflib import get_close_matches
 
 from pydantic import BaseModel
 
+from summit.i18n import N_
 from summit.schema import MeetingFile, Pledge
 from summit.vocabulary import STATUS_LABELS
 
-REFERENCE_RULE = (
+REFERENCE_RULE = N_(
     "A record id in a description or note is shown as the record it names: a meeting by its short name, "
     "a pledge as “<participant>’s record on <the short labels of its commitment types>”, with its status "
     "and then its meeting added when that alone would name two records."

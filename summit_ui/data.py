@@ -12,7 +12,9 @@ import streamlit as st
 from summit.dataset import DataPathError, Dataset, data_root, fingerprint, load_dataset
 from summit.frames import Frames, build_frames
 from summit.history import dataset_as_of
+from summit.i18n import DEFAULT_LANGUAGE, language
 from summit.problems import Problem
+from summit.translations import localised
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,14 @@ def _last_good() -> _LastGood:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _load(root: Path, stamp: str) -> DataState:
-    """Load once per version of the files (stamp = names, sizes, mtimes); shared by every session."""
+    """Load once per version of the files (stamp = names, sizes, mtimes); shared by every session. Built in
+    English, whatever the language of the run that loads it: the data's words are English-keyed (the record
+    names in prose, the frames' labels), and `data_in_language` makes the other languages' copies."""
+    with language(DEFAULT_LANGUAGE):
+        return _load_in_english(root)
+
+
+def _load_in_english(root: Path) -> DataState:
     try:
         result = load_dataset(root)
     except DataPathError as error:
@@ -55,9 +64,10 @@ def _load(root: Path, stamp: str) -> DataState:
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _as_of(_dataset: Dataset, fingerprint: str, day: dt.date) -> tuple[Dataset, Frames]:
-    """The dataset and its frames as they stood on a day, once per version of the data and day."""
-    seen = dataset_as_of(_dataset, day)
-    return seen, build_frames(seen)
+    """The dataset and its frames as they stood on a day, once per version of the data and day (in English)."""
+    with language(DEFAULT_LANGUAGE):
+        seen = dataset_as_of(_dataset, day)
+        return seen, build_frames(seen)
 
 
 def data_as_of(dataset: Dataset, frames: Frames, day: dt.date | None) -> tuple[Dataset, Frames]:
@@ -66,6 +76,22 @@ def data_as_of(dataset: Dataset, frames: Frames, day: dt.date | None) -> tuple[D
     if day is None or day >= dataset.info.as_of:
         return dataset, frames
     return _as_of(dataset, dataset.fingerprint, day)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _in_language(_dataset: Dataset, fingerprint: str, lang: str) -> tuple[Dataset, Frames]:
+    with language(lang):
+        shown = localised(_dataset, lang)
+        return shown, build_frames(shown)
+
+
+def data_in_language(dataset: Dataset, frames: Frames, lang: str) -> tuple[Dataset, Frames]:
+    """The data in the reader's language: the dataset's own translated labels (summit.translations) and frames
+    built in that language (statuses, levels, history in its words), once per version of the data and language;
+    the data itself in English."""
+    if lang == DEFAULT_LANGUAGE:
+        return dataset, frames
+    return _in_language(dataset, dataset.fingerprint, lang)
 
 
 def current_data() -> DataState:

@@ -95,7 +95,7 @@ def render_problems_banner(problems: tuple[Problem, ...], stale: bool, warnings:
 
 def render_as_of_banner(shown: Dataset, whole: Dataset) -> None:
     """Say which day the data is seen as of, when it is not the dataset's own as-of date."""
-    if shown is not whole:
+    if shown.info.as_of != whole.info.as_of:
         st.info(as_of_banner(shown.info.as_of, whole.info.as_of), icon=":material/history:")
 
 
