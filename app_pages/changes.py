@@ -20,7 +20,7 @@ from summit.changes import (
 from summit.exports import table_csv
 from summit.figures import follow_through_chart
 from summit.filters import AS_OF, SINCE
-from summit.i18n import N_, Messages, _, ngettext
+from summit.i18n import N_, Messages, _, ngettext, translated_columns
 from summit.maps import BORDER_NOTE, change_map_data, page_map
 from summit.tables import COL_CODE, COL_ID, COL_SOURCES
 from summit.versions import NoVersions
@@ -153,8 +153,8 @@ else:
     chosen = [c for c in table.columns if c not in (COL_CODE, COL_ID, COL_SOURCES)]  # every source: in the CSV
     render_record_table(table, "changes_table", chosen=chosen)
     st.download_button(
-        _("Download the change list (CSV)"), table_csv(table), file_name="changes.csv", mime="text/csv",
-        icon=":material/download:", key="changes_csv",
+        _("Download the change list (CSV)"), table_csv(translated_columns(table)), file_name="changes.csv",
+        mime="text/csv", icon=":material/download:", key="changes_csv",
     )  # fmt: skip
 
 if ctx.meeting is not None:

@@ -40,6 +40,14 @@ MATRIX_LEGEND = Messages(
 _MARK_ORDER = list(MATRIX_LEGEND)
 # In a scenario, a mark says what becomes of its record: in brackets when it lapses (or a refusal is lifted),
 # with a question mark when uncertain.
+# The same marks in brief, where a line already says "in the scenario" (the briefing's who-does-what slide).
+SCENARIO_MARKS = Messages(
+    {
+        f"({PLEDGE_MARK})": N_("lapses"),
+        f"{PLEDGE_MARK}?": N_("uncertain"),
+        f"({CONDITIONAL_REFUSAL_MARK})": N_("refusal lifted"),
+    }
+)
 SCENARIO_LEGEND = Messages(
     {
         f"({PLEDGE_MARK})": N_("lapses in the scenario"),

@@ -44,7 +44,7 @@ from summit.i18n import N_, _, format_day, ngettext, translated_columns
 from summit.maps import BORDER_NOTE, build_map_data, map_chart
 from summit.overview import key_numbers, leaders_present
 from summit.scenarios import SCENARIO_RULES, scenario_name, scenario_sentence, standing
-from summit.tables import MATRIX_LEGEND, PLEDGE_MARKS, SCENARIO_LEGEND, WITHDRAWN_MARK, matrix_table, pledge_mark
+from summit.tables import MATRIX_LEGEND, PLEDGE_MARKS, SCENARIO_MARKS, WITHDRAWN_MARK, matrix_table, pledge_mark
 from summit.vocabulary import STATUS_LABELS, Attendance, Confidence, ParticipantKind, Status
 
 MAX_BAR_TYPES = 12
@@ -359,9 +359,7 @@ def _who_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
     widths = (0.26, 0.12, 0.62)
     scenario = ()
     if F.OUTCOME in view.pledge_types.columns:
-        marks = ", ".join(
-            f"{mark} {_(words).removesuffix(' in the scenario')}" for mark, words in SCENARIO_LEGEND.items()
-        )
+        marks = ", ".join(f"{mark} {words}" for mark, words in SCENARIO_MARKS.items())
         scenario = (_("In the scenario: {marks}; Pledging counts what stands.").format(marks=marks),)
     fitted, bullets = _fit_with_note(
         Slide("who", title, subtitle, scenario, table=table, table_widths=widths),
