@@ -620,7 +620,8 @@ class FilterOperations:
             phrases.append((rank, _(ALL_MEETINGS_PHRASE)))
         phrases.sort(key=lambda ranked: ranked[0])  # stable: equal ranks keep table order
         words = [_showing(count, noun)]
-        return ", ".join(words + [phrase for _rank, phrase in phrases]) + "."
+        sentence = ", ".join(words + [phrase for _rank, phrase in phrases])
+        return sentence if sentence.endswith(".") else sentence + "."  # "… 2026 р." (a Ukrainian date) takes no second
 
 
 def dataset_view(filters: FilterOperations, dataset: Dataset) -> Dataset:
