@@ -352,6 +352,7 @@ class Organisation(Record):
         description="For a collective: the id of the group in groups.yaml whose members it stands for (all NATO "
         "allies): filtering by that group keeps its records.",
     )
+    translations: dict[TranslatedLanguage, NameTranslation] = _translations()
 
     @model_validator(mode="after")
     def _only_collectives_stand_for(self) -> Organisation:

@@ -1,7 +1,8 @@
 """A dataset's labels in the reader's language: the translations its files give (summit.schema, `translations:`)
 put in place of the words as written, so that every page, slide and export built from it shows them.
 
-Only labels are translated (commitment types, categories, conditions, groups, meetings, the dataset's title
+Only labels are translated (commitment types, categories, conditions, groups, organisations' names, meetings,
+the dataset's title
 and the name of its meetings); descriptions, names of people and places, notes and sources stay as written.
 """
 
@@ -37,6 +38,7 @@ def localised(dataset: Dataset, lang: str) -> Dataset:
         commitment_types={k: _translated(v, lang) for k, v in dataset.commitment_types.items()},
         conditions={k: _translated(v, lang) for k, v in dataset.conditions.items()},
         groups={k: _translated(v, lang) for k, v in dataset.groups.items()},
+        organisations={k: _translated(v, lang) for k, v in dataset.organisations.items()},
         meetings=tuple(m.model_copy(update={"meeting": _translated(m.meeting, lang)}) for m in dataset.meetings),
         fingerprint=f"{dataset.fingerprint}#{lang}",
     )

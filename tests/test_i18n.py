@@ -147,3 +147,12 @@ def test_a_localised_dataset_is_its_own_version_for_caches_and_its_frames_carry_
     assert french.fingerprint != tiny.fingerprint and french.fingerprint.endswith("#fr")
     labels = " ".join(build_frames(french).pledges[F.TYPE_LABELS])
     assert "Force multinationale terrestre" in labels and "Multinational force on land" not in labels
+
+
+@pytest.mark.parametrize(("lang", "names"), [("en", ["Germany", "South Korea"]), ("fr", ["Allemagne", "Corée du Sud"]),
+                                             ("uk", ["Німеччина", "Південна Корея"])])  # fmt: skip
+def test_country_names_come_in_the_interfaces_language_from_iso_3166s_translations(lang, names):
+    from summit.countries import name
+
+    with language(lang):
+        assert [name("DEU"), name("KOR")] == names
