@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext as gettext_module
 import io
+import unicodedata
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -161,6 +162,26 @@ def format_number(value: float, decimals: int = 0) -> str:
 def format_share(share: float) -> str:
     """A share of 1 as a percentage: '45%', '45 %'."""
     return format_percent(share, locale=_locale())
+
+
+# --- alphabetical order --------------------------------------------------------------------------------
+# Names are listed in the order of the reader's alphabet: code-point order puts É after Z, and Ukraine's own
+# letters (є, і, ї, ґ) before а. French sorts as if unaccented; Ukrainian by its alphabet (2019 orthography),
+# the apostrophe ignored. Letters of other scripts keep their code-point order, after these.
+UKRAINIAN_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
+_UKRAINIAN_ORDER = {ord(letter): chr(0xE000 + i) for i, letter in enumerate(UKRAINIAN_ALPHABET)} | {
+    ord("’"): None,
+    ord("'"): None,
+}
+
+
+def collation_key(text: str) -> str:
+    """A key that sorts names in the current language's alphabetical order (case ignored)."""
+    folded = text.casefold()
+    if _current.get() == "uk":
+        return folded.translate(_UKRAINIAN_ORDER)
+    decomposed = unicodedata.normalize("NFD", folded)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # --- tables ----------------------------------------------------------------------------------------------

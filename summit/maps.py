@@ -17,7 +17,7 @@ from summit import geo
 from summit.changes import CHANGE_LABELS, CHANGED_KINDS, MAP_ORDER, Change, ChangeKind, participant_kinds
 from summit.dataset import Dataset
 from summit.figures import FONT, INK, NEUTRAL, Chart, figure_spec, plotly_text, source_line
-from summit.i18n import N_, Messages, _, format_number, ngettext
+from summit.i18n import N_, Messages, _, collation_key, format_number, ngettext
 from summit.quantities import Figure, chosen_figure
 from summit.tables import REPORTED_MARK, pledge_mark
 from summit.vocabulary import (
@@ -330,7 +330,7 @@ def change_map_data(dataset: Dataset, changes: Iterable[Change]) -> MapData:
     shapes = geo.load_centroids()
     order = {kind: i for i, kind in enumerate(MAP_ORDER)}
     rows = []
-    for code in sorted(kinds, key=lambda c: (order[kinds[c]], F.participant_name(dataset, c))):
+    for code in sorted(kinds, key=lambda c: (order[kinds[c]], collation_key(F.participant_name(dataset, c)))):
         if code not in shapes:
             continue
         name = F.participant_name(dataset, code)

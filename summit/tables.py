@@ -9,7 +9,7 @@ import pandas as pd
 
 from summit import frames as F
 from summit.dataset import Dataset
-from summit.i18n import N_, Messages, _
+from summit.i18n import N_, Messages, _, collation_key
 from summit.vocabulary import DOMAIN_LABELS, OUTCOME_LABELS, POSITION_STATUSES, Status
 
 # Matrix cell marks: readable without colour, in order of precedence within a cell.
@@ -238,7 +238,7 @@ def participants_table(dataset: Dataset, delegations: pd.DataFrame, pledges: pd.
             COL_SOURCES: delegations[F.SOURCE_TEXT],
         }
     )
-    return table.sort_values(COL_PARTICIPANT, key=lambda s: s.str.casefold(), ignore_index=True)
+    return table.sort_values(COL_PARTICIPANT, key=lambda s: s.map(collation_key), ignore_index=True)
 
 
 def participant_cells(pledges: pd.DataFrame) -> pd.Series:
@@ -289,7 +289,7 @@ def pledges_table(dataset: Dataset, pledges: pd.DataFrame, *, short_labels: bool
     if F.OUTCOME in pledges.columns:  # a scenario is set: what becomes of each record, after its status
         words = {str(k): v for k, v in OUTCOME_LABELS.items()}
         table.insert(table.columns.get_loc(COL_STATUS) + 1, COL_OUTCOME, [words[o] for o in pledges[F.OUTCOME]])
-    return table.sort_values([COL_PARTICIPANT, COL_ID], key=lambda s: s.str.casefold(), ignore_index=True)
+    return table.sort_values([COL_PARTICIPANT, COL_ID], key=lambda s: s.map(collation_key), ignore_index=True)
 
 
 def sources_table(sources: pd.DataFrame) -> pd.DataFrame:
@@ -334,7 +334,7 @@ def matrix_table(dataset: Dataset, pledge_types: pd.DataFrame, participants: pd.
         mark = pledge_mark(status, conditional, lead)
         cells.setdefault((code, kind), set()).add((_MARK_ORDER.index(mark), scenario_mark(mark, result)))
     used = [t for t in columns if any(k == t for __, k in cells)]
-    order = sorted(names, key=lambda c: names[c].casefold())
+    order = sorted(names, key=lambda c: collation_key(names[c]))
     matrix = pd.DataFrame(
         [[" ".join(shown for __, shown in sorted(cells.get((code, t), ()))) for t in used] for code in order],
         index=pd.Index([names[c] for c in order], name=COL_PARTICIPANT),

@@ -12,7 +12,7 @@ from summit import frames as F
 from summit.dataset import Dataset
 from summit.dates import headcount_text, meeting_days
 from summit.frames import participant_name
-from summit.i18n import _
+from summit.i18n import _, collation_key
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def page_count(changes: list[MeetingChange], per_page: int = MEETINGS_PER_PAGE) 
 
 
 def _names(dataset: Dataset, codes: set[str]) -> str:
-    return ", ".join(sorted(participant_name(dataset, c) for c in codes))
+    return ", ".join(sorted((participant_name(dataset, c) for c in codes), key=collation_key))
 
 
 def timeline_meetings(meetings: pd.DataFrame, delegations: pd.DataFrame, pledges: pd.DataFrame) -> pd.DataFrame:

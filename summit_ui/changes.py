@@ -26,7 +26,7 @@ from summit.changes import (
 )
 from summit.dataset import Dataset
 from summit.frames import Frames, build_frames, participant_name
-from summit.i18n import N_, _, format_day
+from summit.i18n import N_, _, collation_key, format_day
 from summit.tables import COL_CODE, COL_PARTICIPANT
 from summit.versions import NoVersions, Version, VersionError, dataset_at, list_versions
 from summit_ui.context import PageContext
@@ -113,7 +113,7 @@ def participant_list(dataset: Dataset, changes: list[Change]) -> pd.DataFrame:
     name), with its kind of change in words and how many of its records changed; organisations included."""
     kinds = participant_kinds(changes)
     order = {kind: i for i, kind in enumerate(MAP_ORDER)}
-    codes = sorted(kinds, key=lambda c: (order[kinds[c]], participant_name(dataset, c)))
+    codes = sorted(kinds, key=lambda c: (order[kinds[c]], collation_key(participant_name(dataset, c))))
     return pd.DataFrame(
         {
             COL_PARTICIPANT: [participant_name(dataset, c) for c in codes],

@@ -156,3 +156,15 @@ def test_country_names_come_in_the_interfaces_language_from_iso_3166s_translatio
 
     with language(lang):
         assert [name("DEU"), name("KOR")] == names
+
+
+def test_names_are_listed_in_the_order_of_the_readers_alphabet():
+    from summit.i18n import collation_key
+
+    with language("fr"):
+        assert sorted(["Zambie", "États-Unis", "Estonie", "Allemagne"], key=collation_key) == [
+            "Allemagne", "Estonie", "États-Unis", "Zambie"]  # fmt: skip
+    with language("uk"):  # є after е, і and ї after и, ґ after г: not their code points' order
+        assert sorted(["Італія", "Естонія", "Греція", "Ґамбія", "Євросоюз", "Австрія", "Ірландія", "Канада"],
+                      key=collation_key) == ["Австрія", "Греція", "Ґамбія", "Естонія", "Євросоюз", "Ірландія",
+                                             "Італія", "Канада"]  # fmt: skip

@@ -40,7 +40,7 @@ from summit.dates import headcount_text, meeting_days
 from summit.figures import type_bar_chart
 from summit.filters import FilteredRows, Filters
 from summit.frames import Frames
-from summit.i18n import N_, _, format_day, ngettext, translated_columns
+from summit.i18n import N_, _, collation_key, format_day, ngettext, translated_columns
 from summit.maps import BORDER_NOTE, build_map_data, map_chart
 from summit.overview import key_numbers, leaders_present
 from summit.scenarios import SCENARIO_RULES, scenario_name, scenario_sentence, standing
@@ -463,7 +463,7 @@ def _conditions_slides(dataset: Dataset, filters: Filters, view: View) -> list[S
         {
             N_("Condition"): condition.label,
             N_("Pledges"): pledges[condition.id],
-            N_("Who"): name_list(sorted(who[condition.id], key=str.casefold), 150) or "—",
+            N_("Who"): name_list(sorted(who[condition.id], key=collation_key), 150) or "—",
         }
         for condition in dataset.conditions.values()
         if pledges[condition.id]
@@ -558,7 +558,7 @@ def _spotlight_slides(dataset: Dataset, filters: Filters, view: View) -> list[Sl
         return []
     counts = Counter(pledged[F.PARTICIPANT])
     names = dict(zip(pledged[F.PARTICIPANT], pledged[F.NAME], strict=True))
-    top = sorted(counts, key=lambda code: (-counts[code], str(names[code]).casefold()))[:SPOTLIGHTS]
+    top = sorted(counts, key=lambda code: (-counts[code], collation_key(str(names[code]))))[:SPOTLIGHTS]
     return [_spotlight(dataset, view, code, str(names[code])) for code in top]
 
 
