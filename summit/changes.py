@@ -395,6 +395,17 @@ def participant_kinds(changes: Iterable[Change]) -> dict[str, ChangeKind]:
     return kinds
 
 
+def changes_by_participant(changes: Iterable[Change]) -> dict[str, list[Change]]:
+    """Participant code → its records that changed (CHANGED_KINDS), in the order given; one pass over the
+    changes (each participant of a joint record), so that listing every participant stays linear."""
+    by_code: dict[str, list[Change]] = {}
+    for change in changes:
+        if change.kind in CHANGED_KINDS:
+            for code in change.participants:
+                by_code.setdefault(code, []).append(change)
+    return by_code
+
+
 # Columns of the change list as readers see it: the Changes page, the CSV of `python -m summit diff` and the
 # Excel export's change sheet. The participant, meeting, description, source and key columns are the tables'.
 COL_CHANGE = N_("Change")

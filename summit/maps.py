@@ -14,7 +14,14 @@ import pandas as pd
 
 from summit import frames as F
 from summit import geo
-from summit.changes import CHANGE_LABELS, CHANGED_KINDS, MAP_ORDER, Change, ChangeKind, participant_kinds
+from summit.changes import (
+    CHANGE_LABELS,
+    MAP_ORDER,
+    Change,
+    ChangeKind,
+    changes_by_participant,
+    participant_kinds,
+)
 from summit.dataset import Dataset
 from summit.figures import FONT, INK, NEUTRAL, Chart, figure_spec, plotly_text, source_line
 from summit.i18n import N_, Messages, _, collation_key, format_number, ngettext
@@ -327,6 +334,7 @@ def change_map_data(dataset: Dataset, changes: Iterable[Change]) -> MapData:
     have no shape, are listed beside the map."""
     changes = list(changes)
     kinds = participant_kinds(changes)
+    changed = changes_by_participant(changes)
     shapes = geo.load_centroids()
     order = {kind: i for i, kind in enumerate(MAP_ORDER)}
     rows = []
@@ -334,7 +342,7 @@ def change_map_data(dataset: Dataset, changes: Iterable[Change]) -> MapData:
         if code not in shapes:
             continue
         name = F.participant_name(dataset, code)
-        own = [c for c in changes if code in c.participants and c.kind in CHANGED_KINDS]
+        own = changed.get(code, [])
         each = _("{change}: {detail}")
         lines = [
             name,

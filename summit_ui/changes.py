@@ -13,11 +13,11 @@ import streamlit as st
 
 from summit.changes import (
     CHANGE_LABELS,
-    CHANGED_KINDS,
     MAP_ORDER,
     Change,
     ChangeKind,
     change_table,
+    changes_by_participant,
     changes_frame,
     compare,
     earlier_moment,
@@ -112,13 +112,15 @@ def participant_list(dataset: Dataset, changes: list[Change]) -> pd.DataFrame:
     """Every participant with a record at either moment, in the map's order (its kind in MAP_ORDER, then its
     name), with its kind of change in words and how many of its records changed; organisations included."""
     kinds = participant_kinds(changes)
+    changed = changes_by_participant(changes)
     order = {kind: i for i, kind in enumerate(MAP_ORDER)}
-    codes = sorted(kinds, key=lambda c: (order[kinds[c]], collation_key(participant_name(dataset, c))))
+    names = {c: participant_name(dataset, c) for c in kinds}
+    codes = sorted(kinds, key=lambda c: (order[kinds[c]], collation_key(names[c])))
     return pd.DataFrame(
         {
-            COL_PARTICIPANT: [participant_name(dataset, c) for c in codes],
+            COL_PARTICIPANT: [names[c] for c in codes],
             COL_KIND: [CHANGE_LABELS[kinds[c]] for c in codes],
-            COL_CHANGED: [sum(c in ch.participants and ch.kind in CHANGED_KINDS for ch in changes) for c in codes],
+            COL_CHANGED: [len(changed.get(c, ())) for c in codes],
             COL_CODE: codes,
         }
     )
