@@ -132,11 +132,18 @@ class Messages(Mapping[K, str]):
 
 
 def _locale() -> Locale:
-    return Locale.parse(LOCALES[_current.get()])
+    return _parsed(_current.get())
+
+
+@cache
+def _parsed(lang: str) -> Locale:
+    return Locale.parse(LOCALES[lang])
 
 
 def format_day(day: dt.date) -> str:
-    """'28 February 2026', '28 février 2026', '28 лютого 2026 р.'."""
+    """'28 February 2026', '28 février 2026', '28 лютого 2026 р.' (English without Babel: the same words, faster)."""
+    if _current.get() == DEFAULT_LANGUAGE:
+        return f"{day:%-d %B %Y}"
     return format_date(day, "long", locale=_locale())
 
 
@@ -155,6 +162,8 @@ def format_month(day: dt.date) -> str:
 
 def format_number(value: float, decimals: int = 0) -> str:
     """'1,500', '1 500' (a narrow no-break space in French and Ukrainian), with up to `decimals` decimals."""
+    if _current.get() == DEFAULT_LANGUAGE and isinstance(value, int):
+        return f"{value:,}"  # what Babel writes for en_GB, without its cost (the timeline writes thousands)
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=_locale())
 
