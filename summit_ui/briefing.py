@@ -176,8 +176,8 @@ def render_presenting_style(theme: str, slide: Slide) -> None:
 .briefing-slide th {{ background: {surface}; font-weight: 700; }}
 .briefing-slide .tile {{ display: flex; flex-direction: column; justify-content: center; align-items: center;
   background: {surface}; border: 2px solid {rule}; }}
-.briefing-slide .tile .value {{ font-weight: 700; line-height: 1.1; }}
-.briefing-slide .tile .label {{ font-size: {BODY_PX}px; line-height: {LINE_HEIGHT}; }}
+.briefing-slide .tile .value {{ font-weight: 700; line-height: 1.1; text-align: center; }}
+.briefing-slide .tile .label {{ font-size: {BODY_PX}px; line-height: {LINE_HEIGHT}; text-align: center; }}
 .briefing-slide .footer {{ font-size: {FOOTER_PX}px; color: {muted}; white-space: nowrap; }}
 .st-key-{CHART_KEY} {{ position: absolute !important; left: {chart.x}px; top: {chart.y}px;
   width: {chart.w}px !important; height: {chart.h}px; }}
