@@ -168,3 +168,25 @@ def test_names_are_listed_in_the_order_of_the_readers_alphabet():
         assert sorted(["Італія", "Естонія", "Греція", "Ґамбія", "Євросоюз", "Австрія", "Ірландія", "Канада"],
                       key=collation_key) == ["Австрія", "Греція", "Ґамбія", "Естонія", "Євросоюз", "Ірландія",
                                              "Італія", "Канада"]  # fmt: skip
+
+
+def test_the_filter_sentence_ends_with_one_full_stop_after_a_ukrainian_date(tiny):
+    from summit.filters import Filters
+
+    with language("uk"):
+        sentence = Filters(as_of=dt.date(2026, 1, 5)).describe(localised(tiny, "uk"), 1, "pledges")
+        day = format_day(dt.date(2026, 1, 5))  # '5 січня 2026 р.'
+    assert sentence.endswith(day) and not sentence.endswith("р..")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("en", "Showing 2 pledges"), ("fr", "2 engagements affichés"), ("uk", "Показано 2 зобов’язання"),
+     ("uk", "Показано 5 зобов’язань")],
+)  # fmt: skip
+def test_the_filter_sentence_counts_in_each_languages_plural_forms(tiny, lang, expected):
+    from summit.filters import Filters
+
+    count = int(expected.split()[1] if lang != "fr" else expected.split()[0])
+    with language(lang):
+        assert Filters().describe(localised(tiny, lang), count, "pledges").startswith(expected)
