@@ -39,8 +39,6 @@ LOCALES = {"en": "en_GB", "fr": "fr_FR", "uk": "uk_UA"}
 LOCALE_DIR = Path(__file__).with_name("locale")
 DOMAIN = "messages"
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
-# What the app tells readers about text it does not translate.
-DATA_LANGUAGE_NOTE = "Descriptions, names and notes are shown in the language of the data."
 
 _current: ContextVar[str] = ContextVar("summit_language", default=DEFAULT_LANGUAGE)
 K = TypeVar("K")
@@ -106,6 +104,10 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:  # noqa: N802 (the name gettext tools look for)
     """Mark a constant for extraction; it is translated where it is read, with `_` or `Messages`."""
     return message
+
+
+# What the app tells readers about text it does not translate (under the language picker).
+DATA_LANGUAGE_NOTE = N_("Descriptions, names and notes are shown in the language of the data.")
 
 
 class Messages(Mapping[K, str]):

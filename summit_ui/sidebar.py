@@ -27,7 +27,7 @@ from summit.filters import (
     FilterSpec,
     filter_options,
 )
-from summit.i18n import DEFAULT_LANGUAGE, N_, _
+from summit.i18n import DATA_LANGUAGE_NOTE, DEFAULT_LANGUAGE, N_, _, current_language
 
 SEEDED_KEY = "filters_seeded_from_url"
 RESET_KEY = "filter_reset"
@@ -195,6 +195,8 @@ def render_filters(dataset: Dataset, filters_type: type[FilterOperations] = Filt
     with st.sidebar:
         for spec in (s for s in specs if s.setting):
             WIDGETS[spec.kind.name].draw(spec, options.get(spec.field, {}))
+        if current_language() != DEFAULT_LANGUAGE:
+            st.caption(_(DATA_LANGUAGE_NOTE))
         st.header(_("Filters"))
         for spec in (s for s in specs if not s.setting):
             WIDGETS[spec.kind.name].draw(spec, options.get(spec.field, {}))
