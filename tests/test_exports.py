@@ -385,3 +385,28 @@ def test_dataset_zip_holds_every_data_file_and_a_readme_for_whoever_opens_it(tin
         "confidence level. Check the sources before quoting a figure.\n"
     )
     assert archive.getinfo("README.txt").compress_type == zipfile.ZIP_DEFLATED
+
+
+def test_a_french_workbook_and_csv_speak_french_with_the_datas_french_labels(tiny):
+    from summit.frames import build_frames
+    from summit.i18n import language
+    from summit.translations import localised
+
+    with language("fr"):
+        french = localised(tiny, "fr")
+        view = build_view(french, build_frames(french), Filters(types=("mnf_land",)), "pledges")
+        workbook = load_workbook(io.BytesIO(to_xlsx(view)))
+        header = next(csv.reader(io.StringIO(to_csv(view).decode("utf-8-sig"))))
+    assert workbook.sheetnames == ["Engagements", "Sources", "Évolutions", "À propos"]
+    sheet = workbook["Engagements"]
+    columns = [c.value for c in sheet[1]]
+    assert "Participant" in columns and "Statut" in columns and "Status" not in columns
+    rows = [dict(zip(columns, (c.value for c in row), strict=True)) for row in sheet.iter_rows(min_row=2)]
+    assert {r["Statut"] for r in rows} == {"Signé ou adopté", "Exclu"}
+    assert {r["Participant"] for r in rows} == {"France", "Luxembourg"}
+    about = {row[0].value: row[1].value for row in workbook["À propos"].iter_rows()}
+    assert about["Vue"].startswith(
+        "2 engagements et prises de position affichés, de type Force multinationale terrestre"
+    )
+    assert about["Données au"] == "2026-02-28"
+    assert header == columns  # the CSV's header is the sheet's
