@@ -155,7 +155,7 @@ def to_xlsx(view: View) -> bytes:
         _write_sheet(workbook.create_sheet(changes_sheet), translated_columns(changes[0]))
         # English has always said "records" whatever the count: both forms stay that.
         since_text = ngettext(
-            "{day} (the {sheet} sheet: {n} records)", "{day} (the {sheet} sheet: {n} records)", len(changes[0])
+            "{day} (the {sheet} sheet: {n} record)", "{day} (the {sheet} sheet: {n} records)", len(changes[0])
         ).format(day=changes[1], sheet=changes_sheet, n=len(changes[0]))
         since = ((_("Changes since"), since_text),)
     about = workbook.create_sheet(_("About")[:31])

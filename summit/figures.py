@@ -301,7 +301,7 @@ def timeline_chart(dataset: Dataset, meetings: pd.DataFrame, *, scale: float = 1
     spec = figure_spec(traces, chart_layout(title, source_line(dataset), layout, height=420, scale=scale))
     alt = (
         ngettext(
-            "Timeline of {n} meetings from {start} to {end}; height shows the delegations identified at each.",
+            "Timeline of {n} meeting on {start}; height shows the delegations identified at it.",
             "Timeline of {n} meetings from {start} to {end}; height shows the delegations identified at each.",
             len(meetings),
         ).format(
@@ -316,14 +316,14 @@ def timeline_chart(dataset: Dataset, meetings: pd.DataFrame, *, scale: float = 1
 
 
 def _records_recorded(count: int) -> str:
-    """'12 pledges and stances recorded' (the English has always used the plural, even for one)."""
-    return ngettext("{n} pledges and stances recorded", "{n} pledges and stances recorded", count).format(n=count)
+    """'12 pledges and stances recorded', '1 pledge or stance recorded'."""
+    return ngettext("{n} pledge or stance recorded", "{n} pledges and stances recorded", count).format(n=count)
 
 
 def _meeting_hover(name: str, day: pd.Timestamp, delegations: int, records: int) -> str:
     """A meeting's hover on the timeline, as Plotly markup: its name, its day, its delegations and records."""
     counted = _("{delegations}, {records}").format(
-        delegations=ngettext("{n} delegations identified", "{n} delegations identified", delegations).format(
+        delegations=ngettext("{n} delegation identified", "{n} delegations identified", delegations).format(
             n=delegations
         ),
         records=_records_recorded(records),
@@ -346,7 +346,7 @@ def follow_through_chart(dataset: Dataset, counts: pd.DataFrame, meeting_name: s
         "textposition": "outside",
         "customdata": [
             plotly_text(
-                ngettext("{status}: {n} pledges ({dates})", "{status}: {n} pledges ({dates})", value).format(
+                ngettext("{status}: {n} pledge ({dates})", "{status}: {n} pledges ({dates})", value).format(
                     status=label, n=value, dates=d or _("as made, no later step")
                 )
             )

@@ -568,13 +568,13 @@ def alt_text(data: MapData) -> str:
             if pd.notna(value)
         )
         return ngettext(
-            "Map of {n} participating states shaded by {measure}; highest: {leaders}.",
+            "Map of {n} participating state shaded by {measure}; highest: {leaders}.",
             "Map of {n} participating states shaded by {measure}; highest: {leaders}.",
             n,
         ).format(n=n, measure=measure, leaders=leaders)
     counts = states[VALUE].value_counts()
     return ngettext(
-        "Map of {n} participating states by {measure}: {counts}.",
+        "Map of {n} participating state by {measure}: {counts}.",
         "Map of {n} participating states by {measure}: {counts}.",
         n,
     ).format(n=n, measure=measure, counts=", ".join(f"{k} {v}" for k, v in counts.items()))

@@ -59,3 +59,15 @@ def test_charts_use_the_small_house_template_with_plotlys_look(tiny, tiny_frames
     assert len(json.dumps(template)) < 2_000 < len(json.dumps(plotly))  # sent with every chart
     assert template["layout"]["colorway"] == plotly["layout"]["colorway"]
     assert template["data"]["bar"] == plotly["data"]["bar"]  # hatching and outlines as before
+
+
+def test_a_meetings_hover_counts_one_delegation_and_one_record_in_the_singular():
+    import pandas as pd
+
+    from summit.figures import _meeting_hover
+
+    hover = _meeting_hover("Video call", pd.Timestamp("2025-12-01"), 1, 1)
+    assert "1 delegation identified, 1 pledge or stance recorded" in hover
+    assert "2 delegations identified, 3 pledges and stances recorded" in _meeting_hover(
+        "Paris", pd.Timestamp("2026-01-06"), 2, 3
+    )

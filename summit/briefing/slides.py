@@ -261,7 +261,7 @@ def _map_slides(dataset: Dataset, filters: Filters, view: View) -> list[Slide]:
     # English has always said "states" and "delegations" whatever the count: both forms stay that.
     bullets = [
         ngettext(
-            "{n} states on the map, shaded by their number of pledges.",
+            "{n} state on the map, shaded by its number of pledges.",
             "{n} states on the map, shaded by their number of pledges.",
             states,
         ).format(n=states)
@@ -446,7 +446,7 @@ def _conditions_slides(dataset: Dataset, filters: Filters, view: View) -> list[S
     title = _("What depends on what")
     # English has always said "pledges" whatever the count: both forms stay that.
     subtitle = ngettext(
-        "{n} of {total} pledges depend on a condition", "{n} of {total} pledges depend on a condition", len(pledged)
+        "{n} of {total} pledges depends on a condition", "{n} of {total} pledges depend on a condition", len(pledged)
     ).format(n=len(conditional), total=len(pledged))
     # The statuses at which a pledge no longer waits on a condition (e.g. approved, for a vote in parliament).
     satisfied = {condition.id: set(map(str, condition.satisfied_by)) for condition in dataset.conditions.values()}
