@@ -12,6 +12,8 @@ import importlib
 from dataclasses import dataclass
 from enum import StrEnum
 
+from summit.i18n import N_
+
 
 class Subject(StrEnum):
     """What a format writes, and so what its writer takes."""
@@ -20,12 +22,6 @@ class Subject(StrEnum):
     # the briefing: writer(slides, images by slide key or None to draw them now, document properties or None)
     BRIEFING = "briefing"
     DATASET = "dataset"  # the whole dataset, unfiltered: writer(dataset: summit.dataset.Dataset)
-
-
-def N_(message: str) -> str:  # noqa: N802 (the name gettext tools look for)
-    """Mark a label or note for extraction, like summit.i18n.N_ (not imported: it would load pandas and Babel
-    for the command line); the app translates it where it shows it, with summit.i18n._."""
-    return message
 
 
 # The tables a table format can hold (the CLI's --table, the pages' downloads).
