@@ -110,7 +110,7 @@ def themed_figure(figure: go.Figure, theme: str) -> go.Figure:
 
 
 def _named(kind: str, name: str):
-    """A trace selector by type and name, the name as written in English or in the current language (the
-    figures may name their traces in either)."""
-    names = {name, _(name)}
-    return lambda trace: trace.type == kind and trace.name in names
+    """A trace selector by type and name: the marked name in the current language, as the figures name it (a
+    slide is built and themed in one run, in one language)."""
+    shown = _(name)
+    return lambda trace: trace.type == kind and trace.name == shown
